@@ -1,0 +1,40 @@
+"""Find and cache the shipped templates by id or by report year."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from core.template.loader import load_template_file
+from core.template.model import Template
+from resources import TEMPLATES_DIR
+
+FORMAT_NAMES = {
+    "2019": "2019 年格式（国办公开办函〔2019〕60号，适用于 2019、2020 年度）",
+    "pre2019": "2019 年以前的格式（2008 年《条例》第三十二条）",
+}
+
+
+class UnknownTemplateError(LookupError):
+    """No shipped template fits; the message is Chinese and says which format would apply."""
+
+
+@cache
+def load_template(template_id: str) -> Template:
+    path = TEMPLATES_DIR / f"{template_id}.json"
+    if not path.is_file():
+        raise UnknownTemplateError(f"找不到报告格式“{template_id}”：本软件目前收录的格式有 {', '.join(available_template_ids())}")
+    return load_template_file(path)
+
+
+def available_template_ids() -> list[str]:
+    return sorted(p.stem for p in TEMPLATES_DIR.glob("*.json"))
+
+
+def template_for_year(year: int) -> Template:
+    """The official format a report for ``year`` must use."""
+    for template_id in available_template_ids():
+        template = load_template(template_id)
+        if template.covers_year(year):
+            return template
+    needed = FORMAT_NAMES["2019"] if year in (2019, 2020) else FORMAT_NAMES["pre2019"]
+    raise UnknownTemplateError(f"{year} 年度的报告应使用{needed}，本软件暂未收录该格式")

@@ -1,0 +1,150 @@
+"""Cell values: blank, a number, or "/" — three different things — and how typed text becomes one.
+
+A value is ``None`` (blank), an ``int`` (a count), a ``Decimal`` (money in 万元, exactly as typed,
+trailing zeros kept) or ``SLASH`` (the user typed "/", which reviewers flag but which is kept).
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+from typing import Final
+
+from core.template.model import CellType
+
+
+class _Slash(str):
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return "SLASH"
+
+
+SLASH: Final = _Slash("/")
+CellValue = int | Decimal | _Slash | None
+
+MAX_MONEY_DECIMALS = 6
+MAX_DIGITS = 15  # beyond this a number is a typing accident, and Excel loses precision anyway
+
+_FULL_WIDTH = str.maketrans("０１２３４５６７８９．－＋／，　", "0123456789.-+/, ")
+_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+_UNIT_SUFFIX = re.compile(r"^(-?[\d.]+)\s*(件|个|条|项|次|人|万元|元|千元|亿元|%)$")
+_DASHES = set("—–-－―─~～")
+
+
+class CellInputError(ValueError):
+    """Typed text that is not a valid value for the cell; the message says what was expected."""
+
+
+def normalize_text(text: str) -> str:
+    """Full-width digits and punctuation from Chinese input methods become their ASCII forms."""
+    return text.translate(_FULL_WIDTH).strip()
+
+
+def parse_cell_input(text: str | None, cell_type: CellType = "count", strict: bool = True) -> CellValue:
+    """Turn what a user typed (or a file held) into a cell value, or explain in Chinese why not.
+
+    ``strict=False`` (files and imports) keeps numbers that break the cell's type — negative,
+    fractional counts, too many decimals — so that the R6 check can report them where they are,
+    instead of refusing the whole file. Text that is not a number is refused either way.
+    """
+    if text is None:
+        return None
+    raw = str(text)
+    value = normalize_text(raw)
+    if value == "":
+        return None
+    if value == "/":
+        return SLASH
+    what = "件数（0 或正整数）" if cell_type == "count" else "金额（以万元为单位的数字，例如 3.5）"
+    if set(value) <= _DASHES:
+        raise CellInputError(f"“{raw}”不是数字：没有发生请填 0，不要填横线")
+    unit = _UNIT_SUFFIX.match(value)
+    if unit:
+        number, suffix = unit.groups()
+        if cell_type == "money" and suffix in ("元", "千元", "亿元"):
+            raise CellInputError(f"“{raw}”带了单位“{suffix}”：金额以万元为单位，只填数字（例如 25.1 万元填 25.1）")
+        raise CellInputError(f"“{raw}”带了单位“{suffix}”：只填数字 {number}，不要带单位")
+    if "," in value:
+        raise CellInputError(f"“{raw}”含有逗号：请直接填数字，不要用千位分隔符")
+    if value.startswith("-") and _NUMBER.fullmatch(value[1:]):
+        if not strict:
+            return _lenient_number(value)
+        raise CellInputError(f"“{raw}”是负数：应填{what}，不能为负")
+    if value.startswith("+") and _NUMBER.fullmatch(value[1:]):
+        value = value[1:]
+    if not _NUMBER.fullmatch(value):
+        raise CellInputError(f"“{raw}”不是数字：应填{what}")
+    if len(value.replace(".", "").lstrip("0")) > MAX_DIGITS:
+        raise CellInputError(f"“{raw}”位数太多，请检查是否输入有误")
+    if cell_type == "count":
+        if "." in value:
+            whole, _, fraction = value.partition(".")
+            if fraction.strip("0"):
+                if not strict:
+                    return Decimal(value)
+                raise CellInputError(f"“{raw}”不是整数：件数只能填 0 或正整数")
+            value = whole
+        return int(value)
+    decimals = len(value.partition(".")[2])
+    if decimals > MAX_MONEY_DECIMALS:
+        if not strict:
+            return Decimal(value)
+        raise CellInputError(f"“{raw}”有 {decimals} 位小数：金额最多保留 {MAX_MONEY_DECIMALS} 位小数")
+    try:
+        return Decimal(value)
+    except InvalidOperation:  # pragma: no cover - the pattern above admits only valid decimals
+        raise CellInputError(f"“{raw}”不是数字：应填{what}") from None
+
+
+def _lenient_number(text: str) -> int | Decimal:
+    number = Decimal(text)
+    return int(number) if "." not in text else number
+
+
+def type_problem(value: CellValue, cell_type: CellType) -> str | None:
+    """Why a stored number breaks its cell's type (for the R6 check), or None when it is fine."""
+    number = numeric(value)
+    if number is None:
+        return None
+    if cell_type == "count":
+        if number < 0 or not isinstance(value, int):
+            return f"件数应为 0 或正整数，现为 {format_value(value)}"
+        return None
+    if number < 0:
+        return f"金额不能为负数，现为 {format_value(value)}"
+    exponent = number.as_tuple().exponent
+    if isinstance(exponent, int) and -exponent > MAX_MONEY_DECIMALS:
+        return f"金额最多保留 {MAX_MONEY_DECIMALS} 位小数，现为 {format_value(value)}"
+    return None
+
+
+def format_value(value: CellValue) -> str:
+    """The text shown and exported for a value: blank is "", money exactly as typed."""
+    if value is None:
+        return ""
+    if isinstance(value, Decimal):
+        return format(value, "f")
+    return str(value)
+
+
+def numeric(value: CellValue) -> Decimal | None:
+    """The number a rule computes with; None for blank and "/" (not assessable)."""
+    if value is None or value is SLASH or isinstance(value, _Slash):
+        return None
+    return Decimal(value)
+
+
+def to_json(value: CellValue) -> int | str | None:
+    """Counts as JSON numbers; money and "/" as strings so nothing is lost to floats."""
+    if value is None or isinstance(value, int):
+        return value
+    return format_value(value)
+
+
+def from_json(raw: object, cell_type: CellType) -> CellValue:
+    if raw is None:
+        return None
+    if isinstance(raw, bool) or not isinstance(raw, (int, str)):
+        raise CellInputError(f"“{raw}”不是有效的单元格值")
+    return parse_cell_input(str(raw), cell_type, strict=False)
