@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from core.checks.findings import CheckResult, Finding, NotAssessable, format_number
 from core.document import Report
-from core.expressions import evaluate, evaluate_partial
+from core.expressions import evaluate
 from core.template.model import Rule, Template
 from core.values import SLASH, type_problem
 
@@ -23,7 +23,7 @@ def check_tables(report: Report, result: CheckResult) -> None:
         elif rule.kind == "cell_type":
             _cell_types(rule, report, result)
         elif rule.kind == "filled":
-            _filled(rule, report, numbers, result)
+            _filled(rule, report, result)
 
 
 def _equations(rule: Rule, template: Template, numbers: dict[str, Decimal | None], result: CheckResult) -> None:
@@ -54,33 +54,28 @@ def _cell_types(rule: Rule, report: Report, result: CheckResult) -> None:
                                            (key,), key))
 
 
-def _filled(rule: Rule, report: Report, numbers: dict[str, Decimal | None], result: CheckResult) -> None:
+def _filled(rule: Rule, report: Report, result: CheckResult) -> None:
     template = report.template
-    derivable = {c.cell for c in template.computations if evaluate_partial(c.expression, numbers) is not None}
     for table in template.tables:
         chapter = template.chapter(table.chapter)
-        # A total left blank only matters when something it adds up was filled in.
-        relevant = [k for k in table.cells if not template.cells[k].computed or k in derivable]
-        inputs = [k for k in table.cells if not template.cells[k].computed]
-        blank = [k for k in relevant if report.cells.get(k) is None]
-        if inputs and all(report.cells.get(k) is None for k in inputs):
+        blank = [k for k in table.cells if report.cells.get(k) is None]
+        if len(blank) == len(table.cells):
             message = rule.message.format(cell=f"{chapter.heading}（表{chapter.number}）",
-                                          problem=f"整张表尚未填写（{len(inputs)} 个单元格），没有发生的情形请填 0")
-            result.findings.append(Finding(rule.id, rule.severity, message, chapter.key, tuple(inputs), table.key))
+                                          problem=f"整张表尚未填写（{len(blank)} 个单元格），没有发生的情形请填 0")
+            result.findings.append(Finding(rule.id, rule.severity, message, chapter.key, tuple(blank), table.key))
             continue
         grouped: set[str] = set()
         if len(blank) > ROW_GROUPING_THRESHOLD:
             for row in table.rows:
                 row_cells = [f"{table.key}.{row.key}.{c}" for c in row.columns]
-                row_inputs = [k for k in row_cells if not template.cells[k].computed]
-                if len(row_inputs) > 1 and all(k in blank for k in row_inputs):
-                    message = rule.message.format(cell=row.name, problem=f"整行尚未填写（{len(row_inputs)} 个单元格）")
+                if len(row_cells) > 1 and all(k in blank for k in row_cells):
+                    message = rule.message.format(cell=row.name, problem=f"整行尚未填写（{len(row_cells)} 个单元格）")
                     result.findings.append(Finding(rule.id, rule.severity, message, chapter.key,
-                                                   tuple(row_inputs), f"{table.key}.{row.key}"))
+                                                   tuple(row_cells), f"{table.key}.{row.key}"))
                     grouped.update(row_cells)
         for key in table.cells:
             value = report.cells.get(key)
-            if key in grouped or key not in relevant:
+            if key in grouped:
                 continue
             if value is None:
                 problem = "未填写，没有发生请填 0"
