@@ -1,0 +1,110 @@
+"""What each `nianbao` sub-command does; all work is done by the core."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from cli.check_output import render_json, render_text
+from core.checks import run_checks
+from core.document import Report
+from core.report_file import EXTENSION, ReportFileError, load_report, save_report
+from core.template import UnknownTemplateError
+
+EXIT_OK, EXIT_FINDINGS, EXIT_FAILURE = 0, 1, 2
+
+
+def _fail(message: str) -> int:
+    print(f"错误：{message}", file=sys.stderr)
+    return EXIT_FAILURE
+
+
+def _refuse_overwrite(path: Path, force: bool) -> str | None:
+    if path.suffix.lower() != EXTENSION:
+        return f"输出文件 {path} 的扩展名应为 {EXTENSION}"
+    if path.exists() and not force:
+        return f"{path} 已存在，未做任何改动；如需覆盖请加 --force"
+    return None
+
+
+def new_report(args: argparse.Namespace) -> int:
+    output = Path(args.output)
+    if problem := _refuse_overwrite(output, args.force):
+        return _fail(problem)
+    unit = args.unit.strip()
+    if not unit:
+        return _fail("单位全称不能为空")
+    try:
+        report = Report.new(args.year, unit)
+    except UnknownTemplateError as error:
+        return _fail(str(error))
+    report.unit.kind, report.unit.level = args.kind, args.level
+    try:
+        save_report(report, output)
+    except ReportFileError as error:
+        return _fail(str(error))
+    print(f"已新建 {output}：{report.title} · {report.template.name}")
+    return EXIT_OK
+
+
+def check_report(args: argparse.Namespace) -> int:
+    try:
+        report = load_report(args.file)
+    except ReportFileError as error:
+        return _fail(str(error))
+    result = run_checks(report)
+    render = render_json if args.json else render_text
+    print(render(report, result, args.file))
+    return EXIT_FINDINGS if result.errors else EXIT_OK
+
+
+def export_report(args: argparse.Namespace) -> int:
+    if not args.docx and not args.xlsx:
+        return _fail("请用 --docx 和/或 --xlsx 指定导出文件")
+    try:
+        report = load_report(args.file)
+    except ReportFileError as error:
+        return _fail(str(error))
+    from core.export import ExportError
+
+    try:
+        if args.docx:
+            from core.export.docx_writer import write_docx
+
+            write_docx(report, args.docx, font_set=args.fonts)
+            print(f"已导出 Word：{args.docx}")
+        if args.xlsx:
+            from core.export.xlsx_writer import write_xlsx
+
+            write_xlsx(report, args.xlsx)
+            print(f"已导出 Excel：{args.xlsx}")
+    except ExportError as error:
+        return _fail(str(error))
+    result = run_checks(report)
+    if result.findings:
+        print(f"提示：报告仍有问题（{result.summary()}），请用 nianbao check 查看")
+    return EXIT_OK
+
+
+def import_workbook(args: argparse.Namespace) -> int:
+    output = Path(args.output)
+    if problem := _refuse_overwrite(output, args.force):
+        return _fail(problem)
+    from core.imports.xlsx_reader import XlsxImportError, read_xlsx
+
+    try:
+        imported = read_xlsx(args.file)
+    except XlsxImportError as error:
+        return _fail(str(error))
+    for problem in imported.problems:
+        print(f"  [{problem.sheet}!{problem.cell}] {problem.message}", file=sys.stderr)
+    if not imported.complete and not args.accept_partial:
+        return _fail(f"导入不完整（{len(imported.problems)} 处问题，见上），未保存任何文件；"
+                     "确认只保存能读取的部分请加 --accept-partial")
+    try:
+        save_report(imported.report, output)
+    except ReportFileError as error:
+        return _fail(str(error))
+    print(f"已导入为 {output}：{imported.report.title or '（单位和年度待填写）'}")
+    return EXIT_OK

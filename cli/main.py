@@ -1,0 +1,84 @@
+"""The `nianbao` command: new, check, export and import; no arguments (or one .nianbao file) opens the app."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from cli import commands
+from cli.commands import EXIT_FAILURE
+from core import __version__
+
+
+class _ChineseParser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_FAILURE, f"参数错误：{message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _ChineseParser(prog="nianbao", description="政府信息公开工作年度报告编制工具。不带参数运行时打开图形界面。")
+    parser.add_argument("--version", action="version", version=f"nianbao {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="命令", parser_class=_ChineseParser)
+
+    new = sub.add_parser("new", help="新建一份空白年报")
+    new.add_argument("--year", type=int, required=True, help="报告年度，例如 2025")
+    new.add_argument("--unit", required=True, help="单位全称，例如 “某某县某某镇人民政府”")
+    new.add_argument("--kind", choices=["government", "department"], default="government",
+                     help="单位类型：government 人民政府（默认），department 部门/机构")
+    new.add_argument("--level", choices=["province", "city", "county", "township"], default="township",
+                     help="行政层级：province 省级，city 设区的市，county 县级，township 乡镇街道（默认）")
+    new.add_argument("-o", "--output", required=True, help="保存到的 .nianbao 文件")
+    new.add_argument("--force", action="store_true", help="目标文件已存在时覆盖（原文件保留为 .bak）")
+    new.set_defaults(handler=commands.new_report)
+
+    check = sub.add_parser("check", help="检查年报，按章节列出所有问题；有错误时退出码为 1")
+    check.add_argument("file", help=".nianbao 文件")
+    check.add_argument("--json", action="store_true", help="以 JSON 格式输出，供其他程序读取")
+    check.set_defaults(handler=commands.check_report)
+
+    export = sub.add_parser("export", help="导出 Word 和/或 Excel")
+    export.add_argument("file", help=".nianbao 文件")
+    export.add_argument("--docx", metavar="OUT", help="导出 Word 文件（.docx）")
+    export.add_argument("--xlsx", metavar="OUT", help="导出 Excel 文件（.xlsx）")
+    export.add_argument("--fonts", choices=["official", "windows"], default="official",
+                        help="Word 字体：official 公文字体（仿宋_GB2312 等，默认），windows 系统自带字体（仿宋、楷体、宋体）")
+    export.set_defaults(handler=commands.export_report)
+
+    imports = sub.add_parser("import", help="从 Excel 统计表导入为年报文件")
+    imports.add_argument("file", help=".xlsx 文件")
+    imports.add_argument("-o", "--output", required=True, help="保存到的 .nianbao 文件")
+    imports.add_argument("--accept-partial", action="store_true", help="有无法识别的内容时，仍保存能读取的部分")
+    imports.add_argument("--force", action="store_true", help="目标文件已存在时覆盖（原文件保留为 .bak）")
+    imports.set_defaults(handler=commands.import_workbook)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    _make_output_safe()
+    if not argv or (len(argv) == 1 and argv[0].lower().endswith(".nianbao")):
+        from gui.app import main as gui_main
+
+        return gui_main(argv)
+    args = build_parser().parse_args(argv)
+    if not getattr(args, "handler", None):
+        build_parser().print_help()
+        return EXIT_FAILURE
+    return args.handler(args)
+
+
+def _make_output_safe() -> None:
+    """A console that cannot show a character must not crash a check run (e.g. GBK on Windows)."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure:
+            try:
+                reconfigure(errors="replace")
+            except (ValueError, OSError):
+                pass
+
+
+if __name__ == "__main__":
+    sys.exit(main())
