@@ -59,7 +59,7 @@ def report_from_dict(data: Any, source: str = "文件") -> Report:
     unit_data = data.get("unit") or {}
     if not isinstance(unit_data, dict):
         raise ReportFileError(f"{source}中的单位信息格式错误")
-    unit = UnitInfo(**{k: str(unit_data.get(k, "") or "") for k in UnitInfo.field_names()})
+    unit = UnitInfo(**{k: str(unit_data[k]) for k in UnitInfo.field_names() if unit_data.get(k) is not None})
     if unit.kind not in UNIT_KINDS or unit.level not in UNIT_LEVELS:
         raise ReportFileError(f"{source}中的单位类型或行政层级无效")
     signing = data.get("signing_date")

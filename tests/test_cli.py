@@ -1,0 +1,76 @@
+"""The `nianbao` command line: new, check (text and JSON), exit codes, and refusals."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from cli.main import main
+from resources import SAMPLE_REPORT
+from tests.conftest import ERRORS, SEED001
+
+
+def run(capsys, *args):
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_check_seed001_prints_the_five_blank_cells_and_exits_1(capsys):
+    code, out, _ = run(capsys, "check", str(SEED001))
+    assert code == 1
+    assert "四、政府信息公开行政复议、行政诉讼情况\n  [错误] R7 行政复议·结果维持：未填写，没有发生请填 0" in out
+    assert out.count("[错误] R7 行政复议·") == 5
+    assert "合计：错误 5 项，警告 1 项" in out
+
+
+def test_new_then_check_names_every_unfilled_chapter_and_table(capsys, tmp_path):
+    path = tmp_path / "empty.nianbao"
+    code, out, _ = run(capsys, "new", "--year", "2025", "--unit", "某某县某某镇人民政府", "-o", str(path))
+    assert code == 0 and path.exists() and "已新建" in out
+    code, out, _ = run(capsys, "check", str(path))
+    assert code == 1
+    for heading in ("一、总体情况：尚未填写", "（表二）：整张表尚未填写（10 个单元格）", "（表三）：整张表尚未填写（175 个单元格）",
+                    "（表四）：整张表尚未填写（15 个单元格）", "五、存在的主要问题及改进情况：尚未填写", "六、其他需要报告的事项：尚未填写"):
+        assert heading in out
+    assert len(out.splitlines()) < 30
+
+
+def test_new_refuses_to_overwrite_and_unknown_years(capsys, tmp_path):
+    path = tmp_path / "r.nianbao"
+    path.write_text("keep me", encoding="utf-8")
+    code, _, err = run(capsys, "new", "--year", "2025", "--unit", "x", "-o", str(path))
+    assert code == 2 and "已存在，未做任何改动" in err and path.read_text(encoding="utf-8") == "keep me"
+    code, _, err = run(capsys, "new", "--year", "2020", "--unit", "x", "-o", str(tmp_path / "y.nianbao"))
+    assert code == 2 and "2020 年度的报告应使用2019 年格式" in err
+    assert not (tmp_path / "y.nianbao").exists()
+
+
+def test_check_json(capsys):
+    code, out, _ = run(capsys, "check", "--json", str(ERRORS))
+    data = json.loads(out)
+    assert code == 1
+    r3 = next(f for f in data["findings"] if f["id"] == "R3:commercial")
+    assert (r3["left"], r3["right"], r3["difference"], r3["severity"]) == (3, 1, 2, "error")
+    assert r3["chapter_title"] == "三、收到和处理政府信息公开申请情况"
+    assert data["summary"]["errors"] == sum(f["severity"] == "error" for f in data["findings"])
+
+
+def test_check_clean_sample_exits_0(capsys):
+    code, out, _ = run(capsys, "check", str(SAMPLE_REPORT))
+    assert code == 0 and "未发现问题" in out
+
+
+def test_check_corrupt_file(capsys, tmp_path):
+    path = tmp_path / "bad.nianbao"
+    path.write_text("{", encoding="utf-8")
+    code, _, err = run(capsys, "check", str(path))
+    assert code == 2 and "已损坏或不完整" in err
+
+
+def test_usage_errors_are_chinese(capsys):
+    with pytest.raises(SystemExit) as caught:
+        main(["check"])
+    assert caught.value.code == 2
+    assert "参数错误" in capsys.readouterr().err

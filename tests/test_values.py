@@ -1,0 +1,56 @@
+"""Typed input becomes a cell value or a Chinese message saying what was expected."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from core.values import SLASH, CellInputError, format_value, numeric, parse_cell_input, type_problem
+
+
+@pytest.mark.parametrize(("typed", "expected"), [
+    ("12", 12), ("０", 0), ("１２３", 123), (" 7 ", 7), ("3.0", 3), ("", None), ("  ", None), ("/", SLASH), ("／", SLASH),
+])
+def test_counts(typed, expected):
+    assert parse_cell_input(typed, "count") == expected
+
+
+def test_blank_zero_and_slash_are_different():
+    values = [parse_cell_input(x) for x in ("", "0", "/")]
+    assert values == [None, 0, SLASH]
+    assert [format_value(v) for v in values] == ["", "0", "/"]
+    assert [numeric(v) for v in values] == [None, Decimal(0), None]
+
+
+def test_money_kept_exactly_as_typed():
+    assert format_value(parse_cell_input("3056.81805", "money")) == "3056.81805"
+    assert format_value(parse_cell_input("12.50", "money")) == "12.50"
+    assert format_value(parse_cell_input("１２．５", "money")) == "12.5"
+    assert parse_cell_input("0.000001", "money") == Decimal("0.000001")
+
+
+@pytest.mark.parametrize(("typed", "cell_type", "message"), [
+    ("12件", "count", "“12件”带了单位“件”：只填数字 12，不要带单位"),
+    ("251000元", "money", "“251000元”带了单位“元”：金额以万元为单位，只填数字（例如 25.1 万元填 25.1）"),
+    ("—", "count", "“—”不是数字：没有发生请填 0，不要填横线"),
+    ("-3", "count", "“-3”是负数：应填件数（0 或正整数），不能为负"),
+    ("2.5", "count", "“2.5”不是整数：件数只能填 0 或正整数"),
+    ("1,234", "count", "“1,234”含有逗号：请直接填数字，不要用千位分隔符"),
+    ("abc", "money", "“abc”不是数字：应填金额（以万元为单位的数字，例如 3.5）"),
+    ("1.1234567", "money", "“1.1234567”有 7 位小数：金额最多保留 6 位小数"),
+])
+def test_refused_with_a_message(typed, cell_type, message):
+    with pytest.raises(CellInputError) as caught:
+        parse_cell_input(typed, cell_type)
+    assert str(caught.value) == message
+
+
+def test_lenient_parsing_keeps_numbers_for_the_type_check():
+    assert parse_cell_input("-1", "count", strict=False) == -1
+    assert type_problem(-1, "count") == "件数应为 0 或正整数，现为 -1"
+    assert type_problem(parse_cell_input("2.5", "count", strict=False), "count") == "件数应为 0 或正整数，现为 2.5"
+    assert type_problem(parse_cell_input("1.1234567", "money", strict=False), "money") == "金额最多保留 6 位小数，现为 1.1234567"
+    assert type_problem(5, "count") is None and type_problem(SLASH, "count") is None
+    with pytest.raises(CellInputError):
+        parse_cell_input("12件", "count", strict=False)
