@@ -117,3 +117,16 @@ def test_slash_is_reported_not_counted(sample_report):
     result = run_checks(sample_report)
     assert [f.id for f in result.findings] == ["R7:t4.review.upheld"]
     assert sample_report.value("t4.review.total") == 0
+
+
+def test_text_numbers_must_match_the_tables(sample_report):
+    text = sample_report.text("overview.requests")
+    sample_report.set_text("overview.requests", text.replace("新收政府信息公开申请6件", "新收政府信息公开申请5件"))
+    sample_report.set_text("problems", "本年度发生行政复议2件，未发生行政诉讼。")
+    found = by_id(run_checks(sample_report))
+    new = found["C10:new@overview.requests"]
+    assert new.message == ("一、总体情况（二）依申请公开情况：正文写“新收政府信息公开申请5件”，与表三的新收申请件数不一致："
+                           "左边 5，右边 6，相差 1")
+    assert new.targets[:2] == ("overview.requests", "t3.new.total") and new.severity == "warning"
+    assert (found["C10:review@problems"].left, found["C10:review@problems"].right) == (2, 0)
+    assert not any(k.startswith("C10:suits") for k in found)

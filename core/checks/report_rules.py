@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from core.checks.findings import FRONT_MATTER, CheckResult, Finding
+from core.checks.findings import FRONT_MATTER, CheckResult, Finding, format_number
+from core.checks.text_numbers import find_mismatches
 from core.document import Report
 from core.values import numeric
 
@@ -31,6 +32,7 @@ CODED_CHECKS = {
         CodedCheck("C7", "warning", "县级及以下单位不能制定规章", "只有国务院部门、省级和设区的市人民政府可以制定规章，县级及以下应填 0。"),
         CodedCheck("C8", "warning", "落款日期应在报告年度的次年", "年报在报告年度结束后编制，落款日期应在次年（通常 1 月 31 日前）。"),
         CodedCheck("C9", "warning", "开头段落应写明统计期限", "开头段落通常写明编制依据和“本报告中所列数据统计期限自某年1月1日起至12月31日止”，年份应与报告年度一致。"),
+        CodedCheck("C10", "warning", "正文数字应与表格一致", "正文写的收到申请、上年结转、结转下年度、行政复议、行政诉讼件数，应与表三、表四的总计一致。"),
     )
 }
 
@@ -43,6 +45,14 @@ _LOW_LEVELS = ("county", "township")
 
 def _finding(check_id: str, message: str, chapter: str, targets: tuple[str, ...], subject: str = "") -> Finding:
     return Finding(check_id, CODED_CHECKS[check_id].severity, message, chapter, targets, subject)  # type: ignore[arg-type]
+
+
+def text_heading(report: Report, text_key: str) -> str:
+    """"一、总体情况（二）依申请公开情况" for a section key, the chapter heading for a chapter key."""
+    chapter_key, _, _ = text_key.partition(".")
+    chapter = report.template.chapter(chapter_key)
+    section = next((s for s in chapter.sections if s.key == text_key), None)
+    return chapter.heading + (section.title if section else "")
 
 
 def check_report(report: Report, result: CheckResult) -> None:
@@ -104,3 +114,13 @@ def check_report(report: Report, result: CheckResult) -> None:
         elif not years and "统计期限" not in report.opening:
             add(_finding("C9", f"开头段落：没有写明统计期限（“本报告中所列数据统计期限自{report.year}年1月1日起至{report.year}年12月31日止”）",
                          FRONT_MATTER, ("opening",), "missing_period"))
+
+    for mismatch in find_mismatches(report):
+        statement = mismatch.statement
+        table_name = "表四" if statement.cells[0].startswith("t4") else "表三"
+        message = (f"{text_heading(report, mismatch.text_key)}：正文写“{mismatch.quote}”，与{table_name}的{statement.what}不一致："
+                   f"左边 {format_number(mismatch.written)}，右边 {format_number(mismatch.table)}，"
+                   f"相差 {format_number(abs(mismatch.written - mismatch.table))}")
+        add(Finding("C10", "warning", message, mismatch.text_key.partition(".")[0],
+                    (mismatch.text_key, *statement.cells), f"{statement.key}@{mismatch.text_key}",
+                    mismatch.written, mismatch.table))
