@@ -1,0 +1,1 @@
+"""The PySide6 desktop app (entry point: gui.app.main)."""

@@ -1,0 +1,61 @@
+"""Every menu command of the main window, created in one place with its Chinese text and shortcut."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QWidget
+
+Key = QKeySequence.StandardKey
+
+
+@dataclass
+class WindowActions:
+    new: QAction
+    open: QAction
+    save: QAction
+    save_as: QAction
+    export_word: QAction
+    export_excel: QAction
+    import_excel: QAction
+    quit: QAction
+    undo: QAction
+    redo: QAction
+    copy: QAction
+    paste: QAction
+    check_now: QAction
+    about: QAction
+
+
+def _action(parent: QWidget, text: str, shortcut: Key | str | None = None, tip: str = "") -> QAction:
+    action = QAction(text, parent)
+    if shortcut is not None:
+        action.setShortcut(QKeySequence(shortcut))
+    if tip:
+        action.setStatusTip(tip)
+        action.setToolTip(tip)
+    return action
+
+
+def create_actions(parent: QWidget) -> WindowActions:
+    undo = _action(parent, "撤销(&U)", Key.Undo, "撤销上一步修改")
+    redo = _action(parent, "重做(&R)", Key.Redo, "重做刚才撤销的修改")
+    # Ctrl+Y is the redo key Windows users know; Qt's standard redo there is Ctrl+Y already, but not on Linux.
+    redo.setShortcuts([*QKeySequence.keyBindings(Key.Redo), QKeySequence("Ctrl+Y")])
+    return WindowActions(
+        new=_action(parent, "新建(&N)…", Key.New, "新建一份年报"),
+        open=_action(parent, "打开(&O)…", Key.Open, "打开年报文件（.nianbao）"),
+        save=_action(parent, "保存(&S)", Key.Save, "保存当前年报"),
+        save_as=_action(parent, "另存为(&A)…", Key.SaveAs, "把当前年报保存为另一个文件"),
+        export_word=_action(parent, "导出 Word(&W)…", None, "按公文格式导出 Word 文档（.docx）"),
+        export_excel=_action(parent, "导出 Excel(&E)…", None, "把表格导出为 Excel 工作簿（.xlsx）"),
+        import_excel=_action(parent, "导入 Excel(&I)…", None, "从 Excel 工作簿读取表格数据，作为新报告打开"),
+        quit=_action(parent, "退出(&X)", Key.Quit if not QKeySequence(Key.Quit).isEmpty() else "Ctrl+Q", "退出程序"),
+        undo=undo,
+        redo=redo,
+        copy=_action(parent, "复制(&C)", None, "把选中的单元格复制为制表符分隔的文本（可粘贴到 Excel/WPS）"),
+        paste=_action(parent, "粘贴(&P)", None, "把从 Excel/WPS 复制的数据块从当前单元格开始粘贴"),
+        check_now=_action(parent, "立即检查(&K)", "F5", "重新检查整份报告"),
+        about=_action(parent, "关于(&A)", None, "关于本软件"),
+    )

@@ -1,0 +1,104 @@
+"""Entry point of the desktop app: ``nianbao-gui [file.nianbao]`` or ``gui.app.main([path])``."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTranslator
+from PySide6.QtWidgets import QApplication
+
+from core.report_file import ReportFileError
+from gui.document import ReportDocument
+from gui.files import dialogs
+from gui.files.autosave import Autosaver, find_recoverable
+from gui.files.recent import RecentFiles
+from gui.files.workflow import SAMPLE_NAME, open_document
+from gui.main_window import MainWindow
+from resources import SAMPLE_REPORT
+
+APP_NAME = "nianbao"
+_FIRST_START_KEY = "firstStartDone"
+_keep_alive: list[MainWindow] = []
+
+
+def create_application(argv: list[str]) -> QApplication:
+    app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else APP_NAME, *argv])
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(APP_NAME)
+    install_translations(app)
+    return app  # type: ignore[return-value]
+
+
+def install_translations(app: QApplication) -> bool:
+    """Qt's own texts (file dialogs, standard buttons, context menus) in Simplified Chinese."""
+    translator = QTranslator(app)
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if not translator.load("qtbase_zh_CN", folder):
+        return False
+    app.installTranslator(translator)
+    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+    return True
+
+
+def initial_documents(args: list[str], recovery_folder: Path | None = None,
+                      settings: QSettings | None = None) -> list[ReportDocument]:
+    """What to show at start: recovered reports the user wants back, else the file given, else the
+    most recent file, else (first start) an untitled copy of the bundled sample."""
+    documents: list[ReportDocument] = []
+    for recovered in find_recoverable(recovery_folder):
+        if dialogs.ask_restore(None, recovered.describe()):
+            document = ReportDocument(recovered.report, recovered.original_path)
+            document.mark_modified()
+            documents.append(document)
+        recovered.discard()
+    settings = settings or QSettings()
+    first_start = not settings.value(_FIRST_START_KEY, False, type=bool)
+    settings.setValue(_FIRST_START_KEY, True)
+    candidates: list[Path] = [Path(a) for a in args[:1]]
+    if not args and not first_start:
+        candidates += RecentFiles(settings).existing()[:1]
+    for path in candidates:
+        if documents:
+            break
+        try:
+            documents.append(open_document(path))
+        except ReportFileError as error:
+            dialogs.show_error(None, "打开年报", str(error))
+    if not documents:
+        documents.append(open_document(SAMPLE_REPORT) if SAMPLE_REPORT.is_file()
+                         else ReportDocument(_blank_report(), None, untitled_name=SAMPLE_NAME))
+    return documents
+
+
+def _blank_report():
+    import datetime as dt
+
+    from core.document import Report
+
+    return Report.new(dt.date.today().year - 1, "")
+
+
+def open_windows(args: list[str], recovery_folder: Path | None = None,
+                 settings: QSettings | None = None) -> list[MainWindow]:
+    windows = []
+    for document in initial_documents(args, recovery_folder, settings):
+        window = MainWindow(document, RecentFiles(settings), Autosaver(recovery_folder))
+        if document.path:
+            window.recent.add(document.path)
+        windows.append(window)
+    return windows
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    app = create_application(args)
+    windows = open_windows(args[:1])
+    _keep_alive.extend(windows)
+    for window in windows:
+        window.show()
+    return app.exec()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

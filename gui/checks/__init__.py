@@ -1,0 +1,1 @@
+"""The check panel: findings from core.checks, jumping to them, explanations."""

@@ -1,0 +1,1 @@
+"""Files: open/save dialogs, recent files, autosave and recovery, exports."""

@@ -1,0 +1,140 @@
+"""Autosave to a recovery file, and finding recovery files left by a crash or power cut.
+
+The recovery file lives in ``<AppDataLocation>/recovery``, one per running window, written
+atomically about two seconds after the last change, and held by a QLockFile so that a second
+running instance does not offer to "recover" a report that is still open.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QLockFile, QObject, QStandardPaths, QTimer
+
+from core.document import Report
+from core.report_file import ReportFileError, atomic_write_bytes, report_from_dict, report_to_dict
+from gui.document import ReportDocument
+
+AUTOSAVE_DELAY_MS = 2000
+RECOVERY_SUFFIX = ".recovery.json"
+RECOVERY_FORMAT = "nianbao-recovery"
+
+
+def recovery_folder() -> Path:
+    base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
+    return Path(base) / "recovery"
+
+
+@dataclass
+class Recovered:
+    file: Path
+    report: Report
+    original_path: Path | None
+    saved_at: str
+
+    def describe(self) -> str:
+        where = str(self.original_path) if self.original_path else "未保存过的新报告"
+        return f"{self.report.title}\n文件：{where}\n最后自动保存：{self.saved_at}"
+
+    def discard(self) -> None:
+        _remove(self.file)
+
+
+class Autosaver(QObject):
+    """Writes the document to its recovery file shortly after each change."""
+
+    def __init__(self, folder: Path | None = None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.folder = folder or recovery_folder()
+        self.file = self.folder / f"{os.getpid()}-{uuid.uuid4().hex[:8]}{RECOVERY_SUFFIX}"
+        self._lock: QLockFile | None = None
+        self.document: ReportDocument | None = None
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(AUTOSAVE_DELAY_MS)
+        self._timer.timeout.connect(self.write_now)
+
+    def attach(self, document: ReportDocument) -> None:
+        if self.document is not None:
+            self.document.contentChanged.disconnect(self._timer.start)
+            self.document.modifiedChanged.disconnect(self._modified_changed)
+        self.discard()
+        self.document = document
+        document.contentChanged.connect(self._timer.start)
+        document.modifiedChanged.connect(self._modified_changed)
+        if document.is_modified:
+            self._timer.start()
+
+    def write_now(self) -> None:
+        self._timer.stop()
+        document = self.document
+        if document is None or not document.is_modified:
+            return
+        data = {
+            "format": RECOVERY_FORMAT,
+            "original_path": str(document.path) if document.path else None,
+            "saved_at": dt.datetime.now().strftime("%Y-%m-%d %H:%M:%S"),
+            "report": report_to_dict(document.report),
+        }
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            self._hold_lock()
+            atomic_write_bytes(self.file, json.dumps(data, ensure_ascii=False).encode("utf-8"), keep_backup=False)
+        except OSError:
+            pass  # best effort: autosave must never interrupt typing
+
+    def discard(self) -> None:
+        """Remove the recovery file (after a save, or when the user chose not to keep the changes)."""
+        self._timer.stop()
+        if self._lock is not None:
+            self._lock.unlock()
+            self._lock = None
+        _remove(self.file)
+
+    def _modified_changed(self, modified: bool) -> None:
+        if not modified:
+            self.discard()
+
+    def _hold_lock(self) -> None:
+        if self._lock is None:
+            self._lock = QLockFile(str(self.file) + ".lock")
+            self._lock.setStaleLockTime(0)
+            self._lock.tryLock(0)
+
+
+def find_recoverable(folder: Path | None = None) -> list[Recovered]:
+    """Recovery files of windows that are no longer running, newest first."""
+    folder = folder or recovery_folder()
+    found: list[Recovered] = []
+    if not folder.is_dir():
+        return found
+    for file in folder.glob("*" + RECOVERY_SUFFIX):
+        lock = QLockFile(str(file) + ".lock")
+        lock.setStaleLockTime(0)
+        if not lock.tryLock(0):
+            continue  # another running window owns it
+        lock.unlock()
+        try:
+            data = json.loads(file.read_text(encoding="utf-8"))
+            if data.get("format") != RECOVERY_FORMAT:
+                continue
+            report = report_from_dict(data["report"], "恢复文件")
+        except (OSError, ValueError, KeyError, TypeError, ReportFileError):
+            continue  # a torn or foreign file: leave it, it is not offered
+        original = data.get("original_path")
+        found.append(Recovered(file, report, Path(original) if original else None, str(data.get("saved_at", ""))))
+    found.sort(key=lambda r: r.saved_at, reverse=True)
+    return found
+
+
+def _remove(path: Path) -> None:
+    for p in (path, Path(str(path) + ".lock")):
+        try:
+            p.unlink()
+        except OSError:
+            pass

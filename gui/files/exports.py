@@ -1,0 +1,97 @@
+"""导出 Word / 导出 Excel / 导入 Excel. The writers and the reader (and openpyxl, python-docx) are
+imported only when the user asks for them, so start-up stays fast."""
+
+from __future__ import annotations
+
+import importlib
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QWidget
+
+from core.document import Report
+from gui.files import dialogs
+
+_MISSING = "本软件的“{what}”功能模块缺失或无法加载（{error}）。请重新安装本软件，或联系软件维护人员。"
+
+
+def _load(module: str, name: str, what: str, parent: QWidget | None):
+    try:
+        return getattr(importlib.import_module(module), name)
+    except Exception as error:  # ImportError, or any error inside the module while it is loaded
+        dialogs.show_error(parent, what, _MISSING.format(what=what, error=error))
+        return None
+
+
+def _suggested(report: Report, source: Path | None, suffix: str) -> str:
+    folder = source.parent if source else Path.home()
+    return str(folder / f"{report.title}{suffix}")
+
+
+class _Busy:
+    def __enter__(self) -> None:
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+
+    def __exit__(self, *exc) -> None:
+        QGuiApplication.restoreOverrideCursor()
+
+
+def export_word(parent: QWidget | None, report: Report, source: Path | None = None) -> Path | None:
+    write_docx = _load("core.export.docx_writer", "write_docx", "导出 Word", parent)
+    if write_docx is None:
+        return None
+    font_set = dialogs.ask_font_set(parent)
+    if font_set is None:
+        return None
+    path = dialogs.ask_save_path(parent, _suggested(report, source, ".docx"), dialogs.WORD_FILTER, "导出 Word")
+    if path is None:
+        return None
+    return _write(parent, "导出 Word", lambda: write_docx(report, path, font_set=font_set), path)
+
+
+def export_excel(parent: QWidget | None, report: Report, source: Path | None = None) -> Path | None:
+    write_xlsx = _load("core.export.xlsx_writer", "write_xlsx", "导出 Excel", parent)
+    if write_xlsx is None:
+        return None
+    path = dialogs.ask_save_path(parent, _suggested(report, source, ".xlsx"), dialogs.EXCEL_FILTER, "导出 Excel")
+    if path is None:
+        return None
+    return _write(parent, "导出 Excel", lambda: write_xlsx(report, path), path)
+
+
+def _write(parent: QWidget | None, what: str, write, path: Path) -> Path | None:
+    from core.export import ExportError
+
+    try:
+        with _Busy():
+            write()
+    except ExportError as error:
+        dialogs.show_error(parent, what, str(error))
+        return None
+    except OSError as error:
+        dialogs.show_error(parent, what, f"无法写入 {path}：{error.strerror or error}")
+        return None
+    dialogs.show_info(parent, what, f"已导出到：\n{path}")
+    return path
+
+
+def import_excel(parent: QWidget | None, folder: str = "") -> Report | None:
+    """Read an Excel workbook into a new report; nothing is returned unless the user accepts it."""
+    read_xlsx = _load("core.imports.xlsx_reader", "read_xlsx", "导入 Excel", parent)
+    if read_xlsx is None:
+        return None
+    path = dialogs.ask_open_path(parent, folder, dialogs.EXCEL_FILTER, "导入 Excel")
+    if path is None:
+        return None
+    try:
+        with _Busy():
+            result = read_xlsx(path)
+    except Exception as error:  # the reader's own error types are not settled; show the message
+        dialogs.show_error(parent, "导入 Excel", f"无法读取 {path.name}：{error}")
+        return None
+    problems = [f"{p.sheet}!{p.cell}：{p.message}" if getattr(p, "cell", "") else f"{p.sheet}：{p.message}"
+                for p in result.problems]
+    if (problems or not result.complete) and not dialogs.ask_accept_import(parent, problems, result.complete):
+        return None
+    return result.report

@@ -1,0 +1,152 @@
+"""新建, 打开, 保存, 另存为, recent files, import and export, and the question before discarding changes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from core.document import Report
+from core.report_file import EXTENSION, ReportFileError, load_report, save_report
+from core.template.registry import UnknownTemplateError
+from gui.document import ReportDocument
+from gui.files import dialogs, exports, new_dialog
+from resources import SAMPLE_REPORT
+
+if TYPE_CHECKING:
+    from gui.main_window import MainWindow
+
+SAMPLE_NAME = "示例报告（未保存）"
+
+
+def is_bundled_sample(path: Path) -> bool:
+    try:
+        return Path(path).resolve() == SAMPLE_REPORT.resolve()
+    except OSError:
+        return False
+
+
+def open_document(path: Path) -> ReportDocument:
+    """Load a report file; the bundled sample opens as an untitled copy so Save never overwrites it."""
+    report = load_report(path)
+    if is_bundled_sample(path):
+        return ReportDocument(report, None, untitled_name=SAMPLE_NAME)
+    return ReportDocument(report, Path(path).resolve())
+
+
+class FileWorkflow:
+    def __init__(self, window: MainWindow) -> None:
+        self.window = window
+
+    @property
+    def document(self) -> ReportDocument:
+        assert self.window.document is not None
+        return self.window.document
+
+    def _folder(self) -> str:
+        if self.window.document is not None and self.document.path:
+            return str(self.document.path.parent)
+        recent = self.window.recent.existing()
+        return str(recent[0].parent) if recent else str(Path.home())
+
+    # --- asking before losing changes --------------------------------------------------------
+
+    def maybe_save(self) -> bool:
+        """True when it is fine to drop the current document (saved, or the user chose 不保存)."""
+        if self.window.document is None or not self.document.is_modified:
+            return True
+        answer = dialogs.ask_save_changes(self.window, self.document.display_name)
+        if answer == "save":
+            return self.save()
+        return answer == "discard"
+
+    # --- commands ----------------------------------------------------------------------------
+
+    def new_report(self) -> bool:
+        if not self.maybe_save():
+            return False
+        answer = new_dialog.ask_new_report(self.window)
+        if answer is None:
+            return False
+        year, unit_name = answer
+        try:
+            report = Report.new(year, unit_name)
+        except UnknownTemplateError as error:
+            dialogs.show_error(self.window, "新建年报", str(error))
+            return False
+        self.window.set_document(ReportDocument(report))
+        return True
+
+    def open_file(self, path: Path | None = None) -> bool:
+        if not self.maybe_save():
+            return False
+        if path is None:
+            path = dialogs.ask_open_path(self.window, self._folder())
+            if path is None:
+                return False
+        try:
+            document = open_document(path)
+        except ReportFileError as error:
+            dialogs.show_error(self.window, "打开年报", str(error))
+            return False
+        self.window.set_document(document)
+        if document.path:
+            self.window.recent.add(document.path)
+        return True
+
+    def save(self) -> bool:
+        if self.document.path is None:
+            return self.save_as()
+        return self._save_to(self.document.path)
+
+    def save_as(self) -> bool:
+        suggested = str(Path(self._folder()) / f"{self.document.report.title}{EXTENSION}")
+        path = dialogs.ask_save_path(self.window, suggested)
+        if path is None:
+            return False
+        if is_bundled_sample(path):
+            dialogs.show_error(self.window, "保存年报", "不能覆盖软件自带的示例报告，请换一个文件名或文件夹。")
+            return False
+        return self._save_to(path)
+
+    def _save_to(self, path: Path) -> bool:
+        try:
+            save_report(self.document.report, path)
+        except ReportFileError as error:
+            dialogs.show_error(self.window, "保存年报", str(error))
+            return False
+        self.document.mark_saved(Path(path).resolve())
+        self.window.recent.add(Path(path))
+        self.window.show_message(f"已保存到 {path}")
+        return True
+
+    def fill_recent_menu(self) -> None:
+        menu = self.window.recent_menu
+        menu.clear()
+        paths = self.window.recent.existing()
+        for path in paths:
+            menu.addAction(str(path), lambda p=path: self.open_file(p))
+        if not paths:
+            menu.addAction("（没有）").setEnabled(False)
+        else:
+            menu.addSeparator()
+            menu.addAction("清除列表", self.window.recent.clear)
+
+    # --- import and export -------------------------------------------------------------------
+
+    def export_word(self) -> None:
+        exports.export_word(self.window, self.document.report, self.document.path)
+
+    def export_excel(self) -> None:
+        exports.export_excel(self.window, self.document.report, self.document.path)
+
+    def import_excel(self) -> bool:
+        report = exports.import_excel(self.window, self._folder())
+        if report is None or not self.maybe_save():
+            return False
+        document = ReportDocument(report, None, untitled_name="导入的报告（未保存）")
+        document.mark_modified()
+        self.window.set_document(document)
+        return True
+
+    def show_paste_problems(self, lines: list[str]) -> None:
+        dialogs.show_paste_problems(self.window, lines)

@@ -1,0 +1,204 @@
+"""The main window: a tab for the unit information, one tab per chapter of the template, the check
+panel, menus and status bar. Everything chapter-specific comes from the template."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
+
+from core.checks import FRONT_MATTER, CheckResult, Finding
+from gui.actions import create_actions
+from gui.checks.panel import CheckPanel, counts_text
+from gui.checks.runner import CheckRunner, findings_by_cell
+from gui.document import ReportDocument
+from gui.files.autosave import Autosaver
+from gui.files.recent import RecentFiles
+from gui.files.workflow import FileWorkflow
+from gui.tables.page import TableChapterPage
+from gui.tables.view import ReportTableView
+from gui.texts.page import TextChapterPage
+from gui.unit_info.form import UnitInfoPage
+
+APP_TITLE = "政府信息公开年报编制"
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, document: ReportDocument, recent: RecentFiles | None = None,
+                 autosaver: Autosaver | None = None) -> None:
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.recent = recent or RecentFiles()
+        self.autosaver = autosaver or Autosaver(parent=self)
+        self.autosaver.setParent(self)
+        self.actions = create_actions(self)
+        self.files = FileWorkflow(self)
+        self.document: ReportDocument | None = None
+        self.runner: CheckRunner | None = None
+        self.unit_page: UnitInfoPage | None = None
+        self.pages: dict[str, QWidget] = {}
+
+        self.tabs = QTabWidget(self)
+        self.tabs.setDocumentMode(True)
+        self.setCentralWidget(self.tabs)
+        self.check_panel = CheckPanel(document, self)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.check_panel)
+        self.check_panel.findingActivated.connect(self.jump_to)
+        self.counts = QLabel()
+        self.statusBar().addPermanentWidget(self.counts)
+        self._build_menus()
+        self.set_document(document)
+        em = self.fontMetrics().horizontalAdvance("国")
+        self.resize(em * 90, em * 55)
+
+    # --- menus -------------------------------------------------------------------------------
+
+    def _build_menus(self) -> None:
+        a = self.actions
+        file_menu = self.menuBar().addMenu("文件(&F)")
+        file_menu.addActions([a.new, a.open])
+        self.recent_menu = file_menu.addMenu("最近打开的文件")
+        self.recent_menu.aboutToShow.connect(self.files.fill_recent_menu)
+        file_menu.addActions([a.save, a.save_as])
+        file_menu.addSeparator()
+        file_menu.addActions([a.export_word, a.export_excel, a.import_excel])
+        file_menu.addSeparator()
+        file_menu.addAction(a.quit)
+        edit_menu = self.menuBar().addMenu("编辑(&E)")
+        edit_menu.addActions([a.undo, a.redo])
+        edit_menu.addSeparator()
+        edit_menu.addActions([a.copy, a.paste])
+        check_menu = self.menuBar().addMenu("检查(&C)")
+        check_menu.addAction(a.check_now)
+        check_menu.addAction(self.check_panel.toggleViewAction())
+        self.check_panel.toggleViewAction().setText("显示检查结果面板")
+        help_menu = self.menuBar().addMenu("帮助(&H)")
+        help_menu.addAction(a.about)
+
+        a.new.triggered.connect(self.files.new_report)
+        a.open.triggered.connect(lambda: self.files.open_file())
+        a.save.triggered.connect(self.files.save)
+        a.save_as.triggered.connect(self.files.save_as)
+        a.export_word.triggered.connect(self.files.export_word)
+        a.export_excel.triggered.connect(self.files.export_excel)
+        a.import_excel.triggered.connect(self.files.import_excel)
+        a.quit.triggered.connect(self.close)
+        a.undo.triggered.connect(lambda: self.document and self.document.undo_stack.undo())
+        a.redo.triggered.connect(lambda: self.document and self.document.undo_stack.redo())
+        a.copy.triggered.connect(lambda: (v := self.current_table_view()) and v.copy_selection())
+        a.paste.triggered.connect(lambda: (v := self.current_table_view()) and v.paste())
+        a.check_now.triggered.connect(lambda: self.runner and self.runner.run_now())
+        a.about.triggered.connect(self._about)
+        for action in (a.undo, a.redo, a.check_now):
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            self.addAction(action)
+
+    def _about(self) -> None:
+        QMessageBox.about(self, "关于", f"{APP_TITLE}\n\n离线编制政府信息公开工作年度报告：按官方格式填写、自动合计、"
+                                       "检查勾稽关系，导出 Word 和 Excel。")
+
+    # --- the document ------------------------------------------------------------------------
+
+    def set_document(self, document: ReportDocument) -> None:
+        """Show ``document``, rebuilding the tabs from its template (the old one is dropped)."""
+        old = self.document
+        if old is not None:
+            old.modifiedChanged.disconnect(self._update_title)
+            old.pathChanged.disconnect(self._update_title)
+        if self.runner is not None:
+            self.runner.finished.disconnect(self._show_result)
+            self.runner.deleteLater()
+        self.document = document
+        document.setParent(self)
+        self._build_tabs(document)
+        self.check_panel.document = document
+        self.runner = CheckRunner(document, self)
+        self.runner.finished.connect(self._show_result)
+        stack = document.undo_stack
+        self.actions.undo.setEnabled(stack.canUndo())
+        self.actions.redo.setEnabled(stack.canRedo())
+        stack.canUndoChanged.connect(self.actions.undo.setEnabled)
+        stack.canRedoChanged.connect(self.actions.redo.setEnabled)
+        document.modifiedChanged.connect(self._update_title)
+        document.pathChanged.connect(self._update_title)
+        self.autosaver.attach(document)
+        self._update_title()
+        self.runner.run_now()
+        if old is not None and old is not document:
+            old.deleteLater()
+
+    def _build_tabs(self, document: ReportDocument) -> None:
+        while self.tabs.count():
+            page = self.tabs.widget(0)
+            self.tabs.removeTab(0)
+            page.deleteLater()
+        self.pages = {}
+        self.unit_page = UnitInfoPage(document)
+        self.tabs.addTab(self.unit_page, "单位信息")
+        for chapter in document.report.template.chapters:
+            page: QWidget = (TableChapterPage(document, chapter) if chapter.table
+                             else TextChapterPage(document, chapter))
+            page.setObjectName(f"page_{chapter.key}")
+            for view in page.findChildren(ReportTableView):
+                view.message.connect(self.show_message)
+                view.pasteRefused.connect(self.files.show_paste_problems)
+            self.pages[chapter.key] = page
+            self.tabs.addTab(page, chapter.heading)
+            self.tabs.setTabToolTip(self.tabs.count() - 1, chapter.help)
+
+    def _update_title(self, *_args) -> None:
+        document = self.document
+        if document is None:
+            return
+        self.setWindowTitle(f"{document.display_name}[*] — {document.report.title} — {APP_TITLE}")
+        self.setWindowModified(document.is_modified)
+
+    def show_message(self, text: str) -> None:
+        self.statusBar().showMessage(text, 8000)
+
+    # --- checks ------------------------------------------------------------------------------
+
+    def _show_result(self, result: CheckResult) -> None:
+        by_cell = findings_by_cell(result)
+        for page in self.pages.values():
+            if isinstance(page, TableChapterPage):
+                page.model.set_findings(by_cell)
+                page.refresh_help()
+        self.check_panel.show_result(result)
+        self.counts.setText(counts_text(result))
+
+    def jump_to(self, finding: Finding) -> None:
+        """Show where a finding points: select its first cell, or focus its text or field."""
+        template = self.document.report.template if self.document else None
+        if template is None:
+            return
+        target = finding.targets[0] if finding.targets else ""
+        if target in template.cells:
+            page = self.pages[template.chapter_of_cell(target).key]
+            self.tabs.setCurrentWidget(page)
+            assert isinstance(page, TableChapterPage)
+            page.view.select_cell(target)
+        elif target in template.text_keys:
+            page = self.pages[target.split(".")[0]]
+            self.tabs.setCurrentWidget(page)
+            assert isinstance(page, TextChapterPage)
+            page.focus_text(target)
+        elif finding.chapter == FRONT_MATTER or target.startswith("unit.") or target in ("signing_date", "opening"):
+            assert self.unit_page is not None
+            self.tabs.setCurrentWidget(self.unit_page)
+            self.unit_page.focus_target(target)
+        elif finding.chapter in self.pages:
+            self.tabs.setCurrentWidget(self.pages[finding.chapter])
+
+    def current_table_view(self) -> ReportTableView | None:
+        page = self.tabs.currentWidget()
+        return page.view if isinstance(page, TableChapterPage) else None
+
+    # --- closing -----------------------------------------------------------------------------
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.files.maybe_save():
+            self.autosaver.discard()
+            event.accept()
+        else:
+            event.ignore()

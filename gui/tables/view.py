@@ -1,0 +1,165 @@
+"""The grid view: drawn like the printed form, Enter moves down, Tab moves right, copy and paste TSV."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSize, Qt, Signal
+from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import QAbstractItemView, QTableView, QToolTip, QWidget
+
+from gui.tables.clipboard import describe_paste, parse_tsv, plan_paste, selection_to_tsv
+from gui.tables.delegate import GridDelegate
+from gui.tables.layout import fit_grid, grid_size
+from gui.tables.model import ReportTableModel
+
+_MOVES = {
+    QAbstractItemView.CursorAction.MoveNext: (0, 1),
+    QAbstractItemView.CursorAction.MoveRight: (0, 1),
+    QAbstractItemView.CursorAction.MovePrevious: (0, -1),
+    QAbstractItemView.CursorAction.MoveLeft: (0, -1),
+    QAbstractItemView.CursorAction.MoveDown: (1, 0),
+    QAbstractItemView.CursorAction.MoveUp: (-1, 0),
+}
+
+
+class ReportTableView(QTableView):
+    """Keyboard moves skip labels and totals so typing a column of numbers needs no mouse."""
+
+    message = Signal(str)  # for the status bar
+    pasteRefused = Signal(list)  # Chinese lines "第 i 行第 j 列（…）：…"
+
+    def __init__(self, model: ReportTableModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setModel(model)
+        self.grid_delegate = GridDelegate({k: c.type for k, c in model.document.report.template.cells.items()}, self)
+        self.setItemDelegate(self.grid_delegate)
+        self.horizontalHeader().hide()
+        self.verticalHeader().hide()
+        self.setWordWrap(True)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
+                             | QAbstractItemView.EditTrigger.AnyKeyPressed)
+        self.setTabKeyNavigation(True)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        for item in model.table.items:
+            if item.rowspan > 1 or item.colspan > 1:
+                self.setSpan(item.row, item.col, item.rowspan, item.colspan)
+        self.grid_delegate.inputRefused.connect(self.show_refusal)
+        model.inputRefused.connect(self.show_refusal)
+        self.refit()
+
+    @property
+    def report_model(self) -> ReportTableModel:
+        return self.model()  # type: ignore[return-value]
+
+    def refit(self) -> None:
+        fit_grid(self, self.report_model.table)
+        self.updateGeometry()
+
+    def sizeHint(self) -> QSize:
+        width, height = grid_size(self)
+        return QSize(width, height)
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() == event.Type.FontChange:
+            self.refit()
+
+    # --- navigation --------------------------------------------------------------------------
+
+    def select_cell(self, key: str) -> bool:
+        index = self.report_model.index_of_cell(key)
+        if not index.isValid():
+            return False
+        self.setCurrentIndex(index)
+        self.selectionModel().select(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        self.scrollTo(index)
+        self.setFocus(Qt.FocusReason.OtherFocusReason)
+        return True
+
+    def moveCursor(self, action: QAbstractItemView.CursorAction, modifiers: Qt.KeyboardModifier) -> QModelIndex:
+        step = _MOVES.get(action)
+        current = self.currentIndex()
+        if step is None or not current.isValid():
+            return super().moveCursor(action, modifiers)
+        wrap = action in (QAbstractItemView.CursorAction.MoveNext, QAbstractItemView.CursorAction.MovePrevious)
+        found = self._next_editable(current, step, wrap)
+        return found if found.isValid() else current
+
+    def _next_editable(self, start: QModelIndex, step: tuple[int, int], wrap: bool) -> QModelIndex:
+        model = self.report_model
+        rows, cols = model.rowCount(), model.columnCount()
+        row, col = start.row(), start.column()
+        for _ in range(rows * cols):
+            row, col = row + step[0], col + step[1]
+            if wrap and col >= cols:
+                row, col = row + 1, 0
+            elif wrap and col < 0:
+                row, col = row - 1, cols - 1
+            if not (0 <= row < rows and 0 <= col < cols):
+                return QModelIndex()
+            index = model.index(row, col)
+            if model.is_editable(index):
+                return index
+        return QModelIndex()
+
+    def closeEditor(self, editor: QWidget, hint) -> None:
+        # Enter in an editor: commit, then go to the next cell below, like Excel.
+        if hint == GridDelegate.EndEditHint.SubmitModelCache:
+            super().closeEditor(editor, GridDelegate.EndEditHint.NoHint)
+            self._move_down()
+            return
+        super().closeEditor(editor, hint)
+
+    def _move_down(self) -> None:
+        below = self._next_editable(self.currentIndex(), (1, 0), False)
+        if below.isValid():
+            self.setCurrentIndex(below)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.matches(QKeySequence.StandardKey.Copy):
+            self.copy_selection()
+        elif event.matches(QKeySequence.StandardKey.Paste):
+            self.paste()
+        elif event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.state() != self.State.EditingState:
+            self._move_down()
+        elif event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and self.state() != self.State.EditingState:
+            self.clear_selection()
+        else:
+            super().keyPressEvent(event)
+
+    # --- messages ----------------------------------------------------------------------------
+
+    def show_refusal(self, index: QModelIndex, message: str) -> None:
+        self.message.emit(message)
+        rect = self.visualRect(index)
+        QToolTip.showText(self.viewport().mapToGlobal(rect.bottomLeft()), message, self.viewport(), rect)
+
+    # --- clipboard ---------------------------------------------------------------------------
+
+    def selected_positions(self) -> list[tuple[int, int]]:
+        return sorted((i.row(), i.column()) for i in self.selectionModel().selectedIndexes())
+
+    def copy_selection(self) -> str:
+        text = selection_to_tsv(self.report_model, self.selected_positions())
+        if text:
+            QGuiApplication.clipboard().setText(text)
+        return text
+
+    def paste(self, text: str | None = None) -> None:
+        """Paste a TSV block at the current cell as one undo step; refused values are reported."""
+        current = self.currentIndex()
+        if text is None:
+            text = QGuiApplication.clipboard().text()
+        if not current.isValid() or not text:
+            return
+        plan = plan_paste(self.report_model, current.row(), current.column(), parse_tsv(text))
+        self.report_model.document.set_cells(plan.values, "粘贴")
+        self.message.emit(describe_paste(plan))
+        if plan.refused:
+            self.pasteRefused.emit(plan.refused)
+
+    def clear_selection(self) -> None:
+        model = self.report_model
+        keys = [model.cell_key(i) for i in self.selectionModel().selectedIndexes() if model.is_editable(i)]
+        model.document.set_cells({k: None for k in keys if k}, "清除单元格")

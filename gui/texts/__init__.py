@@ -1,0 +1,1 @@
+"""Text chapters: editors for each text slot and the standard sentences."""

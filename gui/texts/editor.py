@@ -1,0 +1,105 @@
+"""One text slot: title, help, a plain-text editor bound to the document, a character count and the
+常用语句 menu."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QPlainTextEdit, QToolButton, QVBoxLayout, QWidget
+
+from gui.document import ReportDocument
+from gui.texts.phrases import PHRASES, Phrase, fill
+from gui.undo_routing import route_undo_to_document
+
+
+class TextSlotEditor(QWidget):
+    def __init__(self, document: ReportDocument, key: str, title: str = "", help_text: str = "",
+                 parent: QWidget | None = None, min_lines: int = 6) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.key = key
+        self._syncing = False
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        if title:
+            heading = QLabel(title)
+            font = heading.font()
+            font.setBold(True)
+            heading.setFont(font)
+            layout.addWidget(heading)
+        if help_text:
+            hint = QLabel(help_text)
+            hint.setWordWrap(True)
+            hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+            layout.addWidget(hint)
+
+        self.editor = QPlainTextEdit(self)
+        self.editor.setUndoRedoEnabled(False)  # the document's undo stack handles Ctrl+Z
+        self.editor.setTabChangesFocus(True)
+        self.editor.setMinimumHeight(self.fontMetrics().lineSpacing() * min_lines)
+        self.editor.setToolTip(help_text)
+        route_undo_to_document(self.editor)
+        layout.addWidget(self.editor)
+
+        footer = QHBoxLayout()
+        self.count_label = QLabel()
+        footer.addWidget(self.count_label)
+        footer.addStretch(1)
+        self.phrase_button = QToolButton(self)
+        self.phrase_button.setText("插入常用语句")
+        self.phrase_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(self.phrase_button)
+        for phrase in PHRASES:
+            menu.addAction(phrase.title, lambda p=phrase: self.insert_phrase(p))
+        self.phrase_button.setMenu(menu)
+        footer.addWidget(self.phrase_button)
+        layout.addLayout(footer)
+
+        self._load()
+        self.editor.textChanged.connect(self._typed)
+        document.textChanged.connect(self._document_changed)
+
+    def text(self) -> str:
+        return self.editor.toPlainText()
+
+    def set_text(self, text: str) -> None:
+        """Replace the whole text as if typed (one undo step)."""
+        self.editor.setPlainText(text)
+
+    def insert_phrase(self, phrase: Phrase) -> None:
+        self.editor.insertPlainText(fill(phrase, self.document.report))
+        self.editor.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def focus_editor(self) -> None:
+        self.editor.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.editor.ensureCursorVisible()
+
+    def _load(self) -> None:
+        self._syncing = True
+        try:
+            text = self.document.text(self.key)
+            if self.editor.toPlainText() != text:
+                position = self.editor.textCursor().position()
+                self.editor.setPlainText(text)
+                cursor = self.editor.textCursor()
+                cursor.setPosition(min(position, len(text)))
+                self.editor.setTextCursor(cursor)
+        finally:
+            self._syncing = False
+        self._count()
+
+    def _typed(self) -> None:
+        self._count()
+        if not self._syncing:
+            self.document.set_text(self.key, self.editor.toPlainText())
+
+    def _document_changed(self, key: str) -> None:
+        if key == self.key:
+            self._load()
+
+    def _count(self) -> None:
+        text = self.editor.toPlainText()
+        chars = sum(1 for ch in text if not ch.isspace())
+        self.count_label.setText(f"字数：{chars}")
+

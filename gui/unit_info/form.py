@@ -1,0 +1,137 @@
+"""The first tab: who the report is for (UnitInfo), the report year, the signing date and the opening
+paragraph."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core.document import UNIT_FIELD_LABELS, UNIT_KINDS, UNIT_LEVELS, UnitInfo
+from gui.document import OPENING, SIGNING_DATE, ReportDocument
+from gui.texts.editor import TextSlotEditor
+from gui.undo_routing import route_undo_to_document
+
+_EMPTY_DATE = QDate(2000, 1, 1)  # shown as "未填写": QDateEdit has no empty state of its own
+_CHOICES = {"kind": UNIT_KINDS, "level": UNIT_LEVELS}
+_PLACEHOLDERS = {
+    "name": "例如：某某县某某镇人民政府（用于报告标题，须写全称）",
+    "region": "例如：某某省某某市某某县",
+    "website": "例如：http://www.example.gov.cn",
+}
+OPENING_HELP = ("写在“一、总体情况”之前：编制依据，统计期限（本报告中所列数据统计期限自某年1月1日起至12月31日止），"
+                "电子版查阅网址，以及地址、邮编、电话、传真、电子邮箱等联系方式。")
+
+
+class UnitInfoPage(QScrollArea):
+    def __init__(self, document: ReportDocument, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.setWidgetResizable(True)
+        body = QWidget()
+        layout = QVBoxLayout(body)
+
+        group = QGroupBox("单位信息")
+        form = QFormLayout(group)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.fields: dict[str, QWidget] = {}
+        for name in UnitInfo.field_names():
+            if name in _CHOICES:
+                combo = QComboBox()
+                for key, label in _CHOICES[name].items():
+                    combo.addItem(label, key)
+                combo.activated.connect(lambda _i, n=name, c=combo: document.set_unit_field(n, c.currentData()))
+                widget: QWidget = combo
+            else:
+                line = QLineEdit()
+                line.setPlaceholderText(_PLACEHOLDERS.get(name, ""))
+                line.textEdited.connect(lambda text, n=name: document.set_unit_field(n, text))
+                route_undo_to_document(line)
+                widget = line
+            self.fields[name] = widget
+            form.addRow(UNIT_FIELD_LABELS[name] + "：", widget)
+
+        self.year = QLineEdit(f"{document.report.year} 年度")
+        self.year.setReadOnly(True)
+        self.year.setToolTip("报告年度在新建报告时确定，决定适用的报告格式，不能修改")
+        form.addRow("报告年度：", self.year)
+
+        self.signing = QDateEdit()
+        self.signing.setCalendarPopup(True)
+        self.signing.setDisplayFormat("yyyy年M月d日")
+        self.signing.setMinimumDate(_EMPTY_DATE)
+        self.signing.setSpecialValueText("未填写")
+        self.signing.dateChanged.connect(self._date_edited)
+        clear = QPushButton("清空日期")
+        clear.clicked.connect(lambda: document.set_unit_field(SIGNING_DATE, None))
+        row = QHBoxLayout()
+        row.addWidget(self.signing, 1)
+        row.addWidget(clear)
+        form.addRow("落款日期：", row)
+        self.fields[SIGNING_DATE] = self.signing
+        layout.addWidget(group)
+
+        self.opening = TextSlotEditor(document, OPENING, "开头段落", OPENING_HELP, body, min_lines=6)
+        layout.addWidget(self.opening)
+        template_note = QLabel(f"报告格式：{document.report.template.name}")
+        template_note.setWordWrap(True)
+        layout.addWidget(template_note)
+        layout.addStretch(1)
+        self.setWidget(body)
+
+        self._syncing = False
+        for name in self.fields:
+            self._load(name)
+        document.unitChanged.connect(self._load)
+
+    def _load(self, name: str) -> None:
+        widget = self.fields.get(name)
+        if widget is None:
+            return
+        value = self.document.unit_field(name)
+        self._syncing = True
+        try:
+            if isinstance(widget, QComboBox):
+                widget.setCurrentIndex(max(0, widget.findData(value)))
+            elif isinstance(widget, QDateEdit):
+                if isinstance(value, dt.date):
+                    widget.setDate(QDate(value.year, value.month, value.day))
+                else:
+                    widget.setDate(_EMPTY_DATE)
+                    widget.calendarWidget().setCurrentPage(self.document.report.year + 1, 1)
+            elif isinstance(widget, QLineEdit) and widget.text() != value:
+                widget.setText(str(value or ""))
+        finally:
+            self._syncing = False
+
+    def _date_edited(self, date: QDate) -> None:
+        if self._syncing:
+            return
+        value = None if date == _EMPTY_DATE else dt.date(date.year(), date.month(), date.day())
+        self.document.set_unit_field(SIGNING_DATE, value)
+
+    def focus_target(self, target: str) -> bool:
+        """Focus the field a finding points at: "unit.<field>", "signing_date" or "opening"."""
+        if target == OPENING:
+            self.ensureWidgetVisible(self.opening)
+            self.opening.focus_editor()
+            return True
+        widget = self.fields.get(target.removeprefix("unit."))
+        if widget is None:
+            return False
+        self.ensureWidgetVisible(widget)
+        widget.setFocus(Qt.FocusReason.OtherFocusReason)
+        return True
