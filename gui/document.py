@@ -35,7 +35,7 @@ class ReportDocument(QObject):
         self.untitled_name = untitled_name
         self._forced_modified = False  # restored or imported documents differ from any file
         self.undo_stack = QUndoStack(self)
-        self.undo_stack.cleanChanged.connect(lambda _clean: self.modifiedChanged.emit(self.is_modified))
+        self.undo_stack.cleanChanged.connect(self._clean_changed)
 
     # --- file state --------------------------------------------------------------------------
 
@@ -50,6 +50,9 @@ class ReportDocument(QObject):
     @property
     def is_modified(self) -> bool:
         return self._forced_modified or not self.undo_stack.isClean()
+
+    def _clean_changed(self, clean: bool) -> None:
+        self.modifiedChanged.emit(self._forced_modified or not clean)
 
     def mark_modified(self) -> None:
         self._forced_modified = True

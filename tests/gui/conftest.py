@@ -64,7 +64,6 @@ def make_window(qtbot, settings, recovery_dir):
     def make(report: Report | None = None, path: Path | None = None) -> MainWindow:
         document = ReportDocument(report or Report.new(2025, "某某镇人民政府"), path)
         window = MainWindow(document, RecentFiles(settings), Autosaver(recovery_dir))
-        qtbot.addWidget(window)
         window.show()
         qtbot.waitExposed(window)
         created.append(window)
@@ -76,6 +75,7 @@ def make_window(qtbot, settings, recovery_dir):
             window.document.undo_stack.setClean()
             window.document._forced_modified = False
         window.close()
+        window.deleteLater()
 
 
 @pytest.fixture

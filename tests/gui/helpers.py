@@ -1,0 +1,31 @@
+"""Small helpers shared by the GUI tests."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLineEdit
+
+from gui.main_window import MainWindow
+from gui.tables.page import TableChapterPage
+
+
+def table_page(window: MainWindow, chapter_key: str) -> TableChapterPage:
+    page = window.pages[chapter_key]
+    assert isinstance(page, TableChapterPage)
+    window.tabs.setCurrentWidget(page)
+    return page
+
+
+def type_into_cell(qtbot, page: TableChapterPage, key: str, text: str, key_press=Qt.Key.Key_Return) -> QLineEdit:
+    """Select the cell, open its editor, type ASCII text and press Enter (or Tab)."""
+    view = page.view
+    index = page.model.index_of_cell(key)
+    view.setFocus()
+    view.setCurrentIndex(index)
+    view.edit(index)
+    editor = view.focusWidget()
+    assert isinstance(editor, QLineEdit)
+    editor.selectAll()
+    editor.setText(text)
+    qtbot.keyClick(editor, key_press)
+    return editor
