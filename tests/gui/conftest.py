@@ -14,6 +14,7 @@ from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
 from PySide6.QtCore import QSettings, QStandardPaths  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from core.document import Report  # noqa: E402
 from core.report_file import load_report  # noqa: E402
@@ -64,8 +65,10 @@ def make_window(qtbot, settings, recovery_dir):
     def make(report: Report | None = None, path: Path | None = None) -> MainWindow:
         document = ReportDocument(report or Report.new(2025, "某某镇人民政府"), path)
         window = MainWindow(document, RecentFiles(settings), Autosaver(recovery_dir))
-        window.show()
-        qtbot.waitExposed(window)
+        with qtbot.waitExposed(window):
+            window.show()
+        window.activateWindow()
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
         created.append(window)
         return window
 

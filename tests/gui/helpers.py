@@ -29,3 +29,14 @@ def type_into_cell(qtbot, page: TableChapterPage, key: str, text: str, key_press
     editor.setText(text)
     qtbot.keyClick(editor, key_press)
     return editor
+
+
+def type_chinese(qtbot, widget, text: str) -> None:
+    """Commit Chinese text as an input method would (keyClicks cannot send it)."""
+    from PySide6.QtGui import QInputMethodEvent
+    from PySide6.QtWidgets import QApplication
+
+    widget.setFocus()
+    event = QInputMethodEvent()
+    event.setCommitString(text)
+    QApplication.sendEvent(widget, event)

@@ -1,0 +1,88 @@
+"""导出/导入 through gui.files.exports: lazy imports, clear messages, nothing imported unless accepted."""
+
+from __future__ import annotations
+
+import sys
+import types
+from dataclasses import dataclass
+
+from core.document import Report
+from core.export import ExportError
+from gui.files import dialogs
+
+
+@dataclass
+class _Problem:
+    sheet: str
+    cell: str
+    message: str
+
+
+@dataclass
+class _Result:
+    report: Report
+    problems: list
+    complete: bool
+
+
+def _fake_module(monkeypatch, name: str, **attrs) -> None:
+    module = types.ModuleType(name)
+    for key, value in attrs.items():
+        setattr(module, key, value)
+    monkeypatch.setitem(sys.modules, name, module)
+
+
+def test_missing_writer_gives_a_clear_chinese_message(make_window, monkeypatch):
+    window = make_window()
+    monkeypatch.setitem(sys.modules, "core.export.xlsx_writer", None)  # import raises ImportError
+    shown = []
+    monkeypatch.setattr(dialogs, "show_error", lambda parent, title, message: shown.append((title, message)))
+    window.actions.export_excel.trigger()
+    assert shown and shown[0][0] == "导出 Excel" and "功能模块缺失或无法加载" in shown[0][1]
+
+
+def test_export_error_message_is_shown(make_window, monkeypatch, tmp_path):
+    window = make_window()
+
+    def write_xlsx(report, path):
+        raise ExportError(f"无法写入 {path}，原文件未改动")
+
+    _fake_module(monkeypatch, "core.export.xlsx_writer", write_xlsx=write_xlsx)
+    monkeypatch.setattr(dialogs, "ask_save_path", lambda *a, **k: tmp_path / "t.xlsx")
+    shown = []
+    monkeypatch.setattr(dialogs, "show_error", lambda parent, title, message: shown.append(message))
+    window.actions.export_excel.trigger()
+    assert shown == [f"无法写入 {tmp_path / 't.xlsx'}，原文件未改动"]
+
+
+def test_word_export_passes_the_chosen_font_set(make_window, monkeypatch, tmp_path):
+    window = make_window()
+    calls = []
+    _fake_module(monkeypatch, "core.export.docx_writer",
+                 write_docx=lambda report, path, font_set: calls.append((report, path, font_set)))
+    monkeypatch.setattr(dialogs, "ask_font_set", lambda parent: "windows")
+    monkeypatch.setattr(dialogs, "ask_save_path", lambda *a, **k: tmp_path / "t.docx")
+    monkeypatch.setattr(dialogs, "show_info", lambda *a: None)
+    window.actions.export_word.trigger()
+    assert calls == [(window.document.report, tmp_path / "t.docx", "windows")]
+
+
+def test_import_with_problems_needs_acceptance_and_opens_untitled(make_window, monkeypatch, tmp_path):
+    window = make_window()
+    current = window.document
+    imported = Report.new(2025, "导入单位")
+    imported.set_value("t4.review.upheld", 4)
+    problems = [_Problem("表三", "D7", "“12件”带了单位")]
+    _fake_module(monkeypatch, "core.imports.xlsx_reader",
+                 read_xlsx=lambda path: _Result(imported, problems, False))
+    monkeypatch.setattr(dialogs, "ask_open_path", lambda *a, **k: tmp_path / "in.xlsx")
+    asked = []
+    monkeypatch.setattr(dialogs, "ask_accept_import", lambda parent, lines, complete: asked.append(lines) or False)
+    assert not window.files.import_excel()
+    assert window.document is current and asked == [["表三!D7：“12件”带了单位"]]
+
+    monkeypatch.setattr(dialogs, "ask_accept_import", lambda parent, lines, complete: True)
+    assert window.files.import_excel()
+    assert window.document.report is imported
+    assert window.document.path is None and window.isWindowModified()
+    assert window.document.report.value("t4.review.upheld") == 4
