@@ -16,10 +16,11 @@ from typing import TypedDict
 from docx.document import Document as DocxDocument
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
-from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Mm, Pt, Twips
+from docx.shared import Emu, Mm, Pt, Twips
 from docx.styles.style import ParagraphStyle
+
+from core.export.docx_xml import child
 
 
 class FontSet(TypedDict):
@@ -49,7 +50,7 @@ SIZE_5 = Pt(10.5)
 
 PAGE_WIDTH, PAGE_HEIGHT = Mm(210), Mm(297)
 MARGIN_TOP, MARGIN_BOTTOM, MARGIN_LEFT, MARGIN_RIGHT = Mm(37), Mm(35), Mm(28), Mm(26)
-TEXT_WIDTH = PAGE_WIDTH - MARGIN_LEFT - MARGIN_RIGHT  # 156 mm
+TEXT_WIDTH = Emu(PAGE_WIDTH - MARGIN_LEFT - MARGIN_RIGHT)  # 156 mm
 LINE_PITCH = Twips(579)  # 28.95 pt: 22 lines in the 225 mm 版心
 CHAR_CONDENSE_TWIPS = -5  # w:spacing in twentieths of a point: 16 − 0.25 = 15.75 pt, 28 a line
 BODY_CHAR = Twips(320 + CHAR_CONDENSE_TWIPS)  # one Chinese character of body text, with its spacing
@@ -76,10 +77,7 @@ def set_fonts(element: object, latin: str, east_asia: str) -> None:
 
 
 def set_rpr_fonts(rpr: object, latin: str, east_asia: str) -> None:
-    fonts = rpr.find(qn("w:rFonts"))  # type: ignore[attr-defined]
-    if fonts is None:
-        fonts = OxmlElement("w:rFonts")
-        rpr.insert(0, fonts)  # type: ignore[attr-defined]
+    fonts = child(rpr, "w:rFonts")
     for theme in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
         fonts.attrib.pop(qn(theme), None)
     fonts.set(qn("w:ascii"), latin)
@@ -91,11 +89,7 @@ def set_rpr_fonts(rpr: object, latin: str, east_asia: str) -> None:
 
 
 def set_char_spacing(rpr: object, twentieths_pt: int) -> None:
-    spacing = rpr.find(qn("w:spacing"))  # type: ignore[attr-defined]
-    if spacing is None:
-        spacing = OxmlElement("w:spacing")
-        rpr.append(spacing)  # type: ignore[attr-defined]
-    spacing.set(qn("w:val"), str(twentieths_pt))
+    child(rpr, "w:spacing", val=str(twentieths_pt))
 
 
 def set_page(document: DocxDocument) -> None:
@@ -138,9 +132,7 @@ def set_styles(document: DocxDocument, fonts: FontSet) -> None:
         heading = _add(document, name)
         _format(heading, fonts["latin"], font, SIZE_3, WD_ALIGN_PARAGRAPH.JUSTIFY, first_line_chars=2)
         heading.paragraph_format.keep_with_next = True
-        outline = OxmlElement("w:outlineLvl")
-        outline.set(qn("w:val"), str(level))
-        heading.element.get_or_add_pPr().append(outline)
+        child(heading.element.get_or_add_pPr(), "w:outlineLvl", val=str(level))
 
     signature = _add(document, STYLE_SIGNATURE)
     _format(signature, fonts["latin"], fonts["body"], SIZE_3, WD_ALIGN_PARAGRAPH.RIGHT)
@@ -181,9 +173,4 @@ def _format(style: ParagraphStyle, latin: str, east_asia: str, size: Pt, alignme
 
 def set_first_line_indent(ppr: object, chars: int, size: Pt) -> None:
     """First-line indent in characters (Word, WPS) with the same length in twips (LibreOffice 7)."""
-    ind = ppr.find(qn("w:ind"))  # type: ignore[attr-defined]
-    if ind is None:
-        ind = OxmlElement("w:ind")
-        ppr.append(ind)  # type: ignore[attr-defined]
-    ind.set(qn("w:firstLineChars"), str(chars * 100))
-    ind.set(qn("w:firstLine"), str(round(chars * size.pt * 20)))
+    child(ppr, "w:ind", firstLineChars=str(chars * 100), firstLine=str(round(chars * size.pt * 20)))

@@ -1,0 +1,85 @@
+"""Word (.docx) export of a report in the official print layout (GB/T 9704).
+
+``write_docx(report, path)`` builds the whole document in memory and then writes it atomically,
+so an existing file at ``path`` is either replaced completely or left exactly as it was.
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import docx
+from docx.document import Document as DocxDocument
+
+from core.document import Report
+from core.export import ExportError
+from core.export.docx_footer import add_page_numbers
+from core.export.docx_styles import FONT_SETS, FontSet, set_page, set_styles
+from core.export.docx_tables import add_table
+from core.export.docx_text import add_body, add_heading, add_signature, add_title, paragraphs_of
+from core.report_file import atomic_write_bytes
+
+__all__ = ["FONT_SETS", "build_docx", "docx_bytes", "write_docx"]
+
+
+def write_docx(report: Report, path: str | Path, font_set: str = "official") -> None:
+    """Export ``report`` to a .docx file; ExportError (Chinese message) if it cannot be written."""
+    data = docx_bytes(report, font_set)
+    path = Path(path)
+    unchanged = "原文件未改动。"
+    try:
+        atomic_write_bytes(path, data, keep_backup=False)
+    except FileNotFoundError:
+        raise ExportError(f"文件夹“{path.parent}”不存在，无法导出“{path}”。{unchanged}") from None
+    except IsADirectoryError:
+        raise ExportError(f"“{path}”是一个文件夹，无法导出为 Word 文件。{unchanged}") from None
+    except PermissionError:
+        raise ExportError(f"无法写入“{path}”：文件可能正被 WPS、Word 等程序打开，或没有该文件夹的写入权限。"
+                          f"请关闭该文件或另选位置后重试。{unchanged}") from None
+    except OSError as error:
+        raise ExportError(f"导出“{path}”失败：{error.strerror or error}。{unchanged}") from None
+
+
+def docx_bytes(report: Report, font_set: str = "official") -> bytes:
+    buffer = io.BytesIO()
+    build_docx(report, font_set).save(buffer)
+    return buffer.getvalue()
+
+
+def build_docx(report: Report, font_set: str = "official") -> DocxDocument:
+    """The report as a python-docx Document, not yet saved."""
+    if font_set not in FONT_SETS:
+        raise ValueError(f"unknown font set {font_set!r}; expected one of {sorted(FONT_SETS)}")
+    fonts: FontSet = FONT_SETS[font_set]
+    document = docx.Document()
+    _properties(document, report)
+    set_page(document)
+    set_styles(document, fonts)
+    add_page_numbers(document, fonts)
+
+    add_title(document, report.unit.name, report.year, fonts)
+    add_body(document, report.opening, fonts)
+    template = report.template
+    for chapter in template.chapters:
+        add_heading(document, chapter.heading, 1, fonts)
+        if chapter.table:
+            add_table(document, report, template.table(chapter.table), fonts)
+            continue
+        add_body(document, report.text(chapter.key), fonts)
+        for section in chapter.sections:
+            body = report.text(section.key)
+            if not paragraphs_of(body):
+                continue
+            add_heading(document, section.title, 2, fonts)
+            add_body(document, body, fonts)
+    add_signature(document, report.unit.name, report.signing_date, fonts)
+    return document
+
+
+def _properties(document: DocxDocument, report: Report) -> None:
+    props = document.core_properties
+    props.title = report.title
+    props.author = props.last_modified_by = report.unit.name
+    props.subject = props.comments = props.keywords = props.category = ""
+    props.language = "zh-CN"
