@@ -21,6 +21,13 @@ from gui.texts.page import TextChapterPage
 from gui.unit_info.form import UnitInfoPage
 
 APP_TITLE = "政府信息公开年报编制"
+TAB_TITLE_CHARS = 8
+
+
+def tab_title(number: str, title: str) -> str:
+    """A short tab label; the full heading is on the page and in the tab's tooltip."""
+    short = title if len(title) <= TAB_TITLE_CHARS else title[:TAB_TITLE_CHARS - 1] + "…"
+    return f"{number}、{short}"
 
 
 class MainWindow(QMainWindow):
@@ -40,6 +47,7 @@ class MainWindow(QMainWindow):
 
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
+        self.tabs.setUsesScrollButtons(True)
         self.setCentralWidget(self.tabs)
         self.check_panel = CheckPanel(document, self)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.check_panel)
@@ -49,7 +57,8 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self.set_document(document)
         em = self.fontMetrics().horizontalAdvance("国")
-        self.resize(em * 90, em * 55)
+        self.resize(em * 100, em * 60)
+        self.resizeDocks([self.check_panel], [em * 26], Qt.Orientation.Horizontal)
 
     # --- menus -------------------------------------------------------------------------------
 
@@ -143,7 +152,7 @@ class MainWindow(QMainWindow):
                 view.message.connect(self.show_message)
                 view.pasteRefused.connect(self.files.show_paste_problems)
             self.pages[chapter.key] = page
-            self.tabs.addTab(page, chapter.heading)
+            self.tabs.addTab(page, tab_title(chapter.number, chapter.title))
             self.tabs.setTabToolTip(self.tabs.count() - 1, chapter.help)
 
     def _update_title(self, *_args) -> None:

@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QDockWidget,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -56,7 +57,16 @@ class CheckPanel(QDockWidget):
         self.tree.itemDoubleClicked.connect(self._activated)
         self.tree.itemActivated.connect(self._activated)
         self.tree.currentItemChanged.connect(lambda *_: self._update_buttons())
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideRight)
         layout.addWidget(self.tree, 1)
+        # The tree shows one line per finding; the whole message and its explanation show here.
+        self.detail = QLabel()
+        self.detail.setWordWrap(True)
+        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.detail.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.detail.setFrameShape(QFrame.Shape.StyledPanel)
+        self.detail.setMinimumHeight(self.fontMetrics().lineSpacing() * 5)
+        layout.addWidget(self.detail)
         buttons = QHBoxLayout()
         self.explain_button = QPushButton("说明此警告…")
         self.explain_button.setToolTip("确认这条警告属实，并写明原因；说明会随报告保存")
@@ -138,11 +148,22 @@ class CheckPanel(QDockWidget):
 
     def _update_buttons(self) -> None:
         finding = self.current_finding()
+        self.detail.setText(self._detail_text(finding))
         can = finding is not None and finding.can_be_confirmed
         confirmed = can and self.result is not None and self.result.is_confirmed(finding)
         self.explain_button.setEnabled(bool(can))
         self.explain_button.setText("修改说明…" if confirmed else "说明此警告…")
         self.withdraw_button.setEnabled(bool(confirmed))
+
+    def _detail_text(self, finding: Finding | None) -> str:
+        if finding is None:
+            return "双击一条结果可跳转到相关位置。警告如果属实，可以选中后点“说明此警告”写明原因。"
+        text = f"【{finding.severity_label}】{finding.message}"
+        if self.result is not None and self.result.is_confirmed(finding):
+            text += f"\n【已说明】{self.result.explanation(finding)}"
+        elif finding.can_be_confirmed:
+            text += "\n如果情况属实，可点“说明此警告”写明原因。"
+        return text
 
     def explain_current(self) -> None:
         finding = self.current_finding()

@@ -11,7 +11,7 @@ from core.template.model import Table
 
 LABEL_MAX_EM = 15  # a label wider than this wraps
 DATA_MIN_EM = 4.5  # room for a seven-digit number
-PADDING_EM = 0.8
+PADDING_EM = 0.45
 
 
 def fit_grid(view: QTableView, table: Table) -> None:

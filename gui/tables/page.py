@@ -40,6 +40,7 @@ class TableChapterPage(QWidget):
         layout.addWidget(intro)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.help_area)
+        layout.addStretch(0)
         self.view.selectionModel().currentChanged.connect(self._show_help)
         self.help_area.setText(chapter.help)
 

@@ -54,6 +54,10 @@ class ReportTableView(QTableView):
 
     def refit(self) -> None:
         fit_grid(self, self.report_model.table)
+        width, height = grid_size(self)
+        # No empty band beside or below the form: the view is as big as the grid (plus scroll bars).
+        self.setMaximumWidth(width + self.verticalScrollBar().sizeHint().width())
+        self.setMaximumHeight(height + self.horizontalScrollBar().sizeHint().height())
         self.updateGeometry()
 
     def sizeHint(self) -> QSize:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QPlainTextEdit, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
 
 from gui.document import ReportDocument
 from gui.texts.phrases import PHRASES, Phrase, fill
@@ -46,9 +46,8 @@ class TextSlotEditor(QWidget):
         self.count_label = QLabel()
         footer.addWidget(self.count_label)
         footer.addStretch(1)
-        self.phrase_button = QToolButton(self)
-        self.phrase_button.setText("插入常用语句")
-        self.phrase_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.phrase_button = QPushButton("插入常用语句", self)
+        self.phrase_button.setToolTip("在光标处插入常用的标准语句（年度、单位信息会自动填入）")
         menu = QMenu(self.phrase_button)
         for phrase in PHRASES:
             menu.addAction(phrase.title, lambda p=phrase: self.insert_phrase(p))
