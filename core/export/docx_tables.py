@@ -6,15 +6,16 @@ grid and borders: WPS and LibreOffice otherwise drop the borders of merged cells
 
 from __future__ import annotations
 
+import copy
+
 from docx.document import Document as DocxDocument
-from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.shared import Pt
 from docx.table import Table as DocxTable
 from docx.table import _Cell
 
 from core.document import Report
-from core.export.docx_styles import SIZE_5, SIZE_SMALL_4, STYLE_TABLE, TEXT_WIDTH, FontSet, set_fonts
+from core.export.docx_styles import SIZE_5, SIZE_SMALL_4, STYLE_TABLE, TEXT_WIDTH, FontSet, set_rpr_fonts
 from core.export.docx_widths import break_header, column_widths, item_widths
 from core.export.docx_xml import child, element
 from core.template.model import GridItem, Table
@@ -52,12 +53,13 @@ def add_table(document: DocxDocument, report: Report, table: Table, fonts: FontS
 
     _cell_properties(docx_table, widths, table.header_rows, document.styles[STYLE_TABLE].style_id)
     spans = item_widths(table.items, widths)
+    run_template = _run_template(fonts, size)
     for item in table.items:
         cell = top_left[(item.row, item.col)]
         text = values.get(item.cell, "") if item.role == "cell" else item.text
         if item.role == "header":
             text = break_header(text, spans[(item.row, item.col)], em, 2 * CELL_MARGIN)
-        _fill(cell, item, text, fonts, size)
+        _fill(cell, item, text, run_template)
     return docx_table
 
 
@@ -88,6 +90,7 @@ def _cell_properties(docx_table: DocxTable, widths: list[int], header_rows: int,
     a table more easily on one sheet. A table taller than a page still breaks between rows.
     """
     rows = docx_table._tbl.tr_lst
+    sides = [element(f"w:{side}", **BORDER) for side in ("top", "left", "bottom", "right")]
     for index, tr in enumerate(rows):
         tr_pr = tr.get_or_add_trPr()
         child(tr_pr, "w:cantSplit")
@@ -99,9 +102,7 @@ def _cell_properties(docx_table: DocxTable, widths: list[int], header_rows: int,
             tc_pr = tc.get_or_add_tcPr()
             child(tc_pr, "w:tcW", w=str(sum(widths[col:col + span])), type="dxa")
             borders = child(tc_pr, "w:tcBorders")
-            for side in ("top", "left", "bottom", "right"):
-                if borders.find(qn(f"w:{side}")) is None:
-                    borders.append(element(f"w:{side}", **BORDER))
+            borders[:] = copy.deepcopy(sides)
             child(tc_pr, "w:vAlign", val="center")
             for p in tc.p_lst:
                 p_pr = p.get_or_add_pPr()
@@ -111,13 +112,26 @@ def _cell_properties(docx_table: DocxTable, widths: list[int], header_rows: int,
             col += span
 
 
-def _fill(cell: _Cell, item: GridItem, text: str, fonts: FontSet, size: Pt) -> None:
-    paragraph = cell.paragraphs[0]
-    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+def _fill(cell: _Cell, item: GridItem, text: str, run_template: object) -> None:
     if item.vertical:
         child(cell._tc.get_or_add_tcPr(), "w:textDirection", val=VERTICAL_TEXT)
     if not text:
         return
-    run = paragraph.add_run(text)  # "\n" becomes a line break
-    set_fonts(run._r, fonts["latin"], fonts["table"])
-    run.font.size = size
+    run = copy.deepcopy(run_template)
+    for index, line in enumerate(text.split("\n")):
+        if index:
+            run.append(element("w:br"))
+        t = element("w:t")
+        t.text = line
+        run.append(t)
+    cell._tc.p_lst[0].append(run)
+
+
+def _run_template(fonts: FontSet, size: Pt) -> object:
+    """An empty run with the table's fonts and size, copied for every cell (much faster than add_run)."""
+    run = element("w:r")
+    rpr = element("w:rPr")
+    run.append(rpr)
+    set_rpr_fonts(rpr, fonts["latin"], fonts["table"])
+    child(rpr, "w:sz", val=str(round(size.pt * 2)))
+    return run

@@ -35,28 +35,41 @@ _ORDER: dict[str, tuple[str, ...]] = {
 }
 
 
+_RANK = {qn(parent): {qn(tag): rank for rank, tag in enumerate(order)} for parent, order in _ORDER.items()}
+_CLARK: dict[str, str] = {}
+
+
+def _qn(tag: str) -> str:
+    clark = _CLARK.get(tag)
+    if clark is None:
+        clark = _CLARK[tag] = qn(tag)
+    return clark
+
+
 def child(parent: object, tag: str, **attrs: str) -> object:
     """The parent's ``tag`` child (created in schema order if missing), with ``attrs`` set.
 
     Attribute names are given without the ``w:`` prefix.
     """
-    found = parent.find(qn(tag))  # type: ignore[attr-defined]
+    clark = _qn(tag)
+    found = parent.find(clark)  # type: ignore[attr-defined]
     if found is None:
         found = OxmlElement(tag)
-        order = _ORDER[_prefixed(parent.tag)]  # type: ignore[attr-defined]
-        successors = order[order.index(tag) + 1:]
-        parent.insert_element_before(found, *successors)  # type: ignore[attr-defined]
+        ranks = _RANK[parent.tag]  # type: ignore[attr-defined]
+        rank = ranks[clark]
+        for index, existing in enumerate(parent):  # type: ignore[call-overload]
+            if ranks.get(existing.tag, len(ranks)) > rank:
+                parent.insert(index, found)  # type: ignore[attr-defined]
+                break
+        else:
+            parent.append(found)  # type: ignore[attr-defined]
     for name, value in attrs.items():
-        found.set(qn(f"w:{name}"), value)
+        found.set(_qn(f"w:{name}"), value)
     return found
-
-
-def _prefixed(clark: str) -> str:
-    return "w:" + clark.rpartition("}")[2]
 
 
 def element(tag: str, **attrs: str) -> object:
     made = OxmlElement(tag)
     for name, value in attrs.items():
-        made.set(qn(f"w:{name}"), value)
+        made.set(_qn(f"w:{name}"), value)
     return made
