@@ -1,0 +1,64 @@
+"""Excel export of a report's statistics: one sheet per table, 填报信息, and a hidden round-trip sheet.
+
+The workbook is built in memory and then written atomically, so an existing file at the target is
+either replaced whole or left untouched.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from pathlib import Path
+
+from core import __version__
+from core.checks import run_checks
+from core.document import Report
+from core.export import ExportError
+
+
+def build_workbook(report: Report, exported_at: dt.datetime | None = None):
+    """The export as an openpyxl Workbook (not yet saved)."""
+    from openpyxl import Workbook
+
+    from core.export.xlsx_hidden import write_hidden_sheet
+    from core.export.xlsx_info import write_info_sheet
+    from core.export.xlsx_tables import write_table_sheet
+
+    workbook = Workbook()
+    workbook.remove(workbook.active)
+    workbook.properties.title = report.title
+    workbook.properties.creator = f"nianbao {__version__}"
+    placements: dict[str, tuple[str, str]] = {}
+    for table in report.template.tables:
+        coordinates = write_table_sheet(workbook, report, table)
+        sheet = workbook.worksheets[-1].title
+        placements.update({key: (sheet, coordinate) for key, coordinate in coordinates.items()})
+    write_info_sheet(workbook, report, run_checks(report), exported_at or dt.datetime.now())
+    write_hidden_sheet(workbook, report, placements)
+    workbook.active = 0
+    return workbook
+
+
+def xlsx_bytes(report: Report, exported_at: dt.datetime | None = None) -> bytes:
+    buffer = io.BytesIO()
+    build_workbook(report, exported_at).save(buffer)
+    return buffer.getvalue()
+
+
+def write_xlsx(report: Report, path: str | Path) -> None:
+    """Write the report's statistics workbook to ``path``; ExportError (Chinese) if it cannot."""
+    from core.report_file import atomic_write_bytes
+
+    path = Path(path)
+    data = xlsx_bytes(report)
+    try:
+        atomic_write_bytes(path, data, keep_backup=False)
+    except PermissionError:
+        raise ExportError(f"无法写入 {path}：文件可能正在 Excel 或 WPS 中打开，或没有写入权限。原文件未改动，"
+                          "请关闭该文件或换一个位置后再导出") from None
+    except FileNotFoundError:
+        raise ExportError(f"无法写入 {path}：文件夹 {path.parent} 不存在") from None
+    except IsADirectoryError:
+        raise ExportError(f"无法写入 {path}：这是一个文件夹，请指定文件名") from None
+    except OSError as error:
+        raise ExportError(f"导出 {path} 失败：{error.strerror or error}。原文件未改动") from None
