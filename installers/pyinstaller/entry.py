@@ -1,0 +1,21 @@
+"""Frozen entry point: `nianbao` is the CLI (no arguments, or one .nianbao file, opens the app);
+`nianbao-gui` (the windowed Windows executable) always opens the app."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+
+def main() -> int:
+    if Path(sys.executable).stem.lower().endswith("-gui"):
+        from gui.app import main as gui_main
+
+        return gui_main(sys.argv[1:])
+    from cli.main import main as cli_main
+
+    return cli_main()
+
+
+if __name__ == "__main__":
+    sys.exit(main())
