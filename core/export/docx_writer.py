@@ -68,11 +68,12 @@ def build_docx(report: Report, font_set: str = "official") -> DocxDocument:
             continue
         add_body(document, report.text(chapter.key), fonts)
         for section in chapter.sections:
-            body = report.text(section.key)
-            if not paragraphs_of(body):
+            lines = paragraphs_of(report.text(section.key))
+            if not lines:
                 continue
-            add_heading(document, section.title, 2, fonts)
-            add_body(document, body, fonts)
+            if not lines[0].startswith(section.title):  # the user may have typed the title already
+                add_heading(document, section.title, 2, fonts)
+            add_body(document, report.text(section.key), fonts)
     add_signature(document, report.unit.name, report.signing_date, fonts)
     return document
 
