@@ -295,3 +295,42 @@ def test_staged_deb_tree(tmp_path):
     assert os.readlink(desktop_link) == f"/opt/apps/{APP_ID}/entries/applications/{APP_ID}.desktop"
     assert os.readlink(root / "usr" / "share" / "mime" / "packages" / f"{APP_ID}.xml").endswith(f"{APP_ID}.xml")
     assert sorted(path.name for path in (root / "DEBIAN").iterdir()) == ["control"]  # no maintainer scripts
+
+
+# --- Windows installer (NSIS) --------------------------------------------------------------------
+
+NSIS_SCRIPT = ROOT / "installers" / "windows" / "nianbao.nsi"
+
+
+def test_nsis_script_essentials():
+    script = NSIS_SCRIPT.read_text(encoding="utf-8-sig")
+    for needle in ("Unicode true", "RequestExecutionLevel user", '!insertmacro MUI_LANGUAGE "SimpChinese"',
+                   r'InstallDir "$LOCALAPPDATA\Programs\nianbao"', r'WriteRegStr HKCU "Software\Classes\.nianbao"',
+                   'WriteRegStr HKCU "${UNINST_KEY}" "UninstallString"', 'DeleteRegKey HKCU "Software\\Classes\\${PROGID}"'):
+        assert needle in script
+    assert "HKLM" not in script  # per-user: nothing that needs administrator rights
+
+
+@pytest.mark.skipif(shutil.which("makensis") is None, reason="makensis (NSIS) is not installed: apt-get install nsis")
+def test_nsis_installer_compiles_with_stand_in_payload(tmp_path):
+    payload = tmp_path / "payload"
+    files = ["nianbao.exe", "nianbao-gui.exe", "_internal/python311.dll", "_internal/resources/templates/2021.json",
+             "_internal/resources/samples/sample_township_2025.nianbao"]
+    for relative in files:
+        (payload / relative).parent.mkdir(parents=True, exist_ok=True)
+        (payload / relative).write_bytes(relative.encode())
+    setup = tmp_path / "nianbao-9.9.9-setup.exe"
+    flag = "/" if sys.platform == "win32" else "-"
+    result = subprocess.run(
+        ["makensis", f"{flag}V2", f"{flag}DPAYLOAD={payload}", f"{flag}DVERSION=9.9.9", f"{flag}DOUTFILE={setup}",
+         str(NSIS_SCRIPT)],
+        capture_output=True, text=True,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert setup.read_bytes()[:2] == b"MZ"
+    if shutil.which("7z") is None:
+        pytest.skip("7z (p7zip-full) is not installed: cannot list the installer's contents")
+    listing = subprocess.run(["7z", "l", str(setup)], capture_output=True, text=True, check=True).stdout
+    names = {line.split()[-1] for line in listing.splitlines() if line[:1] in "0123456789 " and line.strip()}
+    assert set(files) <= names
+    assert {"uninstall.exe", "nianbao-doc.ico"} <= names
