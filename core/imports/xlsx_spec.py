@@ -1,0 +1,97 @@
+"""What identifies each data cell of a table in someone else's workbook, derived from the template.
+
+A cell is found where its row label's row meets its column header's column. The column header is
+the deepest header above the cell in its header block (table 二 has one block per 第二十条 item);
+the headers above it (e.g. "复议后起诉" over "结果维持") tell repeated headers apart. Tables without
+row labels (表四) put the data a fixed number of rows under the deepest header.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from core.imports.xlsx_labels import canonical
+from core.template import GridItem, Table, load_template
+
+
+@dataclass(frozen=True)
+class ColumnSpec:
+    leaf: GridItem  # the deepest header over the column
+    path: tuple[str, ...]  # canonical header keys, top to leaf
+
+
+@dataclass(frozen=True)
+class CellSpec:
+    key: str
+    grid_row: int
+    row_item: GridItem | None  # the row label, None for 表四
+    column: ColumnSpec
+
+
+@dataclass(frozen=True)
+class TableSpec:
+    table: Table
+    cells: tuple[CellSpec, ...]
+    row_items: tuple[GridItem, ...]  # row labels in grid order
+    groups: tuple[GridItem, ...]  # group labels spanning rows ("（三）不予公开")
+    known: frozenset[str]  # canonical keys of every label and header of the table
+    header_keys: frozenset[str]
+    signature: frozenset[str]  # keys that occur in no other table of the template
+    label: str  # for messages: "表三（收到和处理政府信息公开申请情况）"
+
+
+@cache
+def table_specs(template_id: str) -> dict[str, TableSpec]:
+    template = load_template(template_id)
+    texts = {t.key: {canonical(i.text) for i in t.items if i.text} for t in template.tables}
+    specs = {}
+    for table in template.tables:
+        others = set().union(*(v for k, v in texts.items() if k != table.key))
+        chapter = template.chapter(table.chapter)
+        label = f"表{chapter.number}（{chapter.title}）"
+        specs[table.key] = _spec(table, frozenset(texts[table.key] - others), label)
+    return specs
+
+
+def _spec(table: Table, signature: frozenset[str], label: str) -> TableSpec:
+    row_items = {i.row: i for i in table.items if i.role == "row_label"}
+    cells = []
+    columns: dict[tuple[int, int], ColumnSpec] = {}
+    for item in table.items:
+        if item.role != "cell" or not item.cell:
+            continue
+        path = _header_path(table, item.row, item.col)
+        leaf = path[-1]
+        column = columns.setdefault((leaf.row, leaf.col), ColumnSpec(leaf, tuple(canonical(h.text) for h in path)))
+        cells.append(CellSpec(item.cell, item.row, row_items.get(item.row), column))
+    headers = frozenset(canonical(i.text) for i in table.items if i.role == "header")
+    return TableSpec(
+        table=table,
+        cells=tuple(cells),
+        row_items=tuple(sorted(row_items.values(), key=lambda i: i.row)),
+        groups=tuple(i for i in table.items if i.role == "label" and i.rowspan > 1 and not i.vertical),
+        known=frozenset(canonical(i.text) for i in table.items if i.text),
+        header_keys=headers,
+        signature=signature,
+        label=label,
+    )
+
+
+def _header_path(table: Table, row: int, col: int) -> list[GridItem]:
+    """Headers over (row, col): the nearest block of header rows above it, top to bottom."""
+    headers = [i for i in table.items if i.role == "header" and i.col <= col < i.col + i.colspan]
+
+    def covering(r: int) -> list[GridItem]:
+        return [h for h in headers if h.row <= r < h.row + h.rowspan]
+
+    r = row - 1
+    while r >= 0 and not covering(r):
+        r -= 1
+    path: list[GridItem] = []
+    while r >= 0 and (found := covering(r)):
+        path.extend(h for h in found if h not in path)
+        r -= 1
+    if not path:
+        raise ValueError(f"{table.key}: no header over grid cell ({row}, {col})")
+    return sorted(path, key=lambda h: (h.row, -h.rowspan))
