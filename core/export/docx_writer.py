@@ -6,6 +6,7 @@ so an existing file at ``path`` is either replaced completely or left exactly as
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 from pathlib import Path
 
@@ -84,3 +85,5 @@ def _properties(document: DocxDocument, report: Report) -> None:
     props.author = props.last_modified_by = report.unit.name
     props.subject = props.comments = props.keywords = props.category = ""
     props.language = "zh-CN"
+    props.created = props.modified = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)  # not the 2013 template's
+    props.revision = 1
