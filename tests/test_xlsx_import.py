@@ -92,6 +92,18 @@ def test_damaged_hidden_sheet_falls_back_to_labels(tmp_path, sample_report):
     assert result.report.unit.name == sample_report.unit.name and result.report.year == 2025  # from 填报信息
 
 
+def test_renamed_sheet_is_reported_once(tmp_path, sample_report):
+    path = tmp_path / "r.xlsx"
+    write_xlsx(sample_report, path)
+    wb = openpyxl.load_workbook(path)
+    wb["表四"].title = "复议诉讼"
+    wb.save(path)
+    result = read_xlsx(path)
+    [problem] = result.problems
+    assert problem.sheet == "表四" and "15 个单元格未导入" in problem.message
+    assert result.report.value("t4.review.upheld") is None and result.report.value("t3.new.natural") == 5
+
+
 def test_reader_never_writes_files(tmp_path, sample_report):
     path = tmp_path / "r.xlsx"
     write_xlsx(sample_report, path)
@@ -282,30 +294,30 @@ def test_formula_without_saved_result_is_located(tmp_path, sample_report):
 
 # --- files that cannot be read at all ----------------------------------------------------------
 
-def test_not_an_xlsx(tmp_path):
-    text = tmp_path / "notes.xlsx"
-    text.write_text("单位,数量\n", encoding="utf-8")
-    with pytest.raises(XlsxImportError, match="不是 Excel"):
-        read_xlsx(text)
-    other_zip = tmp_path / "archive.xlsx"
-    with zipfile.ZipFile(other_zip, "w") as archive:
-        archive.writestr("readme.txt", "hello")
-    with pytest.raises(XlsxImportError, match="不是 Excel"):
-        read_xlsx(other_zip)
-    with pytest.raises(XlsxImportError, match="找不到"):
-        read_xlsx(tmp_path / "nothing.xlsx")
+def zip_of(**members: str) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name, text in members.items():
+            archive.writestr(name, text)
+    return buffer.getvalue()
 
 
-def test_old_xls_and_encrypted_files(tmp_path):
-    ole = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504
-    xls = tmp_path / "old.xls"
-    xls.write_bytes(ole + "Workbook".encode("utf-16-le"))
-    with pytest.raises(XlsxImportError, match="旧版"):
-        read_xlsx(xls)
-    encrypted = tmp_path / "secret.xlsx"
-    encrypted.write_bytes(ole + "EncryptionInfo".encode("utf-16-le") + "EncryptedPackage".encode("utf-16-le"))
-    with pytest.raises(XlsxImportError, match="密码"):
-        read_xlsx(encrypted)
+OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504
+
+
+@pytest.mark.parametrize("name, content, expected", [
+    ("notes.xlsx", "单位,数量\n".encode(), "不是 Excel"),
+    ("archive.xlsx", zip_of(**{"readme.txt": "hello"}), "不是 Excel"),
+    ("old.xls", OLE + "Workbook".encode("utf-16-le"), "旧版.*另存为 .xlsx"),
+    ("secret.xlsx", OLE + "EncryptionInfo".encode("utf-16-le"), "打开密码"),
+    ("nothing.xlsx", None, "找不到"),
+])
+def test_files_that_are_not_plain_workbooks(tmp_path, name, content, expected):
+    path = tmp_path / name
+    if content is not None:
+        path.write_bytes(content)
+    with pytest.raises(XlsxImportError, match=expected):
+        read_xlsx(path)
 
 
 def test_oversized_file(tmp_path):

@@ -44,6 +44,7 @@ def read_own(hidden: SheetGrid, grids: list[SheetGrid], problems: list[ImportPro
 
     sheets = {g.title: g for g in grids}
     template = report.template
+    lost: dict[str, list[str]] = {}
     row = FIRST_MAP_ROW
     while (key := hidden.get(row, 1)) is not None:
         sheet, where, exported = hidden.get(row, 2), hidden.get(row, 3), hidden.get(row, 4)
@@ -54,7 +55,7 @@ def read_own(hidden: SheetGrid, grids: list[SheetGrid], problems: list[ImportPro
             problems.append(ImportProblem(HIDDEN_SHEET, coordinate(row - 1, 1), f"隐藏数据中有不属于“{template.name}”的单元格“{key}”"))
             continue
         if grid is None:
-            problems.append(ImportProblem(str(sheet), str(where), f"{cell.name}：工作表“{sheet}”已被删除或改名，该单元格未导入", cell.key))
+            lost.setdefault(str(sheet), []).append(cell.key)
             continue
         position = _position(str(where))
         if position is None:
@@ -74,6 +75,8 @@ def read_own(hidden: SheetGrid, grids: list[SheetGrid], problems: list[ImportPro
             continue
         if value is not None:
             report.cells[cell.key] = value
+    for sheet, keys in lost.items():
+        problems.append(ImportProblem(sheet, "", f"工作表“{sheet}”已被删除或改名，其中的 {len(keys)} 个单元格未导入"))
     return report
 
 
