@@ -315,7 +315,7 @@ def test_nsis_script_essentials():
 def test_nsis_installer_compiles_with_stand_in_payload(tmp_path):
     payload = tmp_path / "payload"
     files = ["nianbao.exe", "nianbao-gui.exe", "_internal/python311.dll", "_internal/resources/templates/2021.json",
-             "_internal/resources/samples/sample_township_2025.nianbao"]
+             "_internal/resources/samples/sample_township_2025.nianbao", "_internal/LICENSE"]
     for relative in files:
         (payload / relative).parent.mkdir(parents=True, exist_ok=True)
         (payload / relative).write_bytes(relative.encode())

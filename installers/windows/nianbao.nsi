@@ -90,7 +90,7 @@ Section "${APPNAME}" SecMain
   ; An upgrade replaces the program folder's contents; user files live elsewhere.
   RMDir /r "$INSTDIR\_internal"
   SetOutPath "$INSTDIR"
-  File /r "${PAYLOAD}\*.*"
+  File /r "${PAYLOAD}\*"
   File "/oname=nianbao-doc.ico" "${ICONS}\nianbao-doc.ico"
   WriteUninstaller "$INSTDIR\uninstall.exe"
 
