@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from openpyxl.styles import Alignment
 from openpyxl.utils import get_column_letter
 from openpyxl.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
@@ -89,7 +90,7 @@ def write_table_sheet(workbook: Workbook, report: Report, table: Table) -> dict[
     return coordinates
 
 
-def _alignment(item: GridItem):
+def _alignment(item: GridItem) -> Alignment:
     if item.vertical:
         return VERTICAL
     if item.role == "row_label" and item.colspan == 1 and item.text[:1].isdigit():

@@ -9,14 +9,18 @@ from __future__ import annotations
 import datetime as dt
 import io
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from core import __version__
 from core.checks import run_checks
 from core.document import Report
 from core.export import ExportError
 
+if TYPE_CHECKING:
+    from openpyxl.workbook import Workbook
 
-def build_workbook(report: Report, exported_at: dt.datetime | None = None):
+
+def build_workbook(report: Report, exported_at: dt.datetime | None = None) -> Workbook:
     """The export as an openpyxl Workbook (not yet saved)."""
     from openpyxl import Workbook
 

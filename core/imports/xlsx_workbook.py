@@ -13,7 +13,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import defusedxml  # noqa: F401  -- must be importable: openpyxl then parses through it
+try:  # openpyxl parses through defusedxml only if it can import it; without it we refuse to read
+    import defusedxml
+except ImportError:  # pragma: no cover - defusedxml is a dependency
+    defusedxml = None
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
 MAX_UNCOMPRESSED_BYTES = 200 * 1024 * 1024
@@ -121,7 +124,7 @@ def _refuse_doctype(archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str) 
 def _parse(data: bytes, name: str, data_only: bool, formulas: dict[str, set[tuple[int, int]]]) -> list[SheetGrid]:
     import openpyxl
 
-    if not openpyxl.DEFUSEDXML:  # pragma: no cover - defusedxml is a dependency
+    if defusedxml is None or not openpyxl.DEFUSEDXML:  # pragma: no cover - defusedxml is a dependency
         raise XlsxImportError("缺少安全组件 defusedxml，为安全起见不导入 Excel 文件")
     try:
         workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=data_only)
