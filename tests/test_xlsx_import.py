@@ -16,6 +16,7 @@ from core.document import Report
 from core.export.xlsx_hidden import HIDDEN_SHEET
 from core.export.xlsx_writer import write_xlsx
 from core.imports import xlsx_workbook
+from core.imports.xlsx_labels import canonical
 from core.imports.xlsx_reader import XlsxImportError, read_xlsx
 from core.report_file import load_report, report_to_dict
 from core.values import SLASH
@@ -125,6 +126,16 @@ def mess(text: str) -> str:
     elif len(text) == 4:
         text = text[:2] + " " + text[2:]
     return text
+
+
+@pytest.mark.parametrize("official, variant", [
+    ("1.属于国家秘密", "1、属于国家秘密"), ("1.属于国家秘密", "1．属于 国家\n秘密"), ("1.属于国家秘密", "1，属于国家秘密"),
+    ("（三）不予公开", "(三)不予公开"), ("3.危及“三安全一稳定”", "3、危及'三安全一稳定'"),
+    ("社会公益组织", "社会组织"), ("（二）部分公开（区分处理的，只计这一情形，不计其他情形）", "（二）部分公开"),
+])
+def test_label_variants_are_the_same_label(official, variant):
+    assert canonical(variant) == canonical(official)
+    assert canonical(variant) != canonical("（四）无法提供")
 
 
 def put_table(ws, report: Report, key: str, top: int, left: int, merge: bool = True, labels=mess) -> None:
