@@ -334,3 +334,11 @@ def test_nsis_installer_compiles_with_stand_in_payload(tmp_path):
     names = {line.split()[-1] for line in listing.splitlines() if line[:1] in "0123456789 " and line.strip()}
     assert set(files) <= names
     assert {"uninstall.exe", "nianbao-doc.ico"} <= names
+
+
+def test_windows_version_numbers():
+    from installers.pyinstaller.version_info import numeric_version
+
+    assert numeric_version("0.1.0") == (0, 1, 0, 0)
+    assert numeric_version("1.2.0rc1") == (1, 2, 0, 0)
+    assert numeric_version("2025.1.2.3.4") == (2025, 1, 2, 3)
