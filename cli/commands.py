@@ -97,14 +97,22 @@ def import_workbook(args: argparse.Namespace) -> int:
         imported = read_xlsx(args.file)
     except XlsxImportError as error:
         return _fail(str(error))
+    report = imported.report
+    if args.year:
+        report.year = args.year
+    if args.unit:
+        report.unit.name = args.unit.strip()
     for problem in imported.problems:
-        print(f"  [{problem.sheet}!{problem.cell}] {problem.message}", file=sys.stderr)
+        where = f"{problem.sheet}!{problem.cell}" if problem.cell else problem.sheet
+        print(f"  [{where}] {problem.message}", file=sys.stderr)
+    if not 1990 <= report.year <= 2100:
+        return _fail("工作簿中没有写明报告年度，未保存任何文件；请用 --year 指定，例如 --year 2025")
     if not imported.complete and not args.accept_partial:
         return _fail(f"导入不完整（{len(imported.problems)} 处问题，见上），未保存任何文件；"
                      "确认只保存能读取的部分请加 --accept-partial")
     try:
-        save_report(imported.report, output)
+        save_report(report, output)
     except ReportFileError as error:
         return _fail(str(error))
-    print(f"已导入为 {output}：{imported.report.title or '（单位和年度待填写）'}")
+    print(f"已导入为 {output}：{report.title}")
     return EXIT_OK

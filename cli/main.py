@@ -49,6 +49,8 @@ def build_parser() -> argparse.ArgumentParser:
     imports = sub.add_parser("import", help="从 Excel 统计表导入为年报文件")
     imports.add_argument("file", help=".xlsx 文件")
     imports.add_argument("-o", "--output", required=True, help="保存到的 .nianbao 文件")
+    imports.add_argument("--year", type=int, help="报告年度（工作簿中没有写明年度时必须指定）")
+    imports.add_argument("--unit", help="单位全称（工作簿中没有写明单位时填写）")
     imports.add_argument("--accept-partial", action="store_true", help="有无法识别的内容时，仍保存能读取的部分")
     imports.add_argument("--force", action="store_true", help="目标文件已存在时覆盖（原文件保留为 .bak）")
     imports.set_defaults(handler=commands.import_workbook)

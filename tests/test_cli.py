@@ -74,3 +74,43 @@ def test_usage_errors_are_chinese(capsys):
         main(["check"])
     assert caught.value.code == 2
     assert "参数错误" in capsys.readouterr().err
+
+
+def test_export_then_import_round_trips(capsys, tmp_path):
+    from core.report_file import load_report, report_to_dict
+
+    docx, xlsx, back = tmp_path / "r.docx", tmp_path / "r.xlsx", tmp_path / "back.nianbao"
+    code, out, _ = run(capsys, "export", str(SAMPLE_REPORT), "--docx", str(docx), "--xlsx", str(xlsx))
+    assert code == 0 and docx.stat().st_size > 10_000 and xlsx.stat().st_size > 5_000
+    code, out, _ = run(capsys, "import", str(xlsx), "-o", str(back))
+    assert code == 0 and "已导入" in out
+    assert report_to_dict(load_report(back)) == report_to_dict(load_report(SAMPLE_REPORT))
+
+
+def test_import_without_a_year_asks_for_one_and_writes_nothing(capsys, tmp_path):
+    import openpyxl
+
+    from core.export.xlsx_writer import build_workbook
+    from core.report_file import load_report
+
+    workbook = build_workbook(load_report(SAMPLE_REPORT))
+    for sheet in list(workbook.worksheets):
+        if sheet.sheet_state != "visible" or sheet.title == "填报信息":
+            workbook.remove(sheet)
+    for sheet in workbook.worksheets:
+        sheet["A1"] = None  # no title row: neither unit nor year
+    path, out_path = tmp_path / "foreign.xlsx", tmp_path / "out.nianbao"
+    workbook.save(path)
+    assert openpyxl.load_workbook(path).sheetnames
+    code, _, err = run(capsys, "import", str(path), "-o", str(out_path), "--accept-partial")
+    assert code == 2 and "请用 --year 指定" in err and not out_path.exists()
+    code, out, _ = run(capsys, "import", str(path), "-o", str(out_path), "--accept-partial",
+                       "--year", "2025", "--unit", "某某镇人民政府")
+    assert code == 0 and load_report(out_path).title == "某某镇人民政府2025年政府信息公开工作年度报告"
+
+
+def test_import_refuses_incomplete_without_accept_partial(capsys, tmp_path):
+    path, out_path = tmp_path / "notes.xlsx", tmp_path / "out.nianbao"
+    path.write_text("not a workbook", encoding="utf-8")
+    code, _, err = run(capsys, "import", str(path), "-o", str(out_path))
+    assert code == 2 and not out_path.exists() and err.startswith("错误：")
