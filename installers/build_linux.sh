@@ -55,6 +55,7 @@ if [[ -z "${SKIP_SMOKE:-}" ]]; then
     "$BUNDLE/nianbao" --version
     "$BUNDLE/nianbao" check "$SAMPLE" | tail -n 1
     "$BUNDLE/nianbao" export "$SAMPLE" --docx "$SMOKE/sample.docx" --xlsx "$SMOKE/sample.xlsx"
+    "$BUNDLE/nianbao" import "$SMOKE/sample.xlsx" -o "$SMOKE/reimported.nianbao"
     set +e
     timeout 5 "$BUNDLE/nianbao" >"$SMOKE/gui.log" 2>&1
     status=$?

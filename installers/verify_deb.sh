@@ -43,6 +43,7 @@ nianbao --version
 nianbao check "$SAMPLE" | tail -n 1
 nianbao export "$SAMPLE" --docx "$WORK/x.docx" --xlsx "$WORK/x.xlsx"
 ls -l "$WORK/x.docx" "$WORK/x.xlsx"
+nianbao import "$WORK/x.xlsx" -o "$WORK/reimported.nianbao"
 set +e
 timeout 5 nianbao >"$WORK/gui.log" 2>&1
 status=$?
