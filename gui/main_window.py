@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QWid
 
 from core.checks import FRONT_MATTER, CheckResult, Finding
 from gui.actions import create_actions
+from gui.chapter_tabs import ChapterPages
 from gui.checks.panel import CheckPanel, counts_text
 from gui.checks.runner import CheckRunner, findings_by_cell
 from gui.document import ReportDocument
@@ -21,13 +22,6 @@ from gui.texts.page import TextChapterPage
 from gui.unit_info.form import UnitInfoPage
 
 APP_TITLE = "政府信息公开年报编制"
-TAB_TITLE_CHARS = 8
-
-
-def tab_title(number: str, title: str) -> str:
-    """A short tab label; the full heading is on the page and in the tab's tooltip."""
-    short = title if len(title) <= TAB_TITLE_CHARS else title[:TAB_TITLE_CHARS - 1] + "…"
-    return f"{number}、{short}"
 
 
 class MainWindow(QMainWindow):
@@ -43,11 +37,12 @@ class MainWindow(QMainWindow):
         self.document: ReportDocument | None = None
         self.runner: CheckRunner | None = None
         self.unit_page: UnitInfoPage | None = None
-        self.pages: dict[str, QWidget] = {}
+        self.pages: ChapterPages | None = None
 
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
         self.tabs.setUsesScrollButtons(True)
+        self.tabs.currentChanged.connect(lambda _i: self.pages and self.pages.build_current())
         self.setCentralWidget(self.tabs)
         self.check_panel = CheckPanel(document, self)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.check_panel)
@@ -137,23 +132,15 @@ class MainWindow(QMainWindow):
             old.deleteLater()
 
     def _build_tabs(self, document: ReportDocument) -> None:
-        while self.tabs.count():
-            page = self.tabs.widget(0)
-            self.tabs.removeTab(0)
-            page.deleteLater()
-        self.pages = {}
-        self.unit_page = UnitInfoPage(document)
-        self.tabs.addTab(self.unit_page, "单位信息")
-        for chapter in document.report.template.chapters:
-            page: QWidget = (TableChapterPage(document, chapter) if chapter.table
-                             else TextChapterPage(document, chapter))
-            page.setObjectName(f"page_{chapter.key}")
-            for view in page.findChildren(ReportTableView):
-                view.message.connect(self.show_message)
-                view.pasteRefused.connect(self.files.show_paste_problems)
-            self.pages[chapter.key] = page
-            self.tabs.addTab(page, tab_title(chapter.number, chapter.title))
-            self.tabs.setTabToolTip(self.tabs.count() - 1, chapter.help)
+        self.pages = ChapterPages(self.tabs, document, self._page_built)
+        self.unit_page = self.pages.unit_page
+
+    def _page_built(self, page: QWidget) -> None:
+        for view in page.findChildren(ReportTableView):
+            view.message.connect(self.show_message)
+            view.pasteRefused.connect(self.files.show_paste_problems)
+        if isinstance(page, TableChapterPage) and self.runner is not None and self.runner.result is not None:
+            page.model.set_findings(findings_by_cell(self.runner.result))
 
     def _update_title(self, *_args) -> None:
         document = self.document
@@ -169,7 +156,7 @@ class MainWindow(QMainWindow):
 
     def _show_result(self, result: CheckResult) -> None:
         by_cell = findings_by_cell(result)
-        for page in self.pages.values():
+        for page in self.pages.built.values():
             if isinstance(page, TableChapterPage):
                 page.model.set_findings(by_cell)
                 page.refresh_help()

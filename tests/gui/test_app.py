@@ -46,3 +46,16 @@ def test_enter_without_editing_moves_down(qtbot, make_window):
     page.view.setCurrentIndex(page.model.index_of_cell("t3.new.other"))
     qtbot.keyClick(page.view, Qt.Key.Key_Return)
     assert page.model.cell_key(page.view.currentIndex()) == "t3.carried_over.other"
+
+
+def test_chapter_pages_are_built_when_first_shown_with_current_findings(make_window):
+    window = make_window()
+    assert window.pages.built == {}
+    window.tabs.setCurrentIndex(3)  # 三
+    page = window.pages.built["applications"]
+    assert window.tabs.currentWidget() is page
+    # A page built after the checks ran still highlights its cells.
+    assert page.model.findings_for("t3.new.natural")
+    # Switching documents replaces every page.
+    window.files.window.set_document(type(window.document)(window.document.report))
+    assert window.pages.built == {} and window.tabs.currentIndex() == 0

@@ -1,0 +1,85 @@
+"""The tabs: unit information, then one page per chapter of the template, each built the first
+time it is shown or asked for (start-up builds only the visible tab)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Mapping
+
+from PySide6.QtWidgets import QTabWidget, QWidget
+
+from core.template.model import Chapter
+from gui.document import ReportDocument
+from gui.tables.page import TableChapterPage
+from gui.texts.page import TextChapterPage
+from gui.unit_info.form import UnitInfoPage
+
+TAB_TITLE_CHARS = 8
+
+
+def tab_title(number: str, title: str) -> str:
+    """A short tab label; the full heading is on the page and in the tab's tooltip."""
+    short = title if len(title) <= TAB_TITLE_CHARS else title[:TAB_TITLE_CHARS - 1] + "…"
+    return f"{number}、{short}"
+
+
+class ChapterPages(Mapping[str, QWidget]):
+    """chapter key → page; a page is built on first access, in place of its tab's placeholder."""
+
+    def __init__(self, tabs: QTabWidget, document: ReportDocument, on_built: Callable[[QWidget], None]) -> None:
+        self.tabs = tabs
+        self.document = document
+        self.on_built = on_built
+        self.chapters: dict[str, Chapter] = {c.key: c for c in document.report.template.chapters}
+        self.built: dict[str, QWidget] = {}
+        self._index: dict[str, int] = {}
+        blocked = tabs.blockSignals(True)  # the old pages must not react while being replaced
+        while tabs.count():
+            old = tabs.widget(0)
+            tabs.removeTab(0)
+            old.deleteLater()
+        self.unit_page = UnitInfoPage(document)
+        tabs.addTab(self.unit_page, "单位信息")
+        for chapter in self.chapters.values():
+            self._index[chapter.key] = tabs.addTab(QWidget(), tab_title(chapter.number, chapter.title))
+            tabs.setTabToolTip(self._index[chapter.key], chapter.help)
+        tabs.setCurrentIndex(0)
+        tabs.blockSignals(blocked)
+
+    def __getitem__(self, key: str) -> QWidget:
+        page = self.built.get(key)
+        if page is None:
+            page = self._build(self.chapters[key])
+        return page
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.chapters)
+
+    def __len__(self) -> int:
+        return len(self.chapters)
+
+    def build_current(self) -> None:
+        index = self.tabs.currentIndex()
+        for key, i in self._index.items():
+            if i == index:
+                self[key]
+                return
+
+    def _build(self, chapter: Chapter) -> QWidget:
+        page: QWidget = (TableChapterPage(self.document, chapter) if chapter.table
+                         else TextChapterPage(self.document, chapter))
+        page.setObjectName(f"page_{chapter.key}")
+        index = self._index[chapter.key]
+        current = self.tabs.currentIndex()
+        placeholder = self.tabs.widget(index)
+        blocked = self.tabs.blockSignals(True)
+        try:
+            self.tabs.removeTab(index)
+            self.tabs.insertTab(index, page, tab_title(chapter.number, chapter.title))
+            self.tabs.setTabToolTip(index, chapter.help)
+            self.tabs.setCurrentIndex(current)
+        finally:
+            self.tabs.blockSignals(blocked)
+        placeholder.deleteLater()
+        self.built[chapter.key] = page
+        self.on_built(page)
+        return page
