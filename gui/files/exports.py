@@ -87,8 +87,9 @@ def import_excel(parent: QWidget | None, folder: str = "") -> Report | None:
     try:
         with _Busy():
             result = read_xlsx(path)
-    except Exception as error:  # the reader's own error types are not settled; show the message
-        dialogs.show_error(parent, "导入 Excel", f"无法读取 {path.name}：{error}")
+    except Exception as error:  # XlsxImportError carries a complete Chinese message; others get context
+        message = str(error) if type(error).__name__ == "XlsxImportError" else f"无法读取 {path.name}：{error}"
+        dialogs.show_error(parent, "导入 Excel", message)
         return None
     problems = [f"{p.sheet}!{p.cell}：{p.message}" if getattr(p, "cell", "") else f"{p.sheet}：{p.message}"
                 for p in result.problems]

@@ -86,3 +86,18 @@ def test_import_with_problems_needs_acceptance_and_opens_untitled(make_window, m
     assert window.document.report is imported
     assert window.document.path is None and window.isWindowModified()
     assert window.document.report.value("t4.review.upheld") == 4
+
+
+def test_real_excel_round_trip_through_the_menu(make_window, monkeypatch, tmp_path, sample_report):
+    window = make_window(sample_report)
+    path = tmp_path / "年报.xlsx"
+    monkeypatch.setattr(dialogs, "ask_save_path", lambda *a, **k: path)
+    monkeypatch.setattr(dialogs, "ask_open_path", lambda *a, **k: path)
+    infos = []
+    monkeypatch.setattr(dialogs, "show_info", lambda parent, title, message: infos.append(message))
+    window.actions.export_excel.trigger()
+    assert path.is_file() and infos and str(path) in infos[0]
+    assert window.files.import_excel()
+    imported = window.document.report
+    assert imported is not sample_report and window.document.path is None
+    assert imported.cells == sample_report.cells
