@@ -101,3 +101,13 @@ def test_real_excel_round_trip_through_the_menu(make_window, monkeypatch, tmp_pa
     imported = window.document.report
     assert imported is not sample_report and window.document.path is None
     assert imported.cells == sample_report.cells
+
+
+def test_real_word_export_through_the_menu(make_window, monkeypatch, tmp_path, sample_report):
+    window = make_window(sample_report)
+    path = tmp_path / "年报.docx"
+    monkeypatch.setattr(dialogs, "ask_font_set", lambda parent: "windows")
+    monkeypatch.setattr(dialogs, "ask_save_path", lambda *a, **k: path)
+    monkeypatch.setattr(dialogs, "show_info", lambda *a: None)
+    window.actions.export_word.trigger()
+    assert path.is_file() and path.read_bytes()[:2] == b"PK"
