@@ -142,6 +142,8 @@ def atomic_write_bytes(path: Path | str, data: bytes, keep_backup: bool = True) 
     folder = path.parent if str(path.parent) else Path(".")
     fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     try:
+        # mkstemp makes the file owner-only; give it the mode the target has, or a normal new file's.
+        os.chmod(temp_name, _target_mode(path))
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
@@ -160,6 +162,15 @@ def atomic_write_bytes(path: Path | str, data: bytes, keep_backup: bool = True) 
             pass
         raise
     _fsync_folder(folder)
+
+
+def _target_mode(path: Path) -> int:
+    try:
+        return path.stat().st_mode & 0o777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 def _fsync_folder(folder: Path) -> None:

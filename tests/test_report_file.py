@@ -128,3 +128,15 @@ def test_setting_a_cell_recomputes_its_totals():
 def test_dumps_is_stable_json():
     text = dumps_report(full_report())
     assert text.endswith("\n") and json.loads(text)["year"] == 2025
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX file modes")
+def test_saved_files_get_normal_permissions(tmp_path):
+    path = tmp_path / "r.nianbao"
+    save_report(full_report(), path)
+    umask = os.umask(0)
+    os.umask(umask)
+    assert path.stat().st_mode & 0o777 == 0o666 & ~umask
+    path.chmod(0o640)
+    save_report(full_report(), path)
+    assert path.stat().st_mode & 0o777 == 0o640
