@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTranslator
+from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication
 
 from core.report_file import ReportFileError
@@ -15,9 +16,10 @@ from gui.files.autosave import Autosaver, find_recoverable
 from gui.files.recent import RecentFiles
 from gui.files.workflow import SAMPLE_NAME, open_document
 from gui.main_window import MainWindow
-from resources import SAMPLE_REPORT
+from resources import RESOURCES_DIR, SAMPLE_REPORT
 
 APP_NAME = "nianbao"
+DESKTOP_FILE = "cn.nianbao.app"  # the .desktop entry the Linux package installs (taskbar icon)
 _FIRST_START_KEY = "firstStartDone"
 _keep_alive: list[MainWindow] = []
 
@@ -26,6 +28,8 @@ def create_application(argv: list[str]) -> QApplication:
     app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else APP_NAME, *argv])
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
+    app.setWindowIcon(QIcon(str(RESOURCES_DIR / "icons" / "nianbao.png")))
+    QGuiApplication.setDesktopFileName(DESKTOP_FILE)
     install_translations(app)
     return app  # type: ignore[return-value]
 
