@@ -87,6 +87,13 @@ def ask_accept_import(parent: QWidget | None, problems: list[str], complete: boo
     return box.clickedButton() is accept
 
 
+def ask_report_year(parent: QWidget | None, default: int) -> int | None:
+    """The report year, when an imported workbook does not say it (it is never guessed)."""
+    year, ok = QInputDialog.getInt(parent, "导入 Excel", "工作簿中没有写明报告年度，请填写本报告的年度：",
+                                   default, 1990, 2100)
+    return year if ok else None
+
+
 def ask_font_set(parent: QWidget | None) -> str | None:
     labels = list(FONT_SET_CHOICES)
     label, ok = QInputDialog.getItem(parent, "导出 Word", "字体：", labels, 0, False)

@@ -95,4 +95,12 @@ def import_excel(parent: QWidget | None, folder: str = "") -> Report | None:
                 for p in result.problems]
     if (problems or not result.complete) and not dialogs.ask_accept_import(parent, problems, result.complete):
         return None
-    return result.report
+    report = result.report
+    if not 1990 <= report.year <= 2100:
+        import datetime as dt
+
+        year = dialogs.ask_report_year(parent, dt.date.today().year - 1)
+        if year is None:
+            return None
+        report.year = year
+    return report

@@ -43,7 +43,7 @@ def _isolated(qapp, tmp_path, monkeypatch):
     def no_dialog(*args, **kwargs):
         raise AssertionError(f"unexpected modal dialog: {args[1:] if len(args) > 1 else args}")
 
-    for name in ("ask_save_changes", "show_error", "show_info", "ask_restore", "ask_accept_import",
+    for name in ("ask_save_changes", "show_error", "show_info", "ask_restore", "ask_accept_import", "ask_report_year",
                  "ask_font_set", "show_paste_problems", "ask_open_path", "ask_save_path"):
         monkeypatch.setattr(dialogs, name, no_dialog)
 

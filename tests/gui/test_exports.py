@@ -111,3 +111,20 @@ def test_real_word_export_through_the_menu(make_window, monkeypatch, tmp_path, s
     monkeypatch.setattr(dialogs, "show_info", lambda *a: None)
     window.actions.export_word.trigger()
     assert path.is_file() and path.read_bytes()[:2] == b"PK"
+
+
+def test_import_without_a_year_asks_for_it(make_window, monkeypatch, tmp_path):
+    window = make_window()
+    current = window.document
+    imported = Report.new(2025, "")
+    imported.year = 0  # what the reader returns when a foreign workbook names no year
+    _fake_module(monkeypatch, "core.imports.xlsx_reader",
+                 read_xlsx=lambda path: _Result(imported, [_Problem("表三", "", "没有写明年度")], False))
+    monkeypatch.setattr(dialogs, "ask_open_path", lambda *a, **k: tmp_path / "in.xlsx")
+    monkeypatch.setattr(dialogs, "ask_accept_import", lambda parent, lines, complete: True)
+    monkeypatch.setattr(dialogs, "ask_report_year", lambda parent, default: None)
+    assert not window.files.import_excel()
+    assert window.document is current
+    monkeypatch.setattr(dialogs, "ask_report_year", lambda parent, default: 2025)
+    assert window.files.import_excel()
+    assert window.document.report.year == 2025
