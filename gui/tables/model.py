@@ -35,6 +35,9 @@ class ReportTableModel(QAbstractTableModel):
         self._at: dict[tuple[int, int], GridItem] = {(i.row, i.col): i for i in table.items}
         self._position = {i.cell: (i.row, i.col) for i in table.items if i.cell}
         self._findings: dict[str, list[tuple[str, str]]] = {}  # cell key → (severity, message)
+        # Text the user typed that is not a valid value (e.g. "12件" left by clicking elsewhere):
+        # shown in the cell, in red, until corrected, so what was typed is never silently dropped.
+        self._refused: dict[str, tuple[str, str]] = {}  # cell key → (typed text, Chinese message)
         document.cellsChanged.connect(self._cells_changed)
 
     # --- lookup ------------------------------------------------------------------------------
@@ -76,6 +79,8 @@ class ReportTableModel(QAbstractTableModel):
         if item is None:
             return None
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            if item.cell in self._refused:
+                return self._refused[item.cell][0]
             return format_value(self.document.report.value(item.cell)) if item.cell else item.text
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(item)
@@ -107,10 +112,18 @@ class ReportTableModel(QAbstractTableModel):
         try:
             parsed = parse_cell_input("" if value is None else str(value), self._cells[key].type)
         except CellInputError as error:
+            self._refused[key] = (str(value), str(error))
+            self._emit_changed([key])
             self.inputRefused.emit(QModelIndex(index), str(error))
             return False
+        if self._refused.pop(key, None) is not None:
+            self._emit_changed([key])
         self.document.set_cells({key: parsed}, f"填写“{self._cells[key].name}”")
         return True
+
+    def refused_input(self, key: str) -> tuple[str, str] | None:
+        """(typed text, message) of a value that was refused and not yet corrected, or None."""
+        return self._refused.get(key)
 
     # --- help and findings -------------------------------------------------------------------
 
@@ -137,11 +150,15 @@ class ReportTableModel(QAbstractTableModel):
         if item.cell:
             parts = [self._cells[item.cell].name, *parts]
             parts += [f"【{'错误' if sev == 'error' else '警告'}】{msg}" for sev, msg in self._findings.get(item.cell, [])]
+            if item.cell in self._refused:
+                parts.append(f"【输入无效，未保存】{self._refused[item.cell][1]}")
         return "\n".join(p for p in parts if p)
 
     def _background(self, item: GridItem) -> QBrush | None:
         if item.cell:
             severities = {sev for sev, _ in self._findings.get(item.cell, [])}
+            if item.cell in self._refused:
+                severities.add("error")
             for severity in ("error", "warning"):
                 if severity in severities:
                     return QBrush(SEVERITY_BACKGROUNDS[severity])
@@ -151,6 +168,8 @@ class ReportTableModel(QAbstractTableModel):
         return QBrush(HEADING_BACKGROUND if item.role == "heading" else LABEL_BACKGROUND)
 
     def _cells_changed(self, keys: list[str]) -> None:
+        for key in keys:  # a new value (paste, undo, redo) supersedes refused text
+            self._refused.pop(key, None)
         self._emit_changed(keys)
 
     def _emit_changed(self, keys) -> None:

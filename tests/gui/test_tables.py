@@ -93,6 +93,28 @@ def test_refused_value_shows_the_message_and_keeps_the_old_value(qtbot, make_win
     qtbot.waitUntil(lambda: window.document.report.value("t3.new.natural") == 12)
 
 
+def test_refused_text_left_by_clicking_elsewhere_stays_visible(qtbot, make_window):
+    window = make_window()
+    page = table_page(window, "applications")
+    type_into_cell(qtbot, page, "t3.new.natural", "4")
+    qtbot.waitUntil(lambda: window.document.report.value("t3.new.natural") == 4)
+    index = page.model.index_of_cell("t3.new.natural")
+    page.view.setCurrentIndex(index)
+    page.view.edit(index)
+    editor = page.view.focusWidget()
+    editor.setText("12件")
+    # Clicking another cell commits the editor and closes it, whatever it holds.
+    page.view.setCurrentIndex(page.model.index_of_cell("t3.new.commercial"))
+    qtbot.waitUntil(lambda: page.view.state() != page.view.State.EditingState)
+    assert window.document.report.value("t3.new.natural") == 4
+    assert index.data() == "12件"
+    assert index.data(Qt.ItemDataRole.BackgroundRole).color() == SEVERITY_BACKGROUNDS["error"]
+    assert "【输入无效，未保存】“12件”带了单位“件”" in index.data(Qt.ItemDataRole.ToolTipRole)
+    assert page.model.setData(index, "12")
+    assert index.data() == "12" and page.model.refused_input("t3.new.natural") is None
+    assert window.document.report.value("t3.new.natural") == 12
+
+
 def test_full_width_digits_are_accepted(qtbot, make_window):
     window = make_window()
     page = table_page(window, "proactive")
