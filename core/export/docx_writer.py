@@ -14,32 +14,18 @@ import docx
 from docx.document import Document as DocxDocument
 
 from core.document import Report
-from core.export import ExportError
+from core.export import write_export
 from core.export.docx_footer import add_page_numbers
 from core.export.docx_styles import FONT_SETS, FontSet, set_page, set_styles
 from core.export.docx_tables import add_table
 from core.export.docx_text import add_body, add_heading, add_signature, add_title, paragraphs_of
-from core.report_file import atomic_write_bytes
 
 __all__ = ["FONT_SETS", "build_docx", "docx_bytes", "write_docx"]
 
 
 def write_docx(report: Report, path: str | Path, font_set: str = "official") -> None:
     """Export ``report`` to a .docx file; ExportError (Chinese message) if it cannot be written."""
-    data = docx_bytes(report, font_set)
-    path = Path(path)
-    unchanged = "原文件未改动。"
-    try:
-        atomic_write_bytes(path, data, keep_backup=False)
-    except FileNotFoundError:
-        raise ExportError(f"文件夹“{path.parent}”不存在，无法导出“{path}”。{unchanged}") from None
-    except IsADirectoryError:
-        raise ExportError(f"“{path}”是一个文件夹，无法导出为 Word 文件。{unchanged}") from None
-    except PermissionError:
-        raise ExportError(f"无法写入“{path}”：文件可能正被 WPS、Word 等程序打开，或没有该文件夹的写入权限。"
-                          f"请关闭该文件或另选位置后重试。{unchanged}") from None
-    except OSError as error:
-        raise ExportError(f"导出“{path}”失败：{error.strerror or error}。{unchanged}") from None
+    write_export(path, docx_bytes(report, font_set), "WPS、Word")
 
 
 def docx_bytes(report: Report, font_set: str = "official") -> bytes:

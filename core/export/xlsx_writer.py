@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from core import __version__
 from core.checks import run_checks
 from core.document import Report
-from core.export import ExportError
+from core.export import write_export
 
 if TYPE_CHECKING:
     from openpyxl.workbook import Workbook
@@ -51,18 +51,4 @@ def xlsx_bytes(report: Report, exported_at: dt.datetime | None = None) -> bytes:
 
 def write_xlsx(report: Report, path: str | Path) -> None:
     """Write the report's statistics workbook to ``path``; ExportError (Chinese) if it cannot."""
-    from core.report_file import atomic_write_bytes
-
-    path = Path(path)
-    data = xlsx_bytes(report)
-    try:
-        atomic_write_bytes(path, data, keep_backup=False)
-    except PermissionError:
-        raise ExportError(f"无法写入 {path}：文件可能正在 Excel 或 WPS 中打开，或没有写入权限。原文件未改动，"
-                          "请关闭该文件或换一个位置后再导出") from None
-    except FileNotFoundError:
-        raise ExportError(f"无法写入 {path}：文件夹 {path.parent} 不存在") from None
-    except IsADirectoryError:
-        raise ExportError(f"无法写入 {path}：这是一个文件夹，请指定文件名") from None
-    except OSError as error:
-        raise ExportError(f"导出 {path} 失败：{error.strerror or error}。原文件未改动") from None
+    write_export(path, xlsx_bytes(report), "WPS、Excel")
