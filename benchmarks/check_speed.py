@@ -6,12 +6,12 @@ measured in the same process and run. Not a test: run it by hand, `python benchm
 
 from __future__ import annotations
 
-import statistics
 import sys
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from timing import median_ms  # noqa: E402
 
 from core.checks import run_checks  # noqa: E402
 from core.report_file import load_report  # noqa: E402
@@ -21,20 +21,11 @@ RUNS = 300
 TARGET_MS = 5.0
 
 
-def median_ms(action, runs: int = RUNS) -> float:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        action()
-        times.append((time.perf_counter() - start) * 1000)
-    return statistics.median(times)
-
-
 def main() -> int:
     report = load_report(SAMPLE_REPORT)  # warms the template cache, as the app has at start-up
-    load_ms = median_ms(lambda: load_report(SAMPLE_REPORT))
-    check_ms = median_ms(lambda: run_checks(report))
-    edit_ms = median_ms(lambda: (report.set_value("t3.new.natural", 5), run_checks(report)))
+    load_ms = median_ms(lambda: load_report(SAMPLE_REPORT), RUNS)
+    check_ms = median_ms(lambda: run_checks(report), RUNS)
+    edit_ms = median_ms(lambda: (report.set_value("t3.new.natural", 5), run_checks(report)), RUNS)
     print(f"load the sample report (baseline): {load_ms:.3f} ms")
     print(f"run every check:                   {check_ms:.3f} ms  ({check_ms / load_ms:.2f}× loading)")
     print(f"edit one cell, recompute, check:   {edit_ms:.3f} ms")

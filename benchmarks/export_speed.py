@@ -9,14 +9,14 @@ since the app imports python-docx only when it is first needed. Not a test: run 
 
 from __future__ import annotations
 
-import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from timing import median_ms  # noqa: E402
 
 from core.report_file import load_report  # noqa: E402
 from resources import SAMPLE_REPORT  # noqa: E402
@@ -24,15 +24,6 @@ from resources import SAMPLE_REPORT  # noqa: E402
 RUNS = 20
 IMPORT_RUNS = 7
 TARGET_MS = 300.0
-
-
-def median_ms(action, runs: int) -> float:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        action()
-        times.append((time.perf_counter() - start) * 1000)
-    return statistics.median(times)
 
 
 def interpreter_ms(code: str) -> float:
