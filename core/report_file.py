@@ -11,13 +11,13 @@ from pathlib import Path
 from typing import Any
 
 from core.document import UNIT_KINDS, UNIT_LEVELS, Report, UnitInfo
+from core.file_reading import read_user_file
 from core.template import TemplateError, UnknownTemplateError, load_template
 from core.values import CellInputError, from_json, to_json
 
 FILE_FORMAT = "nianbao-report"
 FORMAT_VERSION = 1
 EXTENSION = ".nianbao"
-MAX_FILE_BYTES = 20 * 1024 * 1024
 
 
 class ReportFileError(Exception):
@@ -108,18 +108,7 @@ def load_report(path: Path | str) -> Report:
     """Open a .nianbao file; every failure is a ReportFileError naming the file."""
     path = Path(path)
     source = f"“{path.name}”"
-    try:
-        if path.stat().st_size > MAX_FILE_BYTES:
-            raise ReportFileError(f"{source}过大，不是年报文件")
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise ReportFileError(f"找不到文件 {path}") from None
-    except IsADirectoryError:
-        raise ReportFileError(f"{path} 是文件夹，不是年报文件") from None
-    except PermissionError:
-        raise ReportFileError(f"没有权限读取 {path}") from None
-    except OSError as error:
-        raise ReportFileError(f"无法读取 {path}：{error.strerror or error}") from None
+    raw = read_user_file(path, "年报文件", ReportFileError)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:

@@ -110,6 +110,18 @@ def test_missing_file():
         load_report("/nonexistent/x.nianbao")
 
 
+def test_a_folder_or_an_oversized_file_is_refused_by_name(tmp_path):
+    folder = tmp_path / "文件夹.nianbao"
+    folder.mkdir()
+    with pytest.raises(ReportFileError, match="是文件夹，不是年报文件"):
+        load_report(folder)
+    huge = tmp_path / "huge.nianbao"
+    with huge.open("wb") as stream:
+        stream.truncate(21 * 1024 * 1024)
+    with pytest.raises(ReportFileError, match="“huge.nianbao”有 21.0 MB，超过 20 MB，不像年报文件"):
+        load_report(huge)
+
+
 def test_setting_a_cell_recomputes_its_totals():
     report = Report.new(2025, "x")
     changed = report.set_text_value("t3.new.natural", "３")

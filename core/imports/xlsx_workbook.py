@@ -13,12 +13,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from core.file_reading import read_user_file
+
 try:  # openpyxl parses through defusedxml only if it can import it; without it we refuse to read
     import defusedxml
 except ImportError:  # pragma: no cover - defusedxml is a dependency
     defusedxml = None
 
-MAX_FILE_BYTES = 20 * 1024 * 1024
 MAX_UNCOMPRESSED_BYTES = 200 * 1024 * 1024
 MAX_PART_RATIO = 200  # uncompressed/compressed, for parts over 1 MiB
 MAX_ENTRIES = 10000
@@ -47,7 +48,7 @@ class SheetGrid:
 
 def load_grids(path: str | Path) -> list[SheetGrid]:
     path = Path(path)
-    data = _read_bytes(path)
+    data = read_user_file(path, "年报统计表（.xlsx）", XlsxImportError)
     name = f"“{path.name}”"
     _check_container(data, name)
     formulas: dict[str, set[tuple[int, int]]] = {}
@@ -65,23 +66,6 @@ def load_grids(path: str | Path) -> list[SheetGrid]:
                     grid.values[position] = value
                     grid.formats[position] = cached[grid.title].formats.get(position, "General")
     return grids
-
-
-def _read_bytes(path: Path) -> bytes:
-    try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise XlsxImportError(f"“{path.name}”有 {size / 1024 / 1024:.1f} MB，超过 {MAX_FILE_BYTES // 1024 // 1024} MB，"
-                                  "不像年报统计表，已拒绝读取")
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise XlsxImportError(f"找不到文件 {path}") from None
-    except IsADirectoryError:
-        raise XlsxImportError(f"{path} 是文件夹，不是 Excel 文件") from None
-    except PermissionError:
-        raise XlsxImportError(f"没有权限读取 {path}（文件可能正被其他程序占用）") from None
-    except OSError as error:
-        raise XlsxImportError(f"无法读取 {path}：{error.strerror or error}") from None
 
 
 def _check_container(data: bytes, name: str) -> None:
