@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
@@ -63,6 +64,17 @@ def load_template_file(path: Path | str) -> Template:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
         raise TemplateError(path, [(0, f"无法读取模板文件：{error}")]) from None
+    # The C parser is fast; the line-tracking parser runs only to locate the problems found.
+    try:
+        data = json.loads(text, object_pairs_hook=_object_without_duplicates)
+    except ValueError:
+        data = None
+    if isinstance(data, LinedDict):
+        lint = _Lint()
+        template = _build(data, lint)
+        if not lint.problems:
+            template.path = path
+            return template
     try:
         data = loads_with_lines(text)
     except JsonLineError as error:
@@ -75,6 +87,13 @@ def load_template_file(path: Path | str) -> Template:
         raise TemplateError(path, sorted(lint.problems))
     template.path = path
     return template
+
+
+def _object_without_duplicates(pairs: list[tuple[str, Any]]) -> LinedDict:
+    result = LinedDict(pairs)
+    if len(result) != len(pairs):
+        raise ValueError("duplicate key")
+    return result
 
 
 def _build(data: LinedDict, lint: _Lint) -> Template:
@@ -434,7 +453,6 @@ def _rules(nodes: list, template: Template, lint: _Lint) -> list[Rule]:
                 title=lint.text(node, "title", f"规则 {rule_id} "),
                 help=lint.text(node, "help", f"规则 {rule_id} "),
                 message=message,
-                line=node.line,
                 instances=tuple(instances),
             )
         )

@@ -126,7 +126,6 @@ class Rule:
     title: str
     help: str
     message: str
-    line: int
     # For equations, one instance per iteration value ("natural", "new", …):
     instances: tuple[RuleInstance, ...] = ()
 
