@@ -1,17 +1,20 @@
 """The tabs: unit information, then one page per chapter of the template, each built the first
-time it is shown or asked for (start-up builds only the visible tab)."""
+time it is shown or asked for (start-up builds only the visible tab, and imports the table and
+text page modules only when their first page is built)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QTabWidget, QWidget
 
 from core.template.model import Chapter
 from gui.document import ReportDocument
-from gui.tables.page import TableChapterPage
-from gui.texts.page import TextChapterPage
 from gui.unit_info.form import UnitInfoPage
+
+if TYPE_CHECKING:
+    from gui.tables.page import TableChapterPage
 
 TAB_TITLE_CHARS = 8
 
@@ -57,6 +60,10 @@ class ChapterPages(Mapping[str, QWidget]):
     def __len__(self) -> int:
         return len(self.chapters)
 
+    def table_pages(self) -> list[TableChapterPage]:
+        """The table pages built so far."""
+        return [page for key, page in self.built.items() if self.chapters[key].table]
+
     def build_current(self) -> None:
         index = self.tabs.currentIndex()
         for key, i in self._index.items():
@@ -65,8 +72,13 @@ class ChapterPages(Mapping[str, QWidget]):
                 return
 
     def _build(self, chapter: Chapter) -> QWidget:
-        page: QWidget = (TableChapterPage(self.document, chapter) if chapter.table
-                         else TextChapterPage(self.document, chapter))
+        page: QWidget
+        if chapter.table:
+            from gui.tables.page import TableChapterPage
+            page = TableChapterPage(self.document, chapter)
+        else:
+            from gui.texts.page import TextChapterPage
+            page = TextChapterPage(self.document, chapter)
         page.setObjectName(f"page_{chapter.key}")
         index = self._index[chapter.key]
         current = self.tabs.currentIndex()

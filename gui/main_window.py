@@ -3,6 +3,8 @@ panel, menus and status bar. Everything chapter-specific comes from the template
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
@@ -16,10 +18,10 @@ from gui.document import ReportDocument
 from gui.files.autosave import Autosaver
 from gui.files.recent import RecentFiles
 from gui.files.workflow import FileWorkflow
-from gui.tables.page import TableChapterPage
-from gui.tables.view import ReportTableView
-from gui.texts.page import TextChapterPage
 from gui.unit_info.form import UnitInfoPage
+
+if TYPE_CHECKING:
+    from gui.tables.view import ReportTableView
 
 APP_TITLE = "政府信息公开年报编制"
 
@@ -136,11 +138,13 @@ class MainWindow(QMainWindow):
         self.unit_page = self.pages.unit_page
 
     def _page_built(self, page: QWidget) -> None:
-        for view in page.findChildren(ReportTableView):
-            view.message.connect(self.show_message)
-            view.pasteRefused.connect(self.files.show_paste_problems)
-        if isinstance(page, TableChapterPage) and self.runner is not None and self.runner.result is not None:
-            page.model.set_findings(findings_by_cell(self.runner.result))
+        from gui.tables.page import TableChapterPage  # imported by now: the page was just built
+
+        if isinstance(page, TableChapterPage):
+            page.view.message.connect(self.show_message)
+            page.view.pasteRefused.connect(self.files.show_paste_problems)
+            if self.runner is not None and self.runner.result is not None:
+                page.model.set_findings(findings_by_cell(self.runner.result))
 
     def _update_title(self, *_args) -> None:
         document = self.document
@@ -156,10 +160,9 @@ class MainWindow(QMainWindow):
 
     def _show_result(self, result: CheckResult) -> None:
         by_cell = findings_by_cell(result)
-        for page in self.pages.built.values():
-            if isinstance(page, TableChapterPage):
-                page.model.set_findings(by_cell)
-                page.refresh_help()
+        for page in self.pages.table_pages():
+            page.model.set_findings(by_cell)
+            page.refresh_help()
         self.check_panel.show_result(result)
         self.counts.setText(counts_text(result))
 
@@ -172,12 +175,10 @@ class MainWindow(QMainWindow):
         if target in template.cells:
             page = self.pages[template.chapter_of_cell(target).key]
             self.tabs.setCurrentWidget(page)
-            assert isinstance(page, TableChapterPage)
             page.view.select_cell(target)
         elif target in template.text_keys:
             page = self.pages[target.split(".")[0]]
             self.tabs.setCurrentWidget(page)
-            assert isinstance(page, TextChapterPage)
             page.focus_text(target)
         elif finding.chapter == FRONT_MATTER or target.startswith("unit.") or target in ("signing_date", "opening"):
             assert self.unit_page is not None
@@ -188,7 +189,7 @@ class MainWindow(QMainWindow):
 
     def current_table_view(self) -> ReportTableView | None:
         page = self.tabs.currentWidget()
-        return page.view if isinstance(page, TableChapterPage) else None
+        return page.view if self.pages and page in self.pages.table_pages() else None
 
     # --- closing -----------------------------------------------------------------------------
 

@@ -184,6 +184,19 @@ def test_copy_a_selection_as_tsv(make_window, sample_report):
     assert QGuiApplication.clipboard().text() == expected
 
 
+def test_copy_action_copies_from_the_table_on_the_current_tab_only(make_window, sample_report):
+    window = make_window(sample_report)
+    clipboard = QGuiApplication.clipboard()
+    clipboard.setText("之前的内容")
+    window.actions.copy.trigger()  # the unit information tab has no table
+    assert clipboard.text() == "之前的内容"
+    page = table_page(window, "applications")
+    window.tabs.setCurrentWidget(page)
+    page.view.setCurrentIndex(page.model.index_of_cell("t3.new.natural"))
+    window.actions.copy.trigger()
+    assert clipboard.text() == f"{sample_report.value('t3.new.natural')}\n"
+
+
 def test_help_follows_the_current_cell(make_window):
     window = make_window()
     page = table_page(window, "applications")
