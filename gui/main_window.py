@@ -138,9 +138,7 @@ class MainWindow(QMainWindow):
         self.unit_page = self.pages.unit_page
 
     def _page_built(self, page: QWidget) -> None:
-        from gui.tables.page import TableChapterPage  # imported by now: the page was just built
-
-        if isinstance(page, TableChapterPage):
+        if self.pages is not None and page in self.pages.table_pages():
             page.view.message.connect(self.show_message)
             page.view.pasteRefused.connect(self.files.show_paste_problems)
             if self.runner is not None and self.runner.result is not None:
@@ -189,7 +187,7 @@ class MainWindow(QMainWindow):
 
     def current_table_view(self) -> ReportTableView | None:
         page = self.tabs.currentWidget()
-        return page.view if self.pages and page in self.pages.table_pages() else None
+        return page.view if self.pages is not None and page in self.pages.table_pages() else None
 
     # --- closing -----------------------------------------------------------------------------
 
