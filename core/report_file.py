@@ -4,15 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
-import shutil
-import tempfile
 from pathlib import Path
 from typing import Any
 
 from core.document import UNIT_KINDS, UNIT_LEVELS, Report, UnitInfo
-from core.file_reading import read_user_file
 from core.template import TemplateError, UnknownTemplateError, load_template
+from core.user_files import read_user_file, write_user_file
 from core.values import CellInputError, from_json, to_json
 
 FILE_FORMAT = "nianbao-report"
@@ -116,75 +113,7 @@ def load_report(path: Path | str) -> Report:
     return loads_report(text, source)
 
 
-def backup_path(path: Path | str) -> Path:
-    path = Path(path)
-    return path.with_name(path.name + ".bak")
-
-
-def atomic_write_bytes(path: Path | str, data: bytes, keep_backup: bool = True) -> None:
-    """Write via a temp file in the same folder, fsync, then rename over the target.
-
-    The previous file (if any) is kept as ``<name>.bak``. On any failure the target is untouched
-    and an OSError propagates.
-    """
-    path = Path(path)
-    folder = path.parent if str(path.parent) else Path(".")
-    fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    try:
-        # mkstemp makes the file owner-only; give it the mode the target has, or a normal new file's.
-        os.chmod(temp_name, _target_mode(path))
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        if keep_backup and path.exists():
-            # Copy rather than move, so the target exists at every instant.
-            try:
-                shutil.copyfile(path, backup_path(path))
-            except OSError:
-                pass  # a locked old backup must not stop the save itself
-        os.replace(temp_name, path)
-    except BaseException:
-        try:
-            os.unlink(temp_name)
-        except OSError:
-            pass
-        raise
-    _fsync_folder(folder)
-
-
-def _target_mode(path: Path) -> int:
-    try:
-        return path.stat().st_mode & 0o777
-    except OSError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
-
-
-def _fsync_folder(folder: Path) -> None:
-    if os.name != "posix":
-        return
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
-
-
 def save_report(report: Report, path: Path | str) -> None:
     """Save atomically, keeping the previous version as a backup; ReportFileError on failure."""
-    path = Path(path)
-    try:
-        atomic_write_bytes(path, dumps_report(report).encode("utf-8"))
-    except PermissionError:
-        raise ReportFileError(f"没有权限写入 {path}（文件可能被其他程序占用，或文件夹不可写），原文件未改动") from None
-    except FileNotFoundError:
-        raise ReportFileError(f"文件夹 {path.parent} 不存在，无法保存") from None
-    except OSError as error:
-        raise ReportFileError(f"保存 {path} 失败：{error.strerror or error}，原文件未改动") from None
+    write_user_file(Path(path), dumps_report(report).encode("utf-8"), ReportFileError, action="保存",
+                    holder="其他程序", keep_backup=True)

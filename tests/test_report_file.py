@@ -13,12 +13,12 @@ from core.document import Report, UnitInfo
 from core.report_file import (
     FORMAT_VERSION,
     ReportFileError,
-    backup_path,
     dumps_report,
     load_report,
     report_to_dict,
     save_report,
 )
+from core.user_files import backup_path
 from core.values import SLASH
 
 
@@ -108,6 +108,16 @@ def test_bad_files_give_a_chinese_error_and_change_nothing(tmp_path, content, me
 def test_missing_file():
     with pytest.raises(ReportFileError, match="找不到文件"):
         load_report("/nonexistent/x.nianbao")
+
+
+def test_saving_onto_a_folder_or_into_a_missing_folder_says_so_in_chinese(tmp_path):
+    folder = tmp_path / "年报.nianbao"
+    folder.mkdir()
+    with pytest.raises(ReportFileError, match="是一个文件夹，请指定文件名"):
+        save_report(full_report(), folder)
+    with pytest.raises(ReportFileError, match="不存在，无法保存“r.nianbao”"):
+        save_report(full_report(), tmp_path / "没有" / "r.nianbao")
+    assert [p.name for p in tmp_path.iterdir()] == ["年报.nianbao"]
 
 
 def test_a_folder_or_an_oversized_file_is_refused_by_name(tmp_path):

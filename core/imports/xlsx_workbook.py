@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from core.file_reading import read_user_file
+from core.user_files import read_user_file
 
 try:  # openpyxl parses through defusedxml only if it can import it; without it we refuse to read
     import defusedxml

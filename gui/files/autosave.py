@@ -17,7 +17,8 @@ from pathlib import Path
 from PySide6.QtCore import QLockFile, QObject, QStandardPaths, QTimer
 
 from core.document import Report
-from core.report_file import ReportFileError, atomic_write_bytes, report_from_dict, report_to_dict
+from core.report_file import ReportFileError, report_from_dict, report_to_dict
+from core.user_files import atomic_write_bytes
 from gui.document import ReportDocument
 
 AUTOSAVE_DELAY_MS = 2000
