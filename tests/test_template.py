@@ -115,6 +115,26 @@ def test_lint_unknown_cell_in_rule(tmp_path):
     assert f"broken.json 第 {rule_line} 行" in str(caught.value)
 
 
+def test_prose_figures_are_compiled_and_point_at_cells(template):
+    figure = next(f for f in template.prose_figures if f.key == "new")
+    assert figure.cells == ("t3.new.total",) and figure.what == "表三的新收申请件数"
+    assert figure.pattern.search("全年共新收政府信息公开申请6件").group(1) == "6"
+    assert figure.pattern.search("新收申请。其中6件") is None  # the number must be in the same clause
+
+
+def test_lint_prose_figure_with_unknown_cell_or_bad_pattern(tmp_path):
+    def edit(data):
+        data["prose_figures"][0]["cells"] = ["t3.neww.total"]
+        data["prose_figures"][1]["pattern"] = "上年结转(\\d+"
+
+    path = _broken(tmp_path, edit)
+    with pytest.raises(TemplateError) as caught:
+        load_template_file(path)
+    messages = {m: line for line, m in caught.value.problems}
+    assert messages["正文数字 new 引用了不存在的单元格 t3.neww.total"] == _line_of(path, '"what": "表三的新收申请件数"') - 2
+    assert any(m.startswith("正文数字 carried_over 的 pattern 不是有效的正则表达式") for m in messages)
+
+
 def test_lint_missing_label(tmp_path):
     path = _broken(tmp_path, lambda d: d["tables"][1]["rows"][0].pop("label"))
     with pytest.raises(TemplateError, match="行 new 缺少“label”"):

@@ -116,11 +116,10 @@ def check_report(report: Report, result: CheckResult) -> None:
                          FRONT_MATTER, ("opening",), "missing_period"))
 
     for mismatch in find_mismatches(report):
-        statement = mismatch.statement
-        table_name = "表四" if statement.cells[0].startswith("t4") else "表三"
-        message = (f"{text_heading(report, mismatch.text_key)}：正文写“{mismatch.quote}”，与{table_name}的{statement.what}不一致："
+        figure = mismatch.figure
+        message = (f"{text_heading(report, mismatch.text_key)}：正文写“{mismatch.quote}”，与{figure.what}不一致："
                    f"左边 {format_number(mismatch.written)}，右边 {format_number(mismatch.table)}，"
                    f"相差 {format_number(abs(mismatch.written - mismatch.table))}")
         add(Finding("C10", "warning", message, mismatch.text_key.partition(".")[0],
-                    (mismatch.text_key, *statement.cells), f"{statement.key}@{mismatch.text_key}",
+                    (mismatch.text_key, *figure.cells), f"{figure.key}@{mismatch.text_key}",
                     mismatch.written, mismatch.table))

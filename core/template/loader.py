@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +15,7 @@ from core.template.model import (
     Column,
     Computation,
     GridItem,
+    ProseFigure,
     Row,
     Rule,
     RuleInstance,
@@ -131,7 +133,37 @@ def _build(data: LinedDict, lint: _Lint) -> Template:
         rules=(),
     )
     template.rules = tuple(_rules(data.get("rules") or [], template, lint))
+    template.prose_figures = tuple(_prose_figures(data.get("prose_figures") or [], template, lint))
     return template
+
+
+# In a prose figure's pattern, {gap} stands for a few words between the noun and the number,
+# within one clause.
+_PROSE_GAP = r"[^。；;，,\d]{0,12}?"
+
+
+def _prose_figures(nodes: list, template: Template, lint: _Lint) -> list[ProseFigure]:
+    figures: list[ProseFigure] = []
+    seen: set[str] = set()
+    for node in nodes:
+        key = lint.text(node, "key", "正文数字")
+        lint.unique(node, key, seen, "正文数字")
+        what = lint.text(node, "what", f"正文数字 {key} ")
+        cells = tuple(node.get("cells") or ())
+        if not cells:
+            lint.add(node, f"正文数字 {key} 缺少“cells”")
+        for cell in cells:
+            if cell not in template.cells:
+                lint.add(node, f"正文数字 {key} 引用了不存在的单元格 {cell}")
+        try:
+            pattern = re.compile(lint.text(node, "pattern", f"正文数字 {key} ").replace("{gap}", _PROSE_GAP))
+        except re.error as error:
+            lint.add(node, f"正文数字 {key} 的 pattern 不是有效的正则表达式：{error}")
+            continue
+        if pattern.groups != 1:
+            lint.add(node, f"正文数字 {key} 的 pattern 应恰有一个括号分组（数字），现在有 {pattern.groups} 个")
+        figures.append(ProseFigure(key, what, pattern, cells))
+    return figures
 
 
 def _chapters(nodes: list, lint: _Lint) -> list[Chapter]:

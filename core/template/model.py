@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -141,6 +142,16 @@ class RuleInstance:
     anchor: str  # the cell the finding points at first
 
 
+@dataclass(frozen=True)
+class ProseFigure:
+    """A figure the chapter texts state in words ("收到申请3件") that must equal table cells (C10)."""
+
+    key: str
+    what: str  # how messages name it, with its table: "表三的新收申请件数"
+    pattern: re.Pattern[str]  # group 1 is the number
+    cells: tuple[str, ...]  # the number must equal their sum
+
+
 @dataclass
 class Template:
     id: str
@@ -153,6 +164,7 @@ class Template:
     cells: dict[str, Cell]  # every data cell, in reading order
     computations: tuple[Computation, ...]
     rules: tuple[Rule, ...]
+    prose_figures: tuple[ProseFigure, ...] = ()
     path: Path | None = None
     _dependents: dict[str, tuple[Computation, ...]] = field(default_factory=dict, repr=False)
 
