@@ -1,5 +1,6 @@
-"""Standard sentences (常用语句) clerks insert into the texts, as data. ``{year}`` and the unit fields
-are filled in from the report when the sentence is inserted."""
+"""Standard sentences (常用语句) clerks insert into the texts, as data. ``{year}``, the unit fields
+and the format's official basis (the template's ``basis``) are filled in from the report when the
+sentence is inserted."""
 
 from __future__ import annotations
 
@@ -11,13 +12,12 @@ from core.document import Report
 @dataclass(frozen=True)
 class Phrase:
     title: str  # menu entry
-    text: str  # str.format template: {year}, {unit} (the unit's full name), {website}
+    text: str  # str.format template: {year}, {unit} (the unit's full name), {website}, {basis}, {contact}
 
 
 PHRASES: tuple[Phrase, ...] = (
     Phrase("编制依据",
-           "根据《中华人民共和国政府信息公开条例》（以下简称《条例》）和《中华人民共和国政府信息公开工作年度报告格式》"
-           "（国办公开办函〔2021〕30号）要求，{unit}编制本报告。"),
+           "根据《中华人民共和国政府信息公开条例》（以下简称《条例》）和{basis}要求，{unit}编制本报告。"),
     Phrase("统计期限", "本报告中所列数据统计期限自{year}年1月1日起至{year}年12月31日止。"),
     Phrase("电子版查阅", "本报告电子版可在{website}查阅。"),
     Phrase("联系方式", "{contact}"),
@@ -42,6 +42,7 @@ def contact_sentence(report: Report) -> str:
 def fill(phrase: Phrase, report: Report) -> str:
     return phrase.text.format(
         year=report.year,
+        basis=report.template.basis,
         unit=report.unit.name or "本机关",
         website=report.unit.website or "本机关门户网站",
         contact=contact_sentence(report),
