@@ -3,51 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
-from dataclasses import dataclass, field, fields
+from collections.abc import Collection, Iterable, Iterator
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from core.expressions import evaluate_partial
 from core.template import Template, load_template, template_for_year
-from core.values import CellValue, numeric, parse_cell_input
+from core.units import UNIT_FIELD_LABELS, UNIT_KINDS, UNIT_LEVELS, UnitInfo
+from core.values import CellValue, numeric, parse_cell_input, same_value
 
-UNIT_KINDS = {"government": "人民政府", "department": "部门/机构"}
-UNIT_LEVELS = {"province": "省级", "city": "设区的市", "county": "县级", "township": "乡镇街道"}
+__all__ = ["OPENING", "SIGNING_DATE", "UNIT_FIELD_LABELS", "UNIT_KINDS", "UNIT_LEVELS", "Report", "UnitInfo"]
 
-
-@dataclass
-class UnitInfo:
-    """Who the report is for and how the public reaches them."""
-
-    name: str = ""  # full official name, e.g. "某某县某某镇人民政府"
-    kind: str = "government"  # a key of UNIT_KINDS
-    level: str = "township"  # a key of UNIT_LEVELS
-    region: str = ""  # e.g. "宁夏回族自治区吴忠市利通区"
-    address: str = ""
-    postcode: str = ""
-    phone: str = ""
-    fax: str = ""
-    email: str = ""
-    website: str = ""
-
-    @property
-    def kind_label(self) -> str:
-        return UNIT_KINDS.get(self.kind, self.kind)
-
-    @property
-    def level_label(self) -> str:
-        return UNIT_LEVELS.get(self.level, self.level)
-
-    @classmethod
-    def field_names(cls) -> list[str]:
-        return [f.name for f in fields(cls)]
-
-
-UNIT_FIELD_LABELS = {
-    "name": "单位全称", "kind": "单位类型", "level": "行政层级", "region": "所在地区",
-    "address": "地址", "postcode": "邮编", "phone": "电话", "fax": "传真",
-    "email": "电子邮箱", "website": "网站",
-}
+OPENING = "opening"  # the text slot before the first chapter
+SIGNING_DATE = "signing_date"  # the field beside the unit information
 
 
 @dataclass
@@ -58,7 +26,7 @@ class Report:
     year: int
     unit: UnitInfo = field(default_factory=UnitInfo)
     signing_date: dt.date | None = None
-    opening: str = ""  # the paragraph before 一
+    opening: str = ""  # the paragraph before the first chapter
     texts: dict[str, str] = field(default_factory=dict)  # chapter or section key → text
     cells: dict[str, CellValue] = field(default_factory=dict)
     explanations: dict[str, str] = field(default_factory=dict)  # finding id → 说明 of a confirmed warning
@@ -74,43 +42,56 @@ class Report:
 
     @property
     def title(self) -> str:
-        return f"{self.unit.name}{self.year}年政府信息公开工作年度报告"
+        return self.template.title(self.unit.name, self.year)
 
     # --- cells -------------------------------------------------------------------------------
 
     def value(self, key: str) -> CellValue:
         return self.cells.get(key)
 
-    def set_value(self, key: str, value: CellValue) -> list[str]:
-        """Store a value and recompute the totals that depend on it; returns every key changed."""
+    def store(self, key: str, value: CellValue) -> bool:
+        """Put a value in a cell as it is, computing nothing; True when that changed the cell."""
         if key not in self.template.cells:
             raise KeyError(key)
-        changed = [key] if self.cells.get(key) != value or type(self.cells.get(key)) is not type(value) else []
+        if same_value(self.cells.get(key), value):
+            return False
         if value is None:
             self.cells.pop(key, None)
         else:
             self.cells[key] = value
-        return changed + self.recompute()
+        return True
+
+    def set_value(self, key: str, value: CellValue) -> list[str]:
+        """Store a value and recompute the totals that depend on it; returns every key changed."""
+        if not self.store(key, value):
+            return []
+        return [key, *self.recompute([key])]
 
     def set_text_value(self, key: str, text: str) -> list[str]:
         """Parse what the user typed for a cell (CellInputError on bad input) and store it."""
         return self.set_value(key, parse_cell_input(text, self.template.cells[key].type))
 
-    def recompute(self) -> list[str]:
-        """Bring every computed total up to date; returns the keys whose value changed."""
-        changed: list[str] = []
-        numbers = {k: numeric(v) for k, v in self.cells.items()}
-        for computation in self.template.computations:
-            result = evaluate_partial(computation.expression, numbers)
-            value: CellValue = None if result is None else _as_cell_value(result, self.template.cells[computation.cell].type)
-            numbers[computation.cell] = result
-            if self.cells.get(computation.cell) != value:
-                changed.append(computation.cell)
-                if value is None:
-                    self.cells.pop(computation.cell, None)
-                else:
-                    self.cells[computation.cell] = value
-        return changed
+    def recompute(self, changed: Iterable[str] | None = None, keep: Collection[str] = ()) -> list[str]:
+        """Bring totals up to date; returns the keys whose value changed.
+
+        Only the totals that read a ``changed`` cell (directly or through other totals) are
+        recomputed — all of them when ``changed`` is None — so a total typed or imported elsewhere
+        stays as it is for the checks to verify. Cells in ``keep`` are never overwritten (the totals
+        an import read from its file).
+        """
+        template = self.template
+        todo = template.computations if changed is None else template.computations_after(changed)
+        numbers = self.numbers()
+        result: list[str] = []
+        for computation in todo:
+            if computation.cell in keep:
+                continue
+            number = evaluate_partial(computation.expression, numbers)
+            value = None if number is None else _as_cell_value(number, template.cells[computation.cell].type)
+            numbers[computation.cell] = number
+            if self.store(computation.cell, value):
+                result.append(computation.cell)
+        return result
 
     def numbers(self) -> dict[str, Decimal | None]:
         return {k: numeric(v) for k, v in self.cells.items()}
@@ -118,9 +99,12 @@ class Report:
     # --- texts -------------------------------------------------------------------------------
 
     def text(self, key: str) -> str:
-        return self.texts.get(key, "")
+        return self.opening if key == OPENING else self.texts.get(key, "")
 
     def set_text(self, key: str, text: str) -> None:
+        if key == OPENING:
+            self.opening = text
+            return
         if key not in self.template.text_keys:
             raise KeyError(key)
         if text:
@@ -142,8 +126,24 @@ class Report:
         for key in self.template.text_keys:
             yield key, self.text(key)
 
+    # --- unit information and the signing date ------------------------------------------------
+
+    def field_value(self, name: str) -> str | dt.date | None:
+        """A UnitInfo field by name, or the signing date (SIGNING_DATE)."""
+        return self.signing_date if name == SIGNING_DATE else getattr(self.unit, name)
+
+    def set_field(self, name: str, value: str | dt.date | None) -> None:
+        if name == SIGNING_DATE:
+            if value is not None and not isinstance(value, dt.date):
+                raise TypeError("signing date must be a date or None")
+            self.signing_date = value
+        elif name in UnitInfo.field_names():
+            setattr(self.unit, name, "" if value is None else str(value))
+        else:
+            raise KeyError(name)
+
 
 def _as_cell_value(number: Decimal, cell_type: str) -> CellValue:
-    if cell_type == "count" and number == number.to_integral_value():
+    if cell_type != "money" and number == number.to_integral_value():
         return int(number)
     return number

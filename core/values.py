@@ -128,6 +128,15 @@ def format_value(value: CellValue) -> str:
     return str(value)
 
 
+def same_value(a: CellValue, b: CellValue) -> bool:
+    """Whether storing ``b`` over ``a`` changes nothing: the one place this is decided.
+
+    Blank, 0 and "/" differ, and so do 1.0 and 1.00 (money keeps what was typed), although
+    Decimal("1.0") == Decimal("1.00") == 1.
+    """
+    return type(a) is type(b) and a == b and format_value(a) == format_value(b)
+
+
 def numeric(value: CellValue) -> Decimal | None:
     """The number a rule computes with; None for blank and "/" (not assessable)."""
     if value is None or value is SLASH or isinstance(value, _Slash):

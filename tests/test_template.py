@@ -91,7 +91,7 @@ def test_rule_messages_name_labels(template):
     r3 = template.rule("R3")
     assert r3.severity == "error"
     assert r3.instances[0].message == "三、本年度办理结果（七）总计·自然人"
-    assert {r.id for r in template.rules} == {"R1", "R3", "R4", "R5", "R6", "R7"}
+    assert {r.id for r in template.rules} == {"R1", "R3", "R4", "R5", "R6", "R7", *(f"C{n}" for n in range(1, 11))}
 
 
 def _broken(tmp_path: Path, edit) -> Path:
@@ -107,10 +107,10 @@ def _line_of(path: Path, needle: str) -> int:
 
 
 def test_lint_unknown_cell_in_rule(tmp_path):
-    path = _broken(tmp_path, lambda d: d["rules"][1].update(left="t3.total_resultz.{col}"))
+    path = _broken(tmp_path, lambda d: d["rules"][0].update(right="t3.total_resultz.{col} + t3.carried_forward.{col}"))
     with pytest.raises(TemplateError) as caught:
         load_template_file(path)
-    rule_line = _line_of(path, '"id": "R3"') - 1  # the rule object opens on the line before its id
+    rule_line = _line_of(path, '"id": "R1"') - 1  # the rule object opens on the line before its id
     assert any("t3.total_resultz.natural" in m and line == rule_line for line, m in caught.value.problems)
     assert f"broken.json 第 {rule_line} 行" in str(caught.value)
 

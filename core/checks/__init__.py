@@ -1,7 +1,10 @@
-"""Run every check on a report: the template's rules, then the coded ones."""
+"""Run every check of a report's format over a check context: one engine, one kind per rule."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
+from core.checks.context import CheckContext
 from core.checks.findings import (
     FRONT_MATTER,
     FRONT_MATTER_TITLE,
@@ -9,22 +12,28 @@ from core.checks.findings import (
     CheckResult,
     Finding,
     NotAssessable,
+    Passed,
 )
-from core.checks.report_rules import CODED_CHECKS, check_report
-from core.checks.table_rules import check_tables
+from core.checks.kinds import EVALUATORS
 from core.document import Report
 
 __all__ = [
-    "CODED_CHECKS", "FRONT_MATTER", "FRONT_MATTER_TITLE", "SEVERITY_LABELS", "CheckResult", "Finding",
-    "NotAssessable", "chapter_title", "group_by_chapter", "run_checks",
+    "FRONT_MATTER", "FRONT_MATTER_TITLE", "SEVERITY_LABELS", "CheckContext", "CheckResult", "Finding",
+    "NotAssessable", "Passed", "chapter_title", "group_by_chapter", "run_checks",
 ]
 
 
-def run_checks(report: Report) -> CheckResult:
-    """Every finding for the report, ordered by chapter as printed; explanations attached."""
+def run_checks(report: Report, previous: Report | None = None, members: Sequence[Report] = ()) -> CheckResult:
+    """Every finding for the report, ordered by chapter as printed; explanations attached.
+
+    ``previous`` is last year's report and ``members`` the units' reports an aggregate adds up; a rule
+    that needs one of them and does not have it is not assessable, with the reason.
+    """
+    context = CheckContext(report, previous, tuple(members))
     result = CheckResult(explanations=dict(report.explanations))
-    check_tables(report, result)
-    check_report(report, result)
+    for rule in report.template.rules:
+        for outcome in EVALUATORS[rule.kind](rule, context):
+            result.add(outcome)
     order = {FRONT_MATTER: -1} | {c.key: i for i, c in enumerate(report.template.chapters)}
     result.findings.sort(key=lambda f: order.get(f.chapter, 99))
     return result
@@ -33,7 +42,8 @@ def run_checks(report: Report) -> CheckResult:
 def chapter_title(report: Report, chapter_key: str) -> str:
     if chapter_key == FRONT_MATTER:
         return FRONT_MATTER_TITLE
-    return report.template.chapter(chapter_key).heading
+    chapter = report.template.find_chapter(chapter_key)
+    return chapter.heading if chapter else chapter_key
 
 
 def group_by_chapter(report: Report, findings: list[Finding]) -> list[tuple[str, list[Finding]]]:

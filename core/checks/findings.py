@@ -57,14 +57,30 @@ class Finding:
         return self.severity == "warning"
 
 
+BLANK_CELLS = "空白单元格"
+
+
 @dataclass(frozen=True)
 class NotAssessable:
-    """A rule instance that could not be evaluated because a cell it reads is blank or "/"."""
+    """A rule instance that could not be evaluated, and why: a cell it reads is blank or "/"
+    (``BLANK_CELLS``), or the report it compares with is missing ("没有上年报告")."""
 
     rule_id: str
     subject: str
     message: str
-    blank_cells: tuple[str, ...]
+    blank_cells: tuple[str, ...] = ()
+    reason: str = BLANK_CELLS
+
+
+@dataclass(frozen=True)
+class Passed:
+    """A rule instance that was evaluated and holds."""
+
+    rule_id: str
+    subject: str = ""
+
+
+Outcome = Finding | NotAssessable | Passed
 
 
 @dataclass
@@ -72,6 +88,15 @@ class CheckResult:
     findings: list[Finding] = field(default_factory=list)
     not_assessable: list[NotAssessable] = field(default_factory=list)
     explanations: dict[str, str] = field(default_factory=dict)
+    passed: list[Passed] = field(default_factory=list)
+
+    def add(self, outcome: Outcome) -> None:
+        if isinstance(outcome, Finding):
+            self.findings.append(outcome)
+        elif isinstance(outcome, NotAssessable):
+            self.not_assessable.append(outcome)
+        else:
+            self.passed.append(outcome)
 
     def count(self, severity: str) -> int:
         return sum(1 for f in self.findings if f.severity == severity)
@@ -104,6 +129,9 @@ class CheckResult:
         if confirmed:
             text += f"（已说明 {confirmed} 项）"
         text += f"，提示 {self.infos} 项"
-        if self.not_assessable:
-            text += f"；{len(self.not_assessable)} 条算术关系因空白单元格暂无法核对"
+        reasons: dict[str, int] = {}
+        for item in self.not_assessable:
+            reasons[item.reason] = reasons.get(item.reason, 0) + 1
+        for reason, count in reasons.items():
+            text += f"；{count} 条算术关系因{reason}暂无法核对"
         return text

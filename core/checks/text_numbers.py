@@ -1,4 +1,4 @@
-"""Numbers written in the prose must match the tables ("收到申请3件" = 表三 一、本年新收 总计).
+"""Numbers written in the prose must match the tables ("收到申请3件" = the new applications' total).
 
 Mismatches between prose and tables are among the most common defects of published reports.
 Which figures to look for, and the cells they must equal, are the template's ``prose_figures``.
@@ -6,11 +6,14 @@ Which figures to look for, and the cells they must equal, are the template's ``p
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
+from core.checks.context import CheckContext
+from core.checks.findings import Finding, Outcome, Passed, format_number
 from core.document import Report
-from core.template.model import ProseFigure
+from core.template.model import ProseFigure, Rule
 from core.values import numeric
 
 
@@ -38,3 +41,17 @@ def find_mismatches(report: Report) -> list[Mismatch]:
                     mismatches.append(Mismatch(figure, text_key, written, table, match.group(0)))
                     break
     return mismatches
+
+
+def prose_figures(rule: Rule, context: CheckContext) -> Iterator[Outcome]:
+    report = context.report
+    for mismatch in find_mismatches(report):
+        figure = mismatch.figure
+        message = rule.message.format(heading=context.heading(mismatch.text_key), quote=mismatch.quote,
+                                      what=figure.what, written=format_number(mismatch.written),
+                                      table=format_number(mismatch.table),
+                                      difference=format_number(abs(mismatch.written - mismatch.table)))
+        yield Finding(rule.id, rule.severity, message, mismatch.text_key.partition(".")[0],
+                      (mismatch.text_key, *figure.cells), f"{figure.key}@{mismatch.text_key}",
+                      mismatch.written, mismatch.table)
+    yield Passed(rule.id)

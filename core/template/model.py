@@ -3,22 +3,37 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from types import MappingProxyType
+from typing import Any, Literal
 
-CellType = Literal["count", "money"]
+CellType = Literal["count", "money", "signed_count"]
 Severity = Literal["error", "warning", "info"]
 ItemRole = Literal["header", "heading", "label", "row_label", "cell"]
+
+# Namespaces a rule expression may read besides the report itself, and why a rule that reads one is
+# not assessable when the check context lacks it.
+NAMESPACES: Mapping[str, str] = MappingProxyType({"prev": "没有上年报告", "members": "没有下级单位的报告"})
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """A standard sentence (常用语句) offered while writing; placeholders are filled from the report."""
+
+    title: str  # menu entry
+    text: str  # str.format text: {year}, {unit}, {website}, {basis}, {contact}
 
 
 @dataclass(frozen=True)
 class Section:
-    """A customary sub-section of a text chapter (一's five sub-headings)."""
+    """A customary sub-section of a text chapter (一's sub-headings)."""
 
-    key: str  # e.g. "overview.proactive"
+    key: str  # e.g. "<chapter>.<section>"
     title: str
     help: str
+    phrases: tuple[Phrase, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -29,10 +44,38 @@ class Chapter:
     help: str
     table: str | None = None  # table key for table chapters
     sections: tuple[Section, ...] = ()
+    phrases: tuple[Phrase, ...] = ()
 
     @property
     def heading(self) -> str:
         return f"{self.number}、{self.title}"
+
+
+@dataclass(frozen=True)
+class Signature:
+    """Whether the unit name and date are printed after the text (some reports print none)."""
+
+    printed: bool = True
+    optional: bool = True
+
+
+@dataclass(frozen=True)
+class FrontMatter:
+    """What comes before the first chapter: the title, the opening paragraph, and the signature."""
+
+    title_lines: tuple[str, ...]  # str.format lines with {unit} and {year}: the printed title
+    opening_title: str
+    opening_help: str
+    opening_phrases: tuple[Phrase, ...] = ()
+    signature: Signature = Signature()
+
+    def title(self, unit: str, year: int) -> str:
+        return "".join(self.title_parts(unit, year))
+
+    def title_parts(self, unit: str, year: int) -> list[str]:
+        """The printed title lines, a line left out when it comes out empty (no unit name yet)."""
+        lines = [line.format(unit=unit.strip(), year=year) for line in self.title_lines]
+        return [line for line in lines if line.strip()]
 
 
 @dataclass(frozen=True)
@@ -41,6 +84,8 @@ class Column:
     label: str
     help: str
     type: CellType
+    aliases: tuple[str, ...] = ()  # other wordings of the label seen in circulated tables
+    unit: str = ""  # what the app asks for when the printed header names no unit ("万元")
 
 
 @dataclass(frozen=True)
@@ -50,11 +95,12 @@ class Row:
     name: str  # the row as named in messages (label plus its group labels)
     help: str
     columns: tuple[str, ...]  # column keys this row has cells in
+    aliases: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
 class Cell:
-    key: str  # "t3.new.natural"
+    key: str  # "<table>.<row>.<column>"
     table: str
     row: Row
     column: Column
@@ -66,7 +112,7 @@ class Cell:
 
     @property
     def name(self) -> str:
-        """Chinese name for messages: "一、本年新收政府信息公开申请数量·自然人"."""
+        """Chinese name for messages: the row's name, then the column's label."""
         return f"{self.row.name}·{self.column.label}"
 
     @property
@@ -85,8 +131,9 @@ class GridItem:
     role: ItemRole
     text: str = ""  # label text; empty for data cells
     cell: str | None = None  # data cell key for role "cell"
-    vertical: bool = False  # text runs top to bottom (三、本年度办理结果)
+    vertical: bool = False  # text runs top to bottom
     help: str = ""
+    aliases: tuple[str, ...] = ()  # other wordings of ``text`` (from the item, its row or its column)
 
 
 @dataclass(frozen=True)
@@ -103,13 +150,16 @@ class Table:
     cells: tuple[str, ...]  # cell keys in reading order
 
     def column(self, key: str) -> Column:
-        return next(c for c in self.columns if c.key == key)
+        return _find(self.columns, key, f"表格 {self.key} 的列")
 
     def row(self, key: str) -> Row:
-        return next(r for r in self.rows if r.key == key)
+        return _find(self.rows, key, f"表格 {self.key} 的行")
 
     def item_for_cell(self, cell_key: str) -> GridItem:
-        return next(i for i in self.items if i.cell == cell_key)
+        for item in self.items:
+            if item.cell == cell_key:
+                return item
+        raise KeyError(f"表格 {self.key} 中没有单元格 {cell_key}")
 
 
 @dataclass(frozen=True)
@@ -120,31 +170,39 @@ class Computation:
 
 
 @dataclass(frozen=True)
-class Rule:
-    id: str
-    severity: Severity
-    kind: Literal["equation", "cell_type", "filled"]
-    title: str
-    help: str
-    message: str
-    # For equations, one instance per iteration value ("natural", "new", …):
-    instances: tuple[RuleInstance, ...] = ()
-
-
-@dataclass(frozen=True)
 class RuleInstance:
     rule_id: str
     subject: str  # the iterated key, or "" for a single equation
     message: str  # with {row}/{col} already filled in
     left: object  # core.expressions.Expression
     right: object
-    cells: tuple[str, ...]  # every cell the two sides read
+    cells: tuple[str, ...]  # every cell the two sides read (namespaced ones as "prev.<key>")
     anchor: str  # the cell the finding points at first
+    namespaces: tuple[str, ...] = ()  # other reports the instance reads ("prev", "members")
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One check of the format: an equation over cells, or an instance of a coded kind bound to keys.
+
+    ``params`` and ``messages`` are what the kind needs, validated when the template loads (see
+    core/template/rule_kinds.py); ``instances`` are an equation's compiled iterations.
+    """
+
+    id: str
+    severity: Severity
+    kind: str
+    title: str
+    help: str
+    message: str
+    instances: tuple[RuleInstance, ...] = ()
+    params: Mapping[str, Any] = field(default_factory=dict)
+    messages: Mapping[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
 class ProseFigure:
-    """A figure the chapter texts state in words ("收到申请3件") that must equal table cells (C10)."""
+    """A figure the chapter texts state in words that must equal table cells."""
 
     key: str
     what: str  # how messages name it, with its table: "表三的新收申请件数"
@@ -159,30 +217,70 @@ class Template:
     basis: str
     first_year: int
     last_year: int | None
+    front_matter: FrontMatter
     chapters: tuple[Chapter, ...]
     tables: tuple[Table, ...]
     cells: dict[str, Cell]  # every data cell, in reading order
-    computations: tuple[Computation, ...]
+    computations: tuple[Computation, ...]  # in dependency order: a total after what it reads
     rules: tuple[Rule, ...]
     prose_figures: tuple[ProseFigure, ...] = ()
+    links: dict[str, dict[str, str]] = field(default_factory=dict)  # other format id → {our key: its key}
     path: Path | None = None
-    _dependents: dict[str, tuple[Computation, ...]] = field(default_factory=dict, repr=False)
+    # cell key → the computations that (transitively) read it, in dependency order
+    dependents: dict[str, tuple[Computation, ...]] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        self._chapters = {c.key: c for c in self.chapters}
+        self._tables = {t.key: t for t in self.tables}
+        self._rules = {r.id: r for r in self.rules}
+
+    def find_chapter(self, key: str) -> Chapter | None:
+        return self._chapters.get(key)
 
     def chapter(self, key: str) -> Chapter:
-        return next(c for c in self.chapters if c.key == key)
+        chapter = self._chapters.get(key)
+        if chapter is None:
+            raise KeyError(f"报告格式“{self.name}”没有章节 {key}")
+        return chapter
 
     def table(self, key: str) -> Table:
-        return next(t for t in self.tables if t.key == key)
+        table = self._tables.get(key)
+        if table is None:
+            raise KeyError(f"报告格式“{self.name}”没有表格 {key}")
+        return table
 
     def rule(self, rule_id: str) -> Rule:
-        return next(r for r in self.rules if r.id == rule_id)
+        rule = self._rules.get(rule_id)
+        if rule is None:
+            raise KeyError(f"报告格式“{self.name}”没有规则 {rule_id}")
+        return rule
+
+    def set_rules(self, rules: Iterable[Rule]) -> None:
+        self.rules = tuple(rules)
+        self._rules = {r.id: r for r in self.rules}
 
     def chapter_of_cell(self, cell_key: str) -> Chapter:
         return self.chapter(self.table(self.cells[cell_key].table).chapter)
 
+    def chapter_of_text(self, text_key: str) -> Chapter | None:
+        """The chapter a text slot belongs to ("<chapter>" or "<chapter>.<section>"); None for others."""
+        return self._chapters.get(text_key.partition(".")[0])
+
+    def section(self, text_key: str) -> Section | None:
+        chapter = self.chapter_of_text(text_key)
+        return next((s for s in chapter.sections if s.key == text_key), None) if chapter else None
+
+    def text_heading(self, text_key: str) -> str:
+        """The chapter heading of a text slot, followed by its section title for a section."""
+        chapter = self.chapter_of_text(text_key)
+        if chapter is None:
+            return ""
+        section = self.section(text_key)
+        return chapter.heading + (section.title if section else "")
+
     @property
     def text_keys(self) -> tuple[str, ...]:
-        """Every text slot of the report: each text chapter, then 一's sub-sections."""
+        """Every text slot of the report: each text chapter, then its sub-sections."""
         keys: list[str] = []
         for chapter in self.chapters:
             if chapter.table is None:
@@ -190,5 +288,32 @@ class Template:
                 keys.extend(s.key for s in chapter.sections)
         return tuple(keys)
 
+    def phrases_for(self, text_key: str) -> tuple[Phrase, ...]:
+        """The standard sentences offered in a text slot: its section's, then its chapter's."""
+        chapter = self.chapter_of_text(text_key)
+        if chapter is None:
+            return self.front_matter.opening_phrases
+        section = self.section(text_key)
+        return (section.phrases if section else ()) + chapter.phrases
+
     def covers_year(self, year: int) -> bool:
         return year >= self.first_year and (self.last_year is None or year <= self.last_year)
+
+    def title(self, unit: str, year: int) -> str:
+        return self.front_matter.title(unit, year)
+
+    def computations_after(self, keys: Iterable[str]) -> list[Computation]:
+        """The computations that read any of ``keys`` (directly or through other totals), in order."""
+        found: dict[str, Computation] = {}
+        for key in keys:
+            for computation in self.dependents.get(key, ()):
+                found[computation.cell] = computation
+        order = {c.cell: i for i, c in enumerate(self.computations)}
+        return sorted(found.values(), key=lambda c: order[c.cell])
+
+
+def _find(items: tuple, key: str, what: str):
+    for item in items:
+        if item.key == key:
+            return item
+    raise KeyError(f"{what}中没有 {key}")

@@ -1,0 +1,76 @@
+"""What a check looks at: the report, and the reports it is compared with.
+
+``previous`` is last year's report (rules read it as ``prev.<key>``); ``members`` are the units an
+aggregated report adds up (``members.<key>`` is their sum). Their cells are mapped into this report's
+format through the templates' links, so a 2020 report in the 2019 format serves a 2021 report.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+from functools import cached_property
+
+from core.document import OPENING, Report
+from core.template.links import key_map
+from core.template.model import NAMESPACES, Template
+
+
+@dataclass
+class CheckContext:
+    report: Report
+    previous: Report | None = None
+    members: Sequence[Report] = field(default_factory=tuple)
+
+    @cached_property
+    def template(self) -> Template:
+        return self.report.template
+
+    def available(self, namespace: str) -> bool:
+        if namespace == "prev":
+            return self.previous is not None
+        if namespace == "members":
+            return bool(self.members)
+        return namespace == ""
+
+    def missing_reason(self, namespaces: Sequence[str]) -> str | None:
+        """Why a rule reading these namespaces cannot be assessed, or None when all are there."""
+        for namespace in namespaces:
+            if not self.available(namespace):
+                return NAMESPACES[namespace]
+        return None
+
+    @cached_property
+    def numbers(self) -> dict[str, Decimal | None]:
+        """The report's numbers, and "prev.<key>" / "members.<key>" for the reports it is compared with."""
+        numbers: dict[str, Decimal | None] = dict(self.report.numbers())
+        if self.previous is not None:
+            numbers.update({f"prev.{k}": v for k, v in self._mapped(self.previous).items()})
+        if self.members:
+            numbers.update({f"members.{k}": v for k, v in self._sum(self.members).items()})
+        return numbers
+
+    def _mapped(self, other: Report) -> dict[str, Decimal | None]:
+        theirs = other.numbers()
+        return {ours: theirs.get(their_key) for ours, their_key in key_map(self.template, other.template).items()}
+
+    def _sum(self, members: Sequence[Report]) -> dict[str, Decimal | None]:
+        """Cell by cell; a blank (or a cell its format lacks) in any unit leaves the sum unknown."""
+        mapped = [self._mapped(member) for member in members]
+        totals: dict[str, Decimal | None] = {}
+        for key in self.template.cells:
+            values = [m.get(key) for m in mapped]
+            totals[key] = None if any(v is None for v in values) else sum(values, Decimal(0))  # type: ignore[arg-type]
+        return totals
+
+    def text(self, key: str) -> str:
+        """A text slot's text: a chapter with its sections, one section, or the opening paragraph."""
+        if key == OPENING:
+            return self.report.opening
+        if self.template.find_chapter(key) is not None:
+            return self.report.chapter_text(key)
+        return self.report.text(key)
+
+    def heading(self, key: str) -> str:
+        return self.template.text_heading(key)

@@ -1,0 +1,29 @@
+"""Which code evaluates each kind of rule a template can list (core/template/rule_kinds.py)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+from core.checks import cell_rules, front_rules, text_rules
+from core.checks.context import CheckContext
+from core.checks.equations import equation
+from core.checks.findings import Outcome
+from core.checks.text_numbers import prose_figures
+from core.template.model import Rule
+
+Evaluator = Callable[[Rule, CheckContext], Iterator[Outcome]]
+
+EVALUATORS: dict[str, Evaluator] = {
+    "equation": equation,
+    "cell_type": cell_rules.cell_type,
+    "filled": cell_rules.filled,
+    "cells_zero_for_levels": cell_rules.cells_zero_for_levels,
+    "required_field": front_rules.required_field,
+    "signing_date": front_rules.signing_date,
+    "chapters_filled": text_rules.chapters_filled,
+    "sections_filled": text_rules.sections_filled,
+    "text_not_trivial": text_rules.text_not_trivial,
+    "text_mentions": text_rules.text_mentions,
+    "reporting_period": text_rules.reporting_period,
+    "prose_figures": prose_figures,
+}

@@ -1,0 +1,91 @@
+"""Rules about the texts: chapters and sections filled, not trivial, mentioning what they must, and the
+reporting period stated in the right year."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from core.checks.context import CheckContext
+from core.checks.findings import FRONT_MATTER, Finding, Outcome, Passed
+from core.template.model import Rule
+
+
+def _chapter_key(context: CheckContext, text_key: str) -> str:
+    chapter = context.template.chapter_of_text(text_key)
+    return chapter.key if chapter else FRONT_MATTER
+
+
+def chapters_filled(rule: Rule, context: CheckContext) -> Iterator[Outcome]:
+    for chapter in context.template.chapters:
+        if chapter.table is not None:
+            continue
+        if context.report.chapter_text(chapter.key).strip():
+            yield Passed(rule.id, chapter.key)
+        else:
+            yield Finding(rule.id, rule.severity, rule.message.format(heading=chapter.heading), chapter.key,
+                          (chapter.key,), chapter.key)
+
+
+def sections_filled(rule: Rule, context: CheckContext) -> Iterator[Outcome]:
+    """Each customary section of a chapter that has text (an empty chapter is reported as such)."""
+    report = context.report
+    for chapter in context.template.chapters:
+        if chapter.table is not None or not report.chapter_text(chapter.key).strip():
+            continue
+        for section in chapter.sections:
+            if report.text(section.key).strip():
+                yield Passed(rule.id, section.key)
+            else:
+                message = rule.message.format(heading=chapter.heading, section=section.title)
+                yield Finding(rule.id, rule.severity, message, chapter.key, (section.key,), section.key)
+
+
+def text_not_trivial(rule: Rule, context: CheckContext) -> Iterator[Outcome]:
+    """A text that says nothing ("无", "暂无") where the format asks for substance."""
+    key = rule.params["text"]
+    text = context.text(key)
+    words = "|".join(re.escape(w) for w in rule.params["trivial"])
+    if text.strip() and re.fullmatch(rf"[\s　]*(?:{words})[\s　。.]*", text):
+        message = rule.message.format(heading=context.heading(key), text=text.strip())
+        yield Finding(rule.id, rule.severity, message, _chapter_key(context, key), (key,))
+    else:
+        yield Passed(rule.id)
+
+
+def text_mentions(rule: Rule, context: CheckContext) -> Iterator[Outcome]:
+    """A written text must mention each of its terms (only for the unit kinds given, if any)."""
+    params = rule.params
+    kinds = params.get("unit_kinds")
+    key = params["text"]
+    text = context.text(key)
+    if (kinds and context.report.unit.kind not in kinds) or not text.strip():
+        yield Passed(rule.id)
+        return
+    missing = [term for term, pattern in params["terms"].items() if not pattern.search(text)]
+    if not missing:
+        yield Passed(rule.id)
+        return
+    target = params.get("target") or key
+    message = rule.message.format(heading=context.heading(key), missing="、".join(missing))
+    yield Finding(rule.id, rule.severity, message, _chapter_key(context, key), (target,))
+
+
+def reporting_period(rule: Rule, context: CheckContext) -> Iterator[Outcome]:
+    """The text states the period the data covers, in the report's year."""
+    params, messages, report = rule.params, rule.messages, context.report
+    key = params["text"]
+    text = context.text(key)
+    chapter = _chapter_key(context, key)
+    if not text.strip():
+        yield Finding(rule.id, rule.severity, messages["missing"], chapter, (key,), "missing")
+        return
+    years = {int(y) for y in params["year_pattern"].findall(text)}
+    if years and report.year not in years:
+        message = messages["wrong_year"].format(written=min(years), year=report.year)
+        yield Finding(rule.id, rule.severity, message, chapter, (key,), "year")
+    elif not years and params["keyword"] not in text:
+        yield Finding(rule.id, rule.severity, messages["not_stated"].format(year=report.year), chapter, (key,),
+                      "missing_period")
+    else:
+        yield Passed(rule.id)

@@ -1,0 +1,163 @@
+"""Edits of a report as objects that can be applied and reverted: what undo is built on.
+
+Each edit reports what it changed (``Change``) so that a face (the GUI's views) refreshes exactly
+that. An edit remembers what it overwrote when applied — recomputed totals included — so reverting
+puts every cell back exactly, a typed or imported total too.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from core.document import Report
+from core.values import CellValue, same_value
+
+
+@dataclass(frozen=True)
+class Change:
+    """What an edit changed: cell keys, text keys (or OPENING), field names (or SIGNING_DATE)."""
+
+    cells: tuple[str, ...] = ()
+    texts: tuple[str, ...] = ()
+    fields: tuple[str, ...] = ()
+    explanations: bool = False
+
+    def __bool__(self) -> bool:
+        return bool(self.cells or self.texts or self.fields or self.explanations)
+
+
+class Edit:
+    label = "修改"
+
+    def apply(self, report: Report) -> Change:
+        raise NotImplementedError
+
+    def revert(self, report: Report) -> Change:
+        raise NotImplementedError
+
+    def merge(self, later: Edit) -> bool:
+        """Absorb a later, already applied edit of the same thing (typing); False if it is not one."""
+        return False
+
+
+class SetCells(Edit):
+    """Set several cells at once (one typed value, a paste, an import) and recompute their totals.
+
+    The cells given are stored as given, totals among them too (an imported total stays as the file
+    had it); only the totals that read a changed cell and are not given are recomputed.
+    """
+
+    def __init__(self, values: Mapping[str, CellValue], label: str = "填写单元格") -> None:
+        self.values = dict(values)
+        self.label = label
+        self._before: dict[str, CellValue] = {}
+
+    def changes_anything(self, report: Report) -> bool:
+        return any(not same_value(report.value(k), v) for k, v in self.values.items())
+
+    def apply(self, report: Report) -> Change:
+        template = report.template
+        changed = [k for k, v in self.values.items() if not same_value(report.value(k), v)]
+        touched = changed + [c.cell for c in template.computations_after(changed) if c.cell not in self.values]
+        self._before = {key: report.value(key) for key in touched}
+        for key in changed:
+            report.store(key, self.values[key])
+        recomputed = report.recompute(changed, keep=self.values.keys())
+        return Change(cells=tuple(dict.fromkeys(changed + recomputed)))
+
+    def revert(self, report: Report) -> Change:
+        restored = [key for key, value in self._before.items() if report.store(key, value)]
+        return Change(cells=tuple(restored))
+
+
+class _SetOne(Edit):
+    """One text or field, typed: consecutive edits of the same one merge into one undo step."""
+
+    def __init__(self, key: str, value: object, label: str) -> None:
+        self.key = key
+        self.value = value
+        self.label = label
+        self._before: object = None
+
+    def merge(self, later: Edit) -> bool:
+        if type(later) is not type(self) or later.key != self.key:  # type: ignore[attr-defined]
+            return False
+        self.value = later.value  # type: ignore[attr-defined]
+        return True
+
+    def apply(self, report: Report) -> Change:
+        self._before = self._get(report)
+        self._set(report, self.value)
+        return self._change()
+
+    def revert(self, report: Report) -> Change:
+        self._set(report, self._before)
+        return self._change()
+
+    def _get(self, report: Report) -> object:
+        raise NotImplementedError
+
+    def _set(self, report: Report, value: object) -> None:
+        raise NotImplementedError
+
+    def _change(self) -> Change:
+        raise NotImplementedError
+
+
+class SetText(_SetOne):
+    """A chapter's, a section's or the opening paragraph's text."""
+
+    def __init__(self, key: str, text: str, label: str = "编辑文字") -> None:
+        super().__init__(key, text, label)
+
+    def _get(self, report: Report) -> object:
+        return report.text(self.key)
+
+    def _set(self, report: Report, value: object) -> None:
+        report.set_text(self.key, str(value))
+
+    def _change(self) -> Change:
+        return Change(texts=(self.key,))
+
+
+class SetField(_SetOne):
+    """A unit information field, or the signing date."""
+
+    def __init__(self, name: str, value: str | dt.date | None, label: str = "编辑单位信息") -> None:
+        super().__init__(name, value, label)
+
+    def _get(self, report: Report) -> object:
+        return report.field_value(self.key)
+
+    def _set(self, report: Report, value: object) -> None:
+        report.set_field(self.key, value)  # type: ignore[arg-type]
+
+    def _change(self) -> Change:
+        return Change(fields=(self.key,))
+
+
+class SetExplanation(Edit):
+    """Confirm a warning with an explanation (说明), or withdraw it (None)."""
+
+    def __init__(self, finding_id: str, text: str | None) -> None:
+        self.finding_id = finding_id
+        self.text = (text or "").strip() or None
+        self.label = "说明警告" if self.text else "撤回说明"
+        self._before: str | None = None
+
+    def apply(self, report: Report) -> Change:
+        self._before = report.explanations.get(self.finding_id)
+        self._put(report, self.text)
+        return Change(explanations=True)
+
+    def revert(self, report: Report) -> Change:
+        self._put(report, self._before)
+        return Change(explanations=True)
+
+    def _put(self, report: Report, text: str | None) -> None:
+        if text:
+            report.explanations[self.finding_id] = text
+        else:
+            report.explanations.pop(self.finding_id, None)

@@ -1,0 +1,97 @@
+"""Chapters, their sections and standard sentences, and the front matter, from a template's JSON."""
+
+from __future__ import annotations
+
+import string
+from typing import Any
+
+from core.template.json_lines import LinedDict
+from core.template.lint import Lint
+from core.template.model import Chapter, FrontMatter, Phrase, Section, Signature
+
+PHRASE_FIELDS = frozenset({"year", "unit", "website", "basis", "contact"})
+TITLE_FIELDS = frozenset({"unit", "year"})
+
+
+def placeholders(text: str) -> set[str] | None:
+    """The {names} a str.format text uses; None when the text is not a valid format string."""
+    try:
+        return {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
+    except ValueError:
+        return None
+
+
+def check_placeholders(lint: Lint, node: Any, text: str, allowed: frozenset[str], what: str) -> None:
+    names = placeholders(text)
+    if names is None:
+        lint.add(node, f"{what}的花括号不成对：{text[:40]}")
+    elif unknown := sorted(names - allowed):
+        lint.add(node, f"{what}用了未知的占位符 {{{unknown[0]}}}，可用的有 "
+                       + "、".join(f"{{{n}}}" for n in sorted(allowed)))
+
+
+def phrases(node: Any, lint: Lint, what: str) -> tuple[Phrase, ...]:
+    found = []
+    for item in lint.objects(node, "phrases", what):
+        title = lint.text(item, "title", f"{what}的常用语句")
+        text = lint.text(item, "text", f"{what}的常用语句“{title}”")
+        check_placeholders(lint, item, text, PHRASE_FIELDS, f"常用语句“{title}”")
+        found.append(Phrase(title, text))
+    return tuple(found)
+
+
+def chapters(nodes: list, lint: Lint) -> list[Chapter]:
+    result: list[Chapter] = []
+    seen: set[str] = set()
+    for node in nodes:
+        key = lint.text(node, "key", "章节")
+        lint.unique(node, key, seen, "章节")
+        sections = []
+        section_seen: set[str] = set()
+        for section in lint.objects(node, "sections", f"章节 {key} "):
+            skey = lint.text(section, "key", "小节")
+            lint.unique(section, skey, section_seen, "小节")
+            title = lint.text(section, "title", "小节")
+            sections.append(Section(f"{key}.{skey}", title, lint.text(section, "help", "小节"),
+                                    phrases(section, lint, f"小节“{title}”")))
+        table = node.get("table")
+        if table is not None and not isinstance(table, str):
+            lint.add(node, f"章节 {key} 的“table”应为表格的键")
+            table = None
+        result.append(Chapter(
+            key=key,
+            number=lint.text(node, "number", "章节"),
+            title=lint.text(node, "title", "章节"),
+            help=lint.text(node, "help", "章节"),
+            table=table,
+            sections=tuple(sections),
+            phrases=phrases(node, lint, f"章节 {key} "),
+        ))
+    return result
+
+
+def front_matter(node: Any, lint: Lint) -> FrontMatter:
+    if not isinstance(node, dict):
+        lint.add(node, "模板缺少“front_matter”（标题、开头段落、落款）")
+        node = LinedDict()
+    lines = node.get("title")
+    if not isinstance(lines, list) or not lines or not all(isinstance(x, str) and x for x in lines):
+        lint.add(node, "front_matter 的“title”应为标题各行的文字列表，例如 [\"{unit}\", \"{year}年……\"]")
+        lines = []
+    for line in lines:
+        check_placeholders(lint, node, line, TITLE_FIELDS, "标题")
+    opening = node.get("opening")
+    if not isinstance(opening, dict):
+        lint.add(node, "front_matter 缺少“opening”（开头段落的标题、说明和常用语句）")
+        opening = LinedDict()
+    signature = node.get("signature", {})
+    if not isinstance(signature, dict) or not all(isinstance(signature.get(k, True), bool) for k in ("printed", "optional")):
+        lint.add(node, "front_matter 的“signature”应写作 {\"printed\": true/false, \"optional\": true/false}")
+        signature = {}
+    return FrontMatter(
+        title_lines=tuple(lines),
+        opening_title=lint.text(opening, "title", "开头段落"),
+        opening_help=lint.text(opening, "help", "开头段落"),
+        opening_phrases=phrases(opening, lint, "开头段落"),
+        signature=Signature(printed=signature.get("printed", True), optional=signature.get("optional", True)),
+    )
