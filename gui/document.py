@@ -8,12 +8,12 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
-from core.document import Report
+from core.document import OPENING, SIGNING_DATE, Report
+from core.editing import Change, Edit, SetCells, SetExplanation, SetField, SetText
 from core.values import CellValue
-from gui.undo import SetCellsCommand, SetExplanationCommand, SetTextCommand, SetUnitFieldCommand
+from gui.undo import EditCommand
 
-OPENING = "opening"  # the paragraph before 一; edited like a text slot
-SIGNING_DATE = "signing_date"
+__all__ = ["OPENING", "SIGNING_DATE", "ReportDocument"]
 
 
 class ReportDocument(QObject):
@@ -69,67 +69,45 @@ class ReportDocument(QObject):
 
     # --- undoable edits ----------------------------------------------------------------------
 
+    def perform(self, edit: Edit) -> None:
+        """Apply a core edit as one undo step."""
+        self.undo_stack.push(EditCommand(self, edit))
+
     def set_cells(self, values: dict[str, CellValue], label: str = "填写单元格") -> None:
-        values = {k: v for k, v in values.items() if not _same(self.report.value(k), v)}
-        if values:
-            self.undo_stack.push(SetCellsCommand(self, values, label))
+        edit = SetCells(values, label)
+        if edit.changes_anything(self.report):
+            self.perform(edit)
 
     def set_text(self, key: str, text: str) -> None:
-        old = self.text(key)
-        if old != text:
-            self.undo_stack.push(SetTextCommand(self, key, old, text, "编辑文字"))
+        if self.report.text(key) != text:
+            self.perform(SetText(key, text))
 
     def text(self, key: str) -> str:
-        return self.report.opening if key == OPENING else self.report.text(key)
+        return self.report.text(key)
 
     def set_unit_field(self, name: str, value: str | dt.date | None) -> None:
-        old = self.unit_field(name)
-        if old != value:
-            self.undo_stack.push(SetUnitFieldCommand(self, name, old, value, "编辑单位信息"))
+        if self.unit_field(name) != value:
+            self.perform(SetField(name, value))
 
     def unit_field(self, name: str) -> str | dt.date | None:
-        return self.report.signing_date if name == SIGNING_DATE else getattr(self.report.unit, name)
+        return self.report.field_value(name)
 
     def set_explanation(self, finding_id: str, text: str | None) -> None:
-        text = (text or "").strip() or None
-        if self.report.explanations.get(finding_id) != text:
-            self.undo_stack.push(SetExplanationCommand(self, finding_id, text))
+        edit = SetExplanation(finding_id, text)
+        if self.report.explanations.get(finding_id) != edit.text:
+            self.perform(edit)
 
-    # --- called by the undo commands ---------------------------------------------------------
+    # --- telling the views -------------------------------------------------------------------
 
-    def _apply_cells(self, values: dict[str, CellValue]) -> None:
-        changed: list[str] = []
-        for key, value in values.items():
-            changed.extend(k for k in self.report.set_value(key, value) if k not in changed)
-        if changed:
-            self.cellsChanged.emit(changed)
+    def notify(self, change: Change) -> None:
+        """Emit the signals for what an applied or reverted edit changed."""
+        if change.cells:
+            self.cellsChanged.emit(list(change.cells))
+        for key in change.texts:
+            self.textChanged.emit(key)
+        for name in change.fields:
+            self.unitChanged.emit(name)
+        if change.explanations:
+            self.explanationsChanged.emit()
+        if change:
             self.contentChanged.emit()
-
-    def _apply_text(self, key: str, text: str) -> None:
-        if key == OPENING:
-            self.report.opening = text
-        else:
-            self.report.set_text(key, text)
-        self.textChanged.emit(key)
-        self.contentChanged.emit()
-
-    def _apply_unit_field(self, name: str, value: str | dt.date | None) -> None:
-        if name == SIGNING_DATE:
-            self.report.signing_date = value  # type: ignore[assignment]
-        else:
-            setattr(self.report.unit, name, value)
-        self.unitChanged.emit(name)
-        self.contentChanged.emit()
-
-    def _apply_explanation(self, finding_id: str, text: str | None) -> None:
-        if text:
-            self.report.explanations[finding_id] = text
-        else:
-            self.report.explanations.pop(finding_id, None)
-        self.explanationsChanged.emit()
-        self.contentChanged.emit()
-
-
-def _same(a: CellValue, b: CellValue) -> bool:
-    # Decimal("1.0") == 1 but the user typed something different; 0 and "" and "/" differ.
-    return type(a) is type(b) and a == b and str(a) == str(b)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import cache
 
 from core.template.loader import load_template_file
@@ -18,8 +20,30 @@ class UnknownTemplateError(LookupError):
     """No shipped template fits; the message is Chinese and says which format would apply."""
 
 
-@cache
+_installed: dict[str, Template] = {}
+
+
+@contextmanager
+def template_installed(template: Template) -> Iterator[Template]:
+    """Make an in-memory template loadable by its id for a while (tests use small inline templates)."""
+    previous = _installed.get(template.id)
+    _installed[template.id] = template
+    try:
+        yield template
+    finally:
+        if previous is None:
+            _installed.pop(template.id, None)
+        else:
+            _installed[template.id] = previous
+
+
 def load_template(template_id: str) -> Template:
+    installed = _installed.get(template_id)
+    return installed if installed is not None else _load_shipped(template_id)
+
+
+@cache
+def _load_shipped(template_id: str) -> Template:
     path = TEMPLATES_DIR / f"{template_id}.json"
     if not path.is_file():
         raise UnknownTemplateError(f"找不到报告格式“{template_id}”：本软件目前收录的格式有 {', '.join(available_template_ids())}")

@@ -7,8 +7,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
 
+from core.phrases import fill
+from core.template.model import Phrase
 from gui.document import ReportDocument
-from gui.texts.phrases import PHRASES, Phrase, fill
 from gui.undo_routing import route_undo_to_document
 
 
@@ -49,9 +50,10 @@ class TextSlotEditor(QWidget):
         self.phrase_button = QPushButton("插入常用语句", self)
         self.phrase_button.setToolTip("在光标处插入常用的标准语句（年度、单位信息会自动填入）")
         menu = QMenu(self.phrase_button)
-        for phrase in PHRASES:
+        for phrase in document.report.template.phrases_for(key):
             menu.addAction(phrase.title, lambda p=phrase: self.insert_phrase(p))
         self.phrase_button.setMenu(menu)
+        self.phrase_button.setVisible(not menu.isEmpty())
         footer.addWidget(self.phrase_button)
         layout.addLayout(footer)
 

@@ -32,8 +32,6 @@ _PLACEHOLDERS = {
     "region": "例如：某某省某某市某某县",
     "website": "例如：http://www.example.gov.cn",
 }
-OPENING_HELP = ("写在“一、总体情况”之前：编制依据，统计期限（本报告中所列数据统计期限自某年1月1日起至12月31日止），"
-                "电子版查阅网址，以及地址、邮编、电话、传真、电子邮箱等联系方式。")
 
 
 class UnitInfoPage(QScrollArea):
@@ -84,7 +82,8 @@ class UnitInfoPage(QScrollArea):
         self.fields[SIGNING_DATE] = self.signing
         layout.addWidget(group)
 
-        self.opening = TextSlotEditor(document, OPENING, "开头段落", OPENING_HELP, body, min_lines=6)
+        front = document.report.template.front_matter
+        self.opening = TextSlotEditor(document, OPENING, front.opening_title, front.opening_help, body, min_lines=6)
         layout.addWidget(self.opening)
         template_note = QLabel(f"报告格式：{document.report.template.name}")
         template_note.setWordWrap(True)

@@ -81,11 +81,28 @@ def test_unit_information_edits_undo(qtbot, make_window):
 def test_standard_sentence_is_inserted_with_the_year(qtbot, make_window):
     window = make_window()
     opening = window.unit_page.opening
-    from gui.texts.phrases import PHRASES
-
-    period = next(p for p in PHRASES if p.title == "统计期限")
-    opening.insert_phrase(period)
+    menu = opening.phrase_button.menu()
+    period = next(a for a in menu.actions() if a.text() == "统计期限")
+    period.trigger()
     assert window.document.report.opening == "本报告中所列数据统计期限自2025年1月1日起至2025年12月31日止。"
     assert opening.count_label.text() == f"字数：{len(window.document.report.opening)}"
     window.actions.undo.trigger()
     assert window.document.report.opening == ""
+
+
+def test_retyping_money_with_more_decimals_is_one_change_views_and_autosave_hear(qtbot, make_window):
+    from decimal import Decimal
+
+    window = make_window()
+    document = window.document
+    document.set_cells({"t2.fees.amount": Decimal("1.0")})
+    heard: list[list[str]] = []
+    document.cellsChanged.connect(heard.append)
+    with qtbot.waitSignal(document.contentChanged):
+        document.set_cells({"t2.fees.amount": Decimal("1.00")})
+    assert heard == [["t2.fees.amount"]] and str(document.report.value("t2.fees.amount")) == "1.00"
+    steps = document.undo_stack.count()
+    document.set_cells({"t2.fees.amount": Decimal("1.00")})  # the same again: no step, no signal
+    assert document.undo_stack.count() == steps and len(heard) == 1
+    window.actions.undo.trigger()
+    assert str(document.report.value("t2.fees.amount")) == "1.0"

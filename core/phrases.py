@@ -1,0 +1,30 @@
+"""Standard sentences (常用语句) filled in from the report: the year, the unit, its contacts, the
+format's official basis. Which sentences a text slot offers is the template's (Template.phrases_for)."""
+
+from __future__ import annotations
+
+from core.document import Report
+from core.template.model import Phrase
+from core.units import UNIT_FIELD_LABELS
+
+CONTACT_FIELDS = ("address", "postcode", "phone", "fax", "email")
+NO_UNIT = "本机关"
+NO_WEBSITE = "本机关门户网站"
+
+
+def contact_details(report: Report) -> str:
+    """"（地址：…；电话：…）" from the unit's contact fields that are filled in, or ""."""
+    unit = report.unit
+    details = "；".join(f"{UNIT_FIELD_LABELS[name]}：{getattr(unit, name).strip()}"
+                       for name in CONTACT_FIELDS if getattr(unit, name).strip())
+    return f"（{details}）" if details else ""
+
+
+def fill(phrase: Phrase, report: Report) -> str:
+    return phrase.text.format(
+        year=report.year,
+        basis=report.template.basis,
+        unit=report.unit.name.strip() or NO_UNIT,
+        website=report.unit.website.strip() or NO_WEBSITE,
+        contact=contact_details(report),
+    )
