@@ -29,11 +29,13 @@ def filled(rule: Rule, context: CheckContext) -> Iterator[Outcome]:
     cells = context.report.cells
     for table in template.tables:
         chapter = template.chapter(table.chapter)
-        blank = [k for k in table.cells if cells.get(k) is None]
+        # A blank total is blank because what it adds up is: those cells are reported, not the total.
+        inputs = [k for k in table.cells if not template.cells[k].computed]
+        blank = [k for k in inputs if cells.get(k) is None]
         if not blank and not any(cells.get(k) is SLASH for k in table.cells):
             yield Passed(rule.id, table.key)
             continue
-        if len(blank) == len(table.cells):
+        if len(blank) == len(inputs):
             message = rule.message.format(cell=f"{chapter.heading}（表{chapter.number}）",
                                           problem=f"整张表尚未填写（{len(blank)} 个单元格），没有发生的情形请填 0")
             yield Finding(rule.id, rule.severity, message, chapter.key, tuple(blank), table.key)
@@ -41,7 +43,7 @@ def filled(rule: Rule, context: CheckContext) -> Iterator[Outcome]:
         grouped: set[str] = set()
         if len(blank) > ROW_GROUPING_THRESHOLD:
             for row in table.rows:
-                row_cells = [f"{table.key}.{row.key}.{c}" for c in row.columns]
+                row_cells = [k for c in row.columns if (k := f"{table.key}.{row.key}.{c}") in inputs]
                 if len(row_cells) > 1 and all(k in blank for k in row_cells):
                     message = rule.message.format(cell=row.name, problem=f"整行尚未填写（{len(row_cells)} 个单元格）")
                     yield Finding(rule.id, rule.severity, message, chapter.key, tuple(row_cells),
@@ -51,7 +53,7 @@ def filled(rule: Rule, context: CheckContext) -> Iterator[Outcome]:
             value = cells.get(key)
             if key in grouped:
                 continue
-            if value is None:
+            if value is None and key in inputs:
                 problem = "未填写，没有发生请填 0"
             elif value is SLASH:
                 problem = "填了“/”，没有发生请填 0"

@@ -50,7 +50,8 @@ def prose_figures(rule: Rule, context: CheckContext) -> Iterator[Outcome]:
         message = rule.message.format(heading=context.heading(mismatch.text_key), quote=mismatch.quote,
                                       what=figure.what, written=format_number(mismatch.written),
                                       table=format_number(mismatch.table),
-                                      difference=format_number(abs(mismatch.written - mismatch.table)))
+                                      difference=format_number(abs(mismatch.written - mismatch.table)),
+                                      unit=figure.unit)
         yield Finding(rule.id, rule.severity, message, mismatch.text_key.partition(".")[0],
                       (mismatch.text_key, *figure.cells), f"{figure.key}@{mismatch.text_key}",
                       mismatch.written, mismatch.table)

@@ -208,6 +208,7 @@ class ProseFigure:
     what: str  # how messages name it, with its table: "表三的新收申请件数"
     pattern: re.Pattern[str]  # group 1 is the number
     cells: tuple[str, ...]  # the number must equal their sum
+    unit: str = "件"  # what the number counts, for messages: "正文写 9 件，表三为 8 件"
 
 
 @dataclass

@@ -72,5 +72,6 @@ KINDS: dict[str, Kind] = {
         {"text": Param(TEXT), "year_pattern": Param(PATTERN_ONE_GROUP), "keyword": Param(WORD)},
         {"missing": _m(), "wrong_year": _m("written", "year"), "not_stated": _m("year")},
     ),
-    "prose_figures": Kind(messages={"message": _m("heading", "quote", "what", "written", "table", "difference")}),
+    "prose_figures": Kind(messages={"message": _m("heading", "quote", "what", "written", "table", "difference",
+                                                  "unit")}),
 }

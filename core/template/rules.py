@@ -177,7 +177,8 @@ def prose_figures(nodes: list, template: Template, lint: Lint) -> list[ProseFigu
             continue
         if pattern.groups != 1:
             lint.add(node, f"正文数字 {key} 的 pattern 应恰有一个括号分组（数字），现在有 {pattern.groups} 个")
-        figures.append(ProseFigure(key, what, pattern, cells))
+        unit = lint.text(node, "unit", f"正文数字 {key} ", required=False) or "件"
+        figures.append(ProseFigure(key, what, pattern, cells, unit))
     return figures
 
 
