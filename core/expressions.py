@@ -191,6 +191,28 @@ def evaluate(node: Expression, values: Mapping[str, Decimal | None]) -> Decimal 
     return left + right if node.op == "+" else left - right
 
 
+def render(node: Expression, values: Mapping[str, Decimal | None], word: Callable[[str], str]) -> str:
+    """The expression with each cell shown as its value, for messages: "上年 5 + 本年 3 − 本年 0".
+
+    ``word`` names a cell's report ("上年" for last year's); numbers are shown as in Finding messages.
+    """
+    if isinstance(node, Number):
+        return _shown(node.value)
+    if isinstance(node, Ref):
+        value = values.get(node.key)
+        return f"{word(node.key)} {'（空）' if value is None else _shown(value)}".strip()
+    if isinstance(node, Sum):
+        return " + ".join(render(term, values, word) for term in node.terms)
+    right = render(node.right, values, word)
+    if node.op == "-" and isinstance(node.right, (Binary, Sum)):
+        right = f"（{right}）"
+    return f"{render(node.left, values, word)} {'+' if node.op == '+' else '−'} {right}"
+
+
+def _shown(value: Decimal) -> str:
+    return format(value.normalize(), "f") if value == value.to_integral_value() else format(value, "f")
+
+
 def evaluate_partial(node: Expression, values: Mapping[str, Decimal | None]) -> Decimal | None:
     """Like evaluate, but blanks count as absent terms: the running total a user sees as they type.
 

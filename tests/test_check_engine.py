@@ -39,7 +39,7 @@ def test_a_rule_on_last_year_is_not_assessable_without_it(mini):
     result = run_checks(report)
     (carry,) = [n for n in result.not_assessable if n.rule_id == "CARRY"]
     assert carry.reason == "没有上年报告" and carry.blank_cells == ()
-    assert "1 条算术关系因没有上年报告暂无法核对" in result.summary()
+    assert "1 项检查因没有上年报告暂无法核对" in result.summary()
     assert result.findings == []
 
 

@@ -6,8 +6,13 @@ from collections.abc import Iterator
 
 from core.checks.context import CheckContext
 from core.checks.findings import Finding, NotAssessable, Outcome, Passed, format_number
-from core.expressions import evaluate
-from core.template.model import Rule
+from core.expressions import evaluate, render
+from core.template.formulas import split_namespace
+from core.template.model import Rule, RuleInstance
+
+# How a cell's report is named when a rule's message shows its formula with the figures.
+REPORT_WORDS = {"": "本年", "prev": "上年", "members": "各单位合计"}
+_ARITHMETIC = ("{left}", "{right}", "{difference}", "{formula}")
 
 
 def equation(rule: Rule, context: CheckContext) -> Iterator[Outcome]:
@@ -27,8 +32,18 @@ def equation(rule: Rule, context: CheckContext) -> Iterator[Outcome]:
         if left == right:
             yield Passed(rule.id, instance.subject)
             continue
-        message = (f"{instance.message}：左边 {format_number(left)}，右边 {format_number(right)}，"
-                   f"相差 {format_number(abs(left - right))}")
+        message = _message(instance, left, right, numbers)
         own = tuple(k for k in instance.cells if k in template.cells and k != instance.anchor)
         yield Finding(rule.id, rule.severity, message, template.chapter_of_cell(instance.anchor).key,
                       (instance.anchor, *own), instance.subject, left, right)
+
+
+def _message(instance: RuleInstance, left, right, numbers) -> str:
+    """The instance's message with the arithmetic: as the template words it, with {left}, {right},
+    {difference} and {formula} (the right side with its figures), or "左边 …，右边 …，相差 …" after it."""
+    difference = format_number(abs(left - right))
+    if not any(field in instance.message for field in _ARITHMETIC):
+        return f"{instance.message}：左边 {format_number(left)}，右边 {format_number(right)}，相差 {difference}"
+    formula = render(instance.right, numbers, lambda key: REPORT_WORDS[split_namespace(key)[0]])
+    return instance.message.format(left=format_number(left), right=format_number(right), difference=difference,
+                                   formula=formula)

@@ -133,5 +133,5 @@ class CheckResult:
         for item in self.not_assessable:
             reasons[item.reason] = reasons.get(item.reason, 0) + 1
         for reason, count in reasons.items():
-            text += f"；{count} 条算术关系因{reason}暂无法核对"
+            text += f"；{count} 项检查因{reason}暂无法核对"
         return text

@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterator
 
 from core.checks import cell_rules, front_rules, text_rules
 from core.checks.context import CheckContext
+from core.checks.copied_text import copied_text
 from core.checks.equations import equation
 from core.checks.findings import Outcome
 from core.checks.text_numbers import prose_figures
@@ -25,5 +26,6 @@ EVALUATORS: dict[str, Evaluator] = {
     "text_not_trivial": text_rules.text_not_trivial,
     "text_mentions": text_rules.text_mentions,
     "reporting_period": text_rules.reporting_period,
+    "copied_text": copied_text,
     "prose_figures": prose_figures,
 }

@@ -22,6 +22,7 @@ WORD = "word"  # a string
 UNIT_KIND_LIST = "unit_kinds"
 UNIT_LEVEL_LIST = "unit_levels"
 FIELD = "field"  # "unit.<UnitInfo field>" or "signing_date"
+PERCENT = "percent"  # a number from 0 to 100
 
 OPENING = "opening"  # the text slot before the first chapter
 SIGNING_DATE = "signing_date"
@@ -71,6 +72,10 @@ KINDS: dict[str, Kind] = {
     "reporting_period": Kind(
         {"text": Param(TEXT), "year_pattern": Param(PATTERN_ONE_GROUP), "keyword": Param(WORD)},
         {"missing": _m(), "wrong_year": _m("written", "year"), "not_stated": _m("year")},
+    ),
+    "copied_text": Kind(
+        {"threshold": Param(PERCENT)},
+        {"above": _m("heading", "percent", "chars"), "below": _m("heading", "percent", "chars")},
     ),
     "prose_figures": Kind(messages={"message": _m("heading", "quote", "what", "written", "table", "difference",
                                                   "unit")}),

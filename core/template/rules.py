@@ -128,6 +128,11 @@ def _param(node: LinedDict, rule_id: str, name: str, param: kinds.Param, templat
         if not isinstance(value, str) or not value:
             lint.add(node, f"{what}应为文字")
         return str(value)
+    if param.type == kinds.PERCENT:
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 100:
+            lint.add(node, f"{what}应为 0 到 100 之间的数（百分比）")
+            return 0
+        return value
     if param.type == kinds.FIELD:
         if value not in kinds.FRONT_FIELDS:
             lint.add(node, f"{what}“{value}”不是单位信息字段，可用的有 {'、'.join(sorted(kinds.FRONT_FIELDS))}")

@@ -1,0 +1,75 @@
+"""Cross-year rules (R8, R9) and the copied-text measure (C11), with last year's report."""
+
+from __future__ import annotations
+
+import time
+
+from core.checks import run_checks
+from core.report_file import load_report
+from core.similarity import compare
+from resources import SAMPLE_REPORT
+from tests.conftest import SEED001
+
+
+def _two_years():
+    last = load_report(SAMPLE_REPORT)
+    this = load_report(SAMPLE_REPORT)
+    this.year, last.year = last.year, last.year - 1
+    return this, last
+
+
+def test_carried_over_must_equal_last_years_carried_forward():
+    this, last = _two_years()
+    last.set_value("t3.carried_forward.natural", 4)
+    found = {f.id: f for f in run_checks(this, previous=last).findings}
+    r8 = found["R8:natural"]
+    assert r8.severity == "warning" and r8.targets == ("t3.carried_over.natural",)
+    assert r8.message == (f"三、二、上年结转·自然人：表中 {this.value('t3.carried_over.natural')}，"
+                          "上年报告的 四、结转下年度继续办理 为 4，两者应相等")
+
+
+def test_documents_in_force_continue_from_last_year_as_a_formula():
+    this, last = _two_years()
+    last.set_value("t2.normative_documents.in_force", 5)
+    this.set_value("t2.normative_documents.issued", 3)
+    this.set_value("t2.normative_documents.repealed", 0)
+    this.set_value("t2.normative_documents.in_force", 9)
+    r9 = {f.id: f for f in run_checks(this, previous=last).findings}["R9:normative_documents"]
+    assert r9.message == ("第二十条第（一）项 行政规范性文件·现行有效件数：应为上年现行有效件数 + 本年制发件数 − 本年废止件数，"
+                          "上年 5 + 本年 3 − 本年 0 = 8，表中 9")
+    this.explanations[r9.id] = "本年清理文件后重新统计"
+    result = run_checks(this, previous=last)
+    assert result.is_confirmed(next(f for f in result.findings if f.id == r9.id))
+    this.set_value("t2.normative_documents.in_force", 8)
+    assert "R9:normative_documents" not in {f.id for f in run_checks(this, previous=last).findings}
+
+
+def test_copied_chapter_is_reported_with_its_share():
+    this, last = _two_years()
+    result = run_checks(this, previous=last)
+    copied = {f.id: f for f in result.findings if f.rule_id == "C11"}
+    overview = copied["C11:overview"]
+    assert overview.severity == "warning" and "约 100% 的内容与上年报告相同" in overview.message
+    assert "overview.proactive" in overview.targets  # the sections with repeated sentences
+    this.set_text("problems", "本年度发现三个新问题：一是网站栏目更新不及时，二是政策解读形式单一，三是依申请公开答复文书不够规范。"
+                              "下一步将建立栏目巡查制度，增加图解和视频解读，统一答复文书模板。")
+    below = {f.id: f for f in run_checks(this, previous=last).findings}["C11:problems"]
+    assert below.severity == "info" and "约 0% 的内容与上年报告相同" in below.message
+
+
+def test_repeats_survive_changed_numbers_and_dates():
+    last = "2024年，我镇收到政府信息公开申请3件，均已按期答复。全年召开专题会议2次，培训干部45人次。"
+    this = "2025年，我镇收到政府信息公开申请5件，均已按期答复。全年组织开展政务公开进村入户宣传活动12场次。"
+    similarity = compare(this, last)
+    assert len(similarity.repeats) == 1 and this[similarity.repeats[0].start:].startswith("2025年，我镇收到")
+    assert 30 < similarity.percent < 70
+
+
+def test_comparing_two_full_reports_is_fast():
+    seed = load_report(SEED001)
+    sample = load_report(SAMPLE_REPORT)
+    started = time.perf_counter()
+    for _ in range(10):
+        run_checks(seed, previous=sample)
+    per_check_ms = (time.perf_counter() - started) * 100
+    assert per_check_ms < 500  # a generous guard against an accidental quadratic blow-up; the benchmark has the figure
