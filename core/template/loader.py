@@ -26,7 +26,7 @@ from core.template.model import (
 
 SEVERITIES = ("error", "warning", "info")
 RULE_KINDS = ("equation", "cell_type", "filled")
-CELL_TYPES = ("count", "money")
+CELL_TYPES = ("count", "signed_count", "money")
 
 
 class TemplateError(ValueError):

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-CellType = Literal["count", "money"]
+CellType = Literal["count", "signed_count", "money"]
 Severity = Literal["error", "warning", "info"]
 ItemRole = Literal["header", "heading", "label", "row_label", "cell"]
 
