@@ -17,6 +17,7 @@ sys.path.insert(0, str(ROOT))
 
 from core.document import Report, UnitInfo  # noqa: E402
 from core.report_file import save_report  # noqa: E402
+from scripts.make_sample import fill_applications  # noqa: E402
 
 FIXTURE = ROOT / "tests" / "fixtures" / "sample_2020.nianbao"
 
@@ -64,7 +65,6 @@ TABLE_2 = {
     "t2.fees": ["2", "-1"],
     "t2.purchase": ["9", "386.42"],
 }
-APPLICANTS = ("natural", "commercial", "research", "public_interest", "legal_services", "other")
 APPLICATIONS = {  # row: counts by applicant kind, in APPLICANTS order
     "new": (14, 3, 0, 0, 1, 0),
     "carried_over": (1, 0, 0, 0, 0, 0),
@@ -96,11 +96,7 @@ def build_sample_2020() -> Report:
         row = t2.row(prefix.split(".")[1])
         for column, text in zip(row.columns, typed, strict=True):
             report.set_text_value(f"{prefix}.{column}", text)
-    for cell in report.template.table("t3").cells:
-        _, row, column = cell.split(".")
-        if column in APPLICANTS and not report.template.cells[cell].computed:
-            counts = APPLICATIONS.get(row, (0,) * len(APPLICANTS))
-            report.set_value(cell, counts[APPLICANTS.index(column)])
+    fill_applications(report, APPLICATIONS)
     for row, counts in APPEALS.items():
         for column, count in zip(("upheld", "corrected", "other", "pending"), counts, strict=True):
             report.set_value(f"t4.{row}.{column}", count)

@@ -24,6 +24,7 @@ from core.values import CellInputError
 from resources import TEMPLATES_DIR
 from scripts.make_sample_2020 import build_sample_2020
 from tests.conftest import FIXTURES
+from tests.test_template import T3_ROW_LABELS
 
 SAMPLE_2020 = FIXTURES / "sample_2020.nianbao"
 TEMPLATE = load_template("2019")
@@ -37,15 +38,9 @@ T2_BLOCKS = [
     ("第二十条第（八）项", ["信息内容", "上一年项目数量", "本年增/减"], ["行政事业性收费"]),
     ("第二十条第（九）项", ["信息内容", "采购项目数量", "采购总金额（单位：万元）"], ["政府集中采购"]),
 ]
-T3_ROWS = [
-    "一、本年新收政府信息公开申请数量", "二、上年结转政府信息公开申请数量", "（一）予以公开",
-    "（二）部分公开（区分处理的，只计这一情形，不计其他情形）",
-    "1.属于国家秘密", "2.其他法律行政法规禁止公开", "3.危及“三安全一稳定”", "4.保护第三方合法权益",
-    "5.属于三类内部事务信息", "6.属于四类过程性信息", "7.属于行政执法案卷", "8.属于行政查询事项",
-    "1.本机关不掌握相关政府信息", "2.没有现成信息需要另行制作", "3.补正后申请内容仍不明确",
-    "1.信访举报投诉类申请", "2.重复申请", "3.要求提供公开出版物", "4.无正当理由大量反复申请",
-    "5.要求行政机关确认或重新出具已获取信息", "（六）其他处理", "（七）总计", "四、结转下年度继续办理",
-]
+# Table 三 is the 2021 table with （六）其他处理 as one row instead of three sub-items (formats.md).
+T3_ROWS = [label for label in T3_ROW_LABELS if label not in T3_ROW_LABELS[20:23]]
+T3_ROWS.insert(T3_ROWS.index("（七）总计"), "（六）其他处理")
 RESULTS = ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"]
 
 
