@@ -1,7 +1,8 @@
 """Cell values: blank, a number, or "/" — three different things — and how typed text becomes one.
 
-A value is ``None`` (blank), an ``int`` (a count), a ``Decimal`` (money in 万元, exactly as typed,
-trailing zeros kept) or ``SLASH`` (the user typed "/", which reviewers flag but which is kept).
+A value is ``None`` (blank), an ``int`` (a count, or a signed count such as a year's change in the
+number of items, which may be negative), a ``Decimal`` (money in 万元, exactly as typed, trailing
+zeros kept) or ``SLASH`` (the user typed "/", which reviewers flag but which is kept).
 """
 
 from __future__ import annotations
@@ -26,10 +27,18 @@ CellValue = int | Decimal | _Slash | None
 MAX_MONEY_DECIMALS = 6
 MAX_DIGITS = 15  # beyond this a number is a typing accident, and Excel loses precision anyway
 
-_FULL_WIDTH = str.maketrans("０１２３４５６７８９．－＋／，　", "0123456789.-+/, ")
+# U+2212 (the minus sign of Word, WPS and PDFs) counts as "-" too.
+_FULL_WIDTH = str.maketrans("０１２３４５６７８９．－−＋／，　", "0123456789.--+/, ")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 _UNIT_SUFFIX = re.compile(r"^(-?[\d.]+)\s*(件|个|条|项|次|人|万元|元|千元|亿元|%)$")
 _DASHES = set("—–-－―─~～")
+# A change written in words ("减少2", "增3项"); group 1 says which way, group 2 is the number.
+_CHANGE_IN_WORDS = re.compile(r"^(增加|增|减少|减)\s*(\d+)\s*(?:项|个|件)?$")
+_EXPECTED = {
+    "count": "件数（0 或正整数）",
+    "signed_count": "整数（增加填正数，减少填负数，例如 -3）",
+    "money": "金额（以万元为单位的数字，例如 3.5）",
+}
 
 
 class CellInputError(ValueError):
@@ -56,7 +65,7 @@ def parse_cell_input(text: str | None, cell_type: CellType = "count", strict: bo
         return None
     if value == "/":
         return SLASH
-    what = "件数（0 或正整数）" if cell_type == "count" else "金额（以万元为单位的数字，例如 3.5）"
+    what = _EXPECTED[cell_type]
     if set(value) <= _DASHES:
         raise CellInputError(f"“{raw}”不是数字：没有发生请填 0，不要填横线")
     unit = _UNIT_SUFFIX.match(value)
@@ -67,7 +76,14 @@ def parse_cell_input(text: str | None, cell_type: CellType = "count", strict: bo
         raise CellInputError(f"“{raw}”带了单位“{suffix}”：只填数字 {number}，不要带单位")
     if "," in value:
         raise CellInputError(f"“{raw}”含有逗号：请直接填数字，不要用千位分隔符")
-    if value.startswith("-") and _NUMBER.fullmatch(value[1:]):
+    words = _CHANGE_IN_WORDS.match(value)
+    if words and cell_type == "signed_count":
+        sign = "-" if words.group(1).startswith("减") else ""
+        raise CellInputError(f"“{raw}”：增减数只填数字，减少的填负数、增加的填正数，这里应填 {sign}{int(words.group(2))}")
+    negative = value.startswith("-") and _NUMBER.fullmatch(value[1:]) is not None
+    if negative and cell_type == "signed_count":
+        value = value[1:]
+    elif negative:
         if not strict:
             return _lenient_number(value)
         raise CellInputError(f"“{raw}”是负数：应填{what}，不能为负")
@@ -77,15 +93,18 @@ def parse_cell_input(text: str | None, cell_type: CellType = "count", strict: bo
         raise CellInputError(f"“{raw}”不是数字：应填{what}")
     if len(value.replace(".", "").lstrip("0")) > MAX_DIGITS:
         raise CellInputError(f"“{raw}”位数太多，请检查是否输入有误")
-    if cell_type == "count":
+    if cell_type in ("count", "signed_count"):
+        sign = -1 if negative else 1
         if "." in value:
             whole, _, fraction = value.partition(".")
             if fraction.strip("0"):
                 if not strict:
-                    return Decimal(value)
-                raise CellInputError(f"“{raw}”不是整数：件数只能填 0 或正整数")
+                    return sign * Decimal(value)
+                if cell_type == "count":
+                    raise CellInputError(f"“{raw}”不是整数：件数只能填 0 或正整数")
+                raise CellInputError(f"“{raw}”不是整数：应填{what}")
             value = whole
-        return int(value)
+        return sign * int(value)
     decimals = len(value.partition(".")[2])
     if decimals > MAX_MONEY_DECIMALS:
         if not strict:
@@ -110,6 +129,10 @@ def type_problem(value: CellValue, cell_type: CellType) -> str | None:
     if cell_type == "count":
         if number < 0 or not isinstance(value, int):
             return f"件数应为 0 或正整数，现为 {format_value(value)}"
+        return None
+    if cell_type == "signed_count":
+        if not isinstance(value, int):
+            return f"增减数应为整数（可以为负数），现为 {format_value(value)}"
         return None
     if number < 0:
         return f"金额不能为负数，现为 {format_value(value)}"
@@ -145,7 +168,7 @@ def numeric(value: CellValue) -> Decimal | None:
 
 
 def to_json(value: CellValue) -> int | str | None:
-    """Counts as JSON numbers; money and "/" as strings so nothing is lost to floats."""
+    """Counts (signed ones too) as JSON numbers; money and "/" as strings so nothing is lost to floats."""
     if value is None or isinstance(value, int):
         return value
     return format_value(value)

@@ -74,6 +74,15 @@ APPLICATIONS = {  # row: counts by applicant kind, in APPLICANTS order
 }
 
 
+def fill_applications(report: Report, applications: dict[str, tuple[int, ...]]) -> None:
+    """Table 三 row by row (counts in APPLICANTS order); rows not given are 0, totals are computed."""
+    for cell in report.template.table("t3").cells:
+        _, row, column = cell.split(".")
+        if column in APPLICANTS and not report.template.cells[cell].computed:
+            counts = applications.get(row, (0,) * len(APPLICANTS))
+            report.set_value(cell, counts[APPLICANTS.index(column)])
+
+
 def build_sample() -> Report:
     report = Report.new(2025, UNIT.name)
     report.unit = UNIT
@@ -85,11 +94,7 @@ def build_sample() -> Report:
         for column, value in values.items():
             report.set_value(f"{prefix}.{column}", value)
     report.set_text_value("t2.fees.amount", "12.5")
-    for cell in report.template.table("t3").cells:
-        _, row, column = cell.split(".")
-        if column in APPLICANTS and not report.template.cells[cell].computed:
-            counts = APPLICATIONS.get(row, (0,) * len(APPLICANTS))
-            report.set_value(cell, counts[APPLICANTS.index(column)])
+    fill_applications(report, APPLICATIONS)
     return report
 
 

@@ -8,7 +8,7 @@ import json
 import pytest
 
 from core.template import TemplateError, load_template, load_template_text
-from core.template.links import key_map
+from core.template.links import carried_into_next_year, key_map
 from tests.inline_template import BASE, mini_template
 
 
@@ -113,13 +113,23 @@ def test_links_map_keys_between_formats():
     other["tables"][0]["body"][0] = [{"row": "first"}, {"cells": "first"}]
     other["tables"][0]["computed"][1]["expr"] = "t.first.{col} + t.b.{col}"
     other["rules"] = [r for r in other["rules"] if r["id"] != "CARRY"]
-    other["links"] = {"mini": {"t.first.x": "t.a.x"}}
+    other["links"] = {"format": "mini", "same": {"t.first.x": {"to": "t.a.x"}, "t.s": {"to": ["t.a", "t.b"]}},
+                      "next_year": {"t.b": {"to": "t.a"}}, "unlinked": {"t.first.y": "不再统计"}}
     theirs = load_template_text(json.dumps(other))
     ours = load_template_text(mini_template())
     mapping = key_map(ours, theirs)
-    assert mapping["t.a.x"] == "t.first.x" and mapping["t.b.y"] == "t.b.y"
+    assert mapping["t.a.x"] == ("t.first.x",) and mapping["t.b.y"] == ("t.b.y",)
     assert "t.a.y" not in mapping  # renamed without a link: no counterpart
-    assert key_map(theirs, ours)["t.first.x"] == "t.a.x"
+    backwards = key_map(theirs, ours)
+    assert backwards["t.first.x"] == ("t.a.x",)
+    assert backwards["t.s.z"] == ("t.a.z", "t.b.z")  # a row linked to the sum of two rows, column by column
+    assert carried_into_next_year(theirs, ours) == {"t.a.x": ("t.b.x",), "t.a.y": ("t.b.y",), "t.a.z": ("t.b.z",)}
+    bad = json.loads(json.dumps(other))
+    bad["links"]["same"]["t.nowhere"] = {"to": "t.a.x"}
+    bad["links"]["next_year"]["t.b"] = {}
+    problems = " / ".join(_problems(json.dumps(bad)))
+    assert "“links”的 same 中的 t.nowhere 不是本格式的单元格或行" in problems
+    assert "“links”的 next_year 中 t.b 缺少“to”" in problems
 
 
 def test_shipped_template_chapter_lookups_never_crash():

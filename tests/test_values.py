@@ -2,11 +2,21 @@
 
 from __future__ import annotations
 
+import json
 from decimal import Decimal
 
 import pytest
 
-from core.values import SLASH, CellInputError, format_value, numeric, parse_cell_input, type_problem
+from core.values import (
+    SLASH,
+    CellInputError,
+    format_value,
+    from_json,
+    numeric,
+    parse_cell_input,
+    to_json,
+    type_problem,
+)
 
 
 @pytest.mark.parametrize(("typed", "expected"), [
@@ -54,3 +64,40 @@ def test_lenient_parsing_keeps_numbers_for_the_type_check():
     assert type_problem(5, "count") is None and type_problem(SLASH, "count") is None
     with pytest.raises(CellInputError):
         parse_cell_input("12件", "count", strict=False)
+
+
+@pytest.mark.parametrize(("typed", "expected"), [
+    ("-3", -3), ("−3", -3), ("－３", -3), ("+2", 2), ("2", 2), ("0", 0), ("-0", 0), ("-4.0", -4), ("", None), ("/", SLASH),
+])
+def test_signed_counts(typed, expected):
+    value = parse_cell_input(typed, "signed_count")
+    assert value == expected and type(value) is type(expected)
+    assert type_problem(value, "signed_count") is None
+
+
+@pytest.mark.parametrize(("typed", "message"), [
+    ("减少2", "“减少2”：增减数只填数字，减少的填负数、增加的填正数，这里应填 -2"),
+    ("增3项", "“增3项”：增减数只填数字，减少的填负数、增加的填正数，这里应填 3"),
+    ("-3项", "“-3项”带了单位“项”：只填数字 -3，不要带单位"),
+    ("-2.5", "“-2.5”不是整数：应填整数（增加填正数，减少填负数，例如 -3）"),
+    ("abc", "“abc”不是数字：应填整数（增加填正数，减少填负数，例如 -3）"),
+    ("—", "“—”不是数字：没有发生请填 0，不要填横线"),
+])
+def test_signed_counts_refused_with_a_message(typed, message):
+    with pytest.raises(CellInputError) as caught:
+        parse_cell_input(typed, "signed_count")
+    assert str(caught.value) == message
+
+
+def test_signed_counts_in_files_and_the_type_check():
+    assert to_json(-3) == -3 and json.loads(json.dumps(to_json(-3))) == -3
+    assert from_json(-3, "signed_count") == -3 and from_json("-3", "signed_count") == -3
+    assert format_value(-3) == "-3"
+    fraction = from_json("-2.5", "signed_count")
+    assert fraction == Decimal("-2.5")
+    assert type_problem(fraction, "signed_count") == "增减数应为整数（可以为负数），现为 -2.5"
+    # The same "-3" stays a defect in a plain count, and "−" (U+2212) is read as a minus there too.
+    assert parse_cell_input("−3", "count", strict=False) == -3
+    assert type_problem(-3, "count") == "件数应为 0 或正整数，现为 -3"
+    with pytest.raises(CellInputError, match="是负数"):
+        parse_cell_input("−3", "count")

@@ -52,8 +52,13 @@ class CheckContext:
         return numbers
 
     def _mapped(self, other: Report) -> dict[str, Decimal | None]:
+        """The other report's numbers under this report's keys (absent where its format has no such figure)."""
         theirs = other.numbers()
-        return {ours: theirs.get(their_key) for ours, their_key in key_map(self.template, other.template).items()}
+        mapped: dict[str, Decimal | None] = {}
+        for ours, their_keys in key_map(self.template, other.template).items():
+            values = [theirs.get(k) for k in their_keys]
+            mapped[ours] = None if any(v is None for v in values) else sum(values, Decimal(0))  # type: ignore[arg-type]
+        return mapped
 
     def _sum(self, members: Sequence[Report]) -> dict[str, Decimal | None]:
         """Cell by cell; a blank (or a cell its format lacks) in any unit leaves the sum unknown."""

@@ -8,7 +8,7 @@ from core.checks.context import CheckContext
 from core.checks.findings import Finding, NotAssessable, Outcome, Passed, format_number
 from core.expressions import evaluate, render
 from core.template.formulas import split_namespace
-from core.template.model import Rule, RuleInstance
+from core.template.model import NAMESPACE_GAPS, Rule, RuleInstance
 
 # How a cell's report is named when a rule's message shows its formula with the figures.
 REPORT_WORDS = {"": "本年", "prev": "上年", "members": "各单位合计"}
@@ -26,6 +26,10 @@ def equation(rule: Rule, context: CheckContext) -> Iterator[Outcome]:
         left = evaluate(instance.left, numbers)
         right = evaluate(instance.right, numbers)
         if left is None or right is None:
+            gaps = [ns for k in instance.cells if (ns := split_namespace(k)[0]) and k not in numbers]
+            if gaps:
+                yield NotAssessable(rule.id, instance.subject, instance.message, (), NAMESPACE_GAPS[gaps[0]])
+                continue
             blanks = tuple(k for k in instance.cells if numbers.get(k) is None)
             yield NotAssessable(rule.id, instance.subject, instance.message, blanks)
             continue

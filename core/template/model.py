@@ -16,6 +16,9 @@ ItemRole = Literal["header", "heading", "label", "row_label", "cell"]
 # Namespaces a rule expression may read besides the report itself, and why a rule that reads one is
 # not assessable when the check context lacks it.
 NAMESPACES: Mapping[str, str] = MappingProxyType({"prev": "没有上年报告", "members": "没有下级单位的报告"})
+# Why such a rule is not assessable when the other report is there but its format has no such figure.
+NAMESPACE_GAPS: Mapping[str, str] = MappingProxyType({"prev": "上年报告的格式没有对应的数据",
+                                                      "members": "有下级单位报告的格式没有对应的数据"})
 
 
 @dataclass(frozen=True)
@@ -211,6 +214,21 @@ class ProseFigure:
     unit: str = "件"  # what the number counts, for messages: "正文写 9 件，表三为 8 件"
 
 
+@dataclass(frozen=True)
+class FormatLink:
+    """How this format's cells correspond to another format's (or to its own next year's).
+
+    ``same``: the same figure in a report of the same year (their cells summed when several);
+    ``next_year``: this year's figure is the other format's figure of the next year's report
+    (结转下年度 → 上年结转); ``unlinked``: keys deliberately without a counterpart, and why.
+    """
+
+    format: str
+    same: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    next_year: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    unlinked: Mapping[str, str] = field(default_factory=dict)
+
+
 @dataclass
 class Template:
     id: str
@@ -225,7 +243,7 @@ class Template:
     computations: tuple[Computation, ...]  # in dependency order: a total after what it reads
     rules: tuple[Rule, ...]
     prose_figures: tuple[ProseFigure, ...] = ()
-    links: dict[str, dict[str, str]] = field(default_factory=dict)  # other format id → {our key: its key}
+    links: dict[str, FormatLink] = field(default_factory=dict)  # by the other format's id
     path: Path | None = None
     # cell key → the computations that (transitively) read it, in dependency order
     dependents: dict[str, tuple[Computation, ...]] = field(default_factory=dict, repr=False)

@@ -10,8 +10,8 @@ from core.template.loader import load_template_file
 from core.template.model import Template
 from resources import TEMPLATES_DIR
 
+# Official formats that no shipped template covers yet, named in the refusal message.
 FORMAT_NAMES = {
-    "2019": "2019 年格式（国办公开办函〔2019〕60号，适用于 2019、2020 年度）",
     "pre2019": "2019 年以前的格式（2008 年《条例》第三十二条）",
 }
 
@@ -60,5 +60,4 @@ def template_for_year(year: int) -> Template:
         template = load_template(template_id)
         if template.covers_year(year):
             return template
-    needed = FORMAT_NAMES["2019"] if year in (2019, 2020) else FORMAT_NAMES["pre2019"]
-    raise UnknownTemplateError(f"{year} 年度的报告应使用{needed}，本软件暂未收录该格式")
+    raise UnknownTemplateError(f"{year} 年度的报告应使用{FORMAT_NAMES['pre2019']}，本软件暂未收录该格式")

@@ -12,7 +12,7 @@ from core.template.chapters import check_placeholders
 from core.template.formulas import equation_instances
 from core.template.json_lines import LinedDict
 from core.template.lint import Lint
-from core.template.model import ProseFigure, Rule, Template
+from core.template.model import FormatLink, ProseFigure, Rule, Template
 
 SEVERITIES = ("error", "warning", "info")
 # In a prose figure's pattern, {gap} stands for a few words between the noun and the number,
@@ -187,20 +187,54 @@ def prose_figures(nodes: list, template: Template, lint: Lint) -> list[ProseFigu
     return figures
 
 
-def links(node: Any, template: Template, lint: Lint) -> dict[str, dict[str, str]]:
-    """Keys of this format that mean the same as a differently named key of another format."""
+def links(node: Any, template: Template, lint: Lint) -> dict[str, FormatLink]:
+    """The template's "links": one object per other format (its own id for year-to-year links).
+
+    A key is a cell ("t3.new.natural") or a whole row ("t3.new": each column to the same column of
+    the other row); "to" is a key or a list of keys whose sum is meant.
+    """
     if node is None:
         return {}
-    if not isinstance(node, dict):
-        lint.add(node, "“links”应写作 {\"其他格式编号\": {\"本格式单元格\": \"其他格式单元格\"}}")
-        return {}
-    result: dict[str, dict[str, str]] = {}
-    for other, pairs in node.items():
-        if not isinstance(pairs, dict) or not all(isinstance(v, str) for v in pairs.values()):
-            lint.add(node, f"“links”中格式 {other} 的对应关系应为“单元格: 单元格”的对象")
+    nodes = node if isinstance(node, list) else [node]
+    result: dict[str, FormatLink] = {}
+    for item in nodes:
+        if not isinstance(item, dict) or not isinstance(item.get("format"), str):
+            lint.add(item, "“links”的每一项应写明对应的格式编号“format”")
             continue
-        for key in pairs:
-            if key not in template.cells:
-                lint.add(pairs, f"“links”中的 {key} 不是本格式的单元格")
-        result[str(other)] = dict(pairs)
+        parts = {name: _link_part(item, name, template, lint) for name in ("same", "next_year")}
+        unlinked = item.get("unlinked", {})
+        if not isinstance(unlinked, dict):
+            lint.add(item, "“links”的“unlinked”应为“单元格或行: 原因”的对象")
+            unlinked = {}
+        for key in unlinked:
+            if not _cells_of(key, template):
+                lint.add(unlinked, f"“links”的 unlinked 中的 {key} 不是本格式的单元格或行")
+        result[item["format"]] = FormatLink(item["format"], parts["same"], parts["next_year"], dict(unlinked))
     return result
+
+
+def _link_part(item: LinedDict, name: str, template: Template, lint: Lint) -> dict[str, tuple[str, ...]]:
+    given = item.get(name, {})
+    if not isinstance(given, dict):
+        lint.add(item, f"“links”的“{name}”应为“单元格或行: {{\"to\": …}}”的对象")
+        return {}
+    mapping: dict[str, tuple[str, ...]] = {}
+    for key, link in given.items():
+        target = link.get("to") if isinstance(link, dict) else None
+        targets = [target] if isinstance(target, str) else target
+        if not isinstance(targets, list) or not targets or not all(isinstance(t, str) for t in targets):
+            lint.add(link if isinstance(link, dict) else given, f"“links”的 {name} 中 {key} 缺少“to”（键或键的列表）")
+            continue
+        ours = _cells_of(key, template)
+        if not ours:
+            lint.add(link, f"“links”的 {name} 中的 {key} 不是本格式的单元格或行")
+        for cell in ours:
+            column = cell.rsplit(".", 1)[1] if key != cell else ""
+            mapping[cell] = tuple(f"{t}.{column}" if column else t for t in targets)
+    return mapping
+
+
+def _cells_of(key: str, template: Template) -> list[str]:
+    if key in template.cells:
+        return [key]
+    return [cell for cell in template.cells if cell.startswith(key + ".") and cell.count(".") == 2]
