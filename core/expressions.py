@@ -7,7 +7,7 @@ Grammar (never evaluated with Python's eval):
     items      := item ("," item)*
     item       := CELL ":" CELL | expression
 
-``CELL`` is a dotted key such as ``t3.new.natural``. ``A : B`` is every cell from A to B in the
+``CELL`` is a dotted key ``<table>.<row>.<column>``, possibly after a namespace (``prev.``). ``A : B`` is every cell from A to B in the
 same table column (or the same row), in template order, resolved when the expression is compiled.
 """
 

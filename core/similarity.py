@@ -3,7 +3,7 @@
 Texts are compared sentence by sentence. A sentence counts as repeated when, with its numbers and
 dates blanked out ("2024年收到申请3件" and "2025年收到申请5件" are the same sentence), it is the same as
 a sentence of the other text or nearly so (most of its character pairs are shared). The share is
-measured in characters, and short sentences (headings such as "（一）主动公开情况") are left out of
+measured in characters, and short sentences (run-in headings such as "（一）…情况。") are left out of
 both sides: every report has them.
 """
 

@@ -24,8 +24,8 @@ def format_number(value: Decimal | None) -> str:
 class Finding:
     """One problem found in a report.
 
-    ``targets`` are where it is: cell keys ("t3.new.natural"), text keys ("overview.requests",
-    "problems"), or front-matter fields ("unit.name", "signing_date", "opening").
+    ``targets`` are where it is: cell keys ("<table>.<row>.<column>"), text keys ("<chapter>" or
+    "<chapter>.<section>"), or front-matter fields ("unit.name", "signing_date", "opening").
     """
 
     rule_id: str

@@ -1,4 +1,4 @@
-"""Numbers written in the prose must match the tables ("收到申请3件" = the new applications' total).
+"""Numbers written in the prose must match the tables ("收到申请3件" must equal the table's total).
 
 Mismatches between prose and tables are among the most common defects of published reports.
 Which figures to look for, and the cells they must equal, are the template's ``prose_figures``.

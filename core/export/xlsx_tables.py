@@ -29,7 +29,7 @@ TITLE_ROW = 1
 FIRST_GRID_ROW = 2  # worksheet row of grid row 0
 DATA_MIN_WIDTH = 8.0
 LABEL_CAP = 22  # label columns wider than this wrap instead
-GROUP_CAP = 16  # group labels ("（三）不予公开") stay on one line
+GROUP_CAP = 16  # group labels spanning several rows stay on one line
 HEADER_CAP = 9  # data column headers wrap after four CJK characters
 SPAN_CAP = 40
 VERTICAL_WIDTH = 4.5
@@ -94,7 +94,7 @@ def _alignment(item: GridItem) -> Alignment:
     if item.vertical:
         return VERTICAL
     if item.role == "row_label" and item.colspan == 1 and item.text[:1].isdigit():
-        return LEFT  # numbered sub-items ("1.属于国家秘密") read as a list
+        return LEFT  # numbered sub-items ("1.…") read as a list
     if item.role == "row_label" and display_width(item.text) > 2 * HEADER_CAP:
         return LEFT
     return CENTER

@@ -190,7 +190,7 @@ def prose_figures(nodes: list, template: Template, lint: Lint) -> list[ProseFigu
 def links(node: Any, template: Template, lint: Lint) -> dict[str, FormatLink]:
     """The template's "links": one object per other format (its own id for year-to-year links).
 
-    A key is a cell ("t3.new.natural") or a whole row ("t3.new": each column to the same column of
+    A key is a cell ("<table>.<row>.<column>") or a whole row ("<table>.<row>": each column to the same column of
     the other row); "to" is a key or a list of keys whose sum is meant.
     """
     if node is None:
