@@ -8,14 +8,24 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from core.expressions import evaluate_partial
+from core.outline import Outline, chapters_of
 from core.template import Template, load_template, template_for_year
+from core.template.model import Chapter, Phrase, Section, text_keys_of
 from core.units import UNIT_FIELD_LABELS, UNIT_KINDS, UNIT_LEVELS, UnitInfo
 from core.values import CellValue, numeric, parse_cell_input, same_value
 
-__all__ = ["OPENING", "SIGNING_DATE", "UNIT_FIELD_LABELS", "UNIT_KINDS", "UNIT_LEVELS", "Report", "UnitInfo"]
+__all__ = ["OPENING", "SIGNING_DATE", "UNIT_FIELD_LABELS", "UNIT_KINDS", "UNIT_LEVELS", "FreeTable", "Report", "UnitInfo"]
 
 OPENING = "opening"  # the text slot before the first chapter
 SIGNING_DATE = "signing_date"  # the field beside the unit information
+
+
+@dataclass
+class FreeTable:
+    """A table the unit drew itself (a form pasted into the body): a title and rows of text."""
+
+    title: str = ""
+    rows: list[list[str]] = field(default_factory=list)
 
 
 @dataclass
@@ -30,6 +40,8 @@ class Report:
     texts: dict[str, str] = field(default_factory=dict)  # chapter or section key → text
     cells: dict[str, CellValue] = field(default_factory=dict)
     explanations: dict[str, str] = field(default_factory=dict)  # finding id → 说明 of a confirmed warning
+    outline: Outline | None = None  # the report's own chapters and sections; None: the template's
+    free_tables: dict[str, FreeTable] = field(default_factory=dict)  # tables the unit drew, by id
 
     @classmethod
     def new(cls, year: int, unit_name: str = "", template_id: str | None = None) -> Report:
@@ -43,6 +55,54 @@ class Report:
     @property
     def title(self) -> str:
         return self.template.title(self.unit.name, self.year)
+
+    # --- the outline -------------------------------------------------------------------------
+
+    @property
+    def chapters(self) -> tuple[Chapter, ...]:
+        """The chapters as this report prints them (the template's, shaped by the report's outline)."""
+        cached = self.__dict__.get("_chapters")
+        if cached is None or cached[0] is not self.outline or cached[1] != self.template_id:
+            cached = (self.outline, self.template_id, chapters_of(self.template, self.outline))
+            self.__dict__["_chapters"] = cached
+        return cached[2]
+
+    def find_chapter(self, key: str) -> Chapter | None:
+        return next((c for c in self.chapters if c.key == key), None)
+
+    def chapter(self, key: str) -> Chapter:
+        chapter = self.find_chapter(key)
+        if chapter is None:
+            raise KeyError(f"报告中没有章节 {key}")
+        return chapter
+
+    def chapter_of_text(self, text_key: str) -> Chapter | None:
+        return self.find_chapter(text_key.partition(".")[0])
+
+    def section(self, text_key: str) -> Section | None:
+        chapter = self.chapter_of_text(text_key)
+        return next((s for s in chapter.sections if s.key == text_key), None) if chapter else None
+
+    def text_heading(self, text_key: str) -> str:
+        """The chapter heading of a text slot, followed by its section title for a section."""
+        chapter = self.chapter_of_text(text_key)
+        if chapter is None:
+            return ""
+        section = self.section(text_key)
+        return chapter.heading + (section.title if section else "")
+
+    @property
+    def text_keys(self) -> tuple[str, ...]:
+        """Every text slot of the report: each text chapter, then its sections."""
+        return text_keys_of(self.chapters)
+
+    def phrases_for(self, text_key: str) -> tuple[Phrase, ...]:
+        """The standard sentences offered in a text slot: its section's, then its chapter's."""
+        chapter = self.chapter_of_text(text_key)
+        if chapter is None:
+            return self.template.front_matter.opening_phrases
+        section = self.section(text_key)
+        return (section.phrases if section else ()) + chapter.phrases
 
     # --- cells -------------------------------------------------------------------------------
 
@@ -105,7 +165,7 @@ class Report:
         if key == OPENING:
             self.opening = text
             return
-        if key not in self.template.text_keys:
+        if key not in self.text_keys:
             raise KeyError(key)
         if text:
             self.texts[key] = text
@@ -114,7 +174,7 @@ class Report:
 
     def chapter_text(self, chapter_key: str) -> str:
         """A chapter's whole text: its own text, then each sub-section's title and text."""
-        chapter = self.template.chapter(chapter_key)
+        chapter = self.chapter(chapter_key)
         parts = [self.text(chapter.key)]
         for section in chapter.sections:
             body = self.text(section.key)
@@ -123,7 +183,7 @@ class Report:
         return "\n".join(p for p in parts if p.strip())
 
     def iter_texts(self) -> Iterator[tuple[str, str]]:
-        for key in self.template.text_keys:
+        for key in self.text_keys:
             yield key, self.text(key)
 
     # --- unit information and the signing date ------------------------------------------------

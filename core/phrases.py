@@ -1,5 +1,5 @@
 """Standard sentences (常用语句) filled in from the report: the year, the unit, its contacts, the
-format's official basis. Which sentences a text slot offers is the template's (Template.phrases_for)."""
+format's official basis. Which sentences a text slot offers is the template's (Report.phrases_for)."""
 
 from __future__ import annotations
 

@@ -31,7 +31,7 @@ def report_to_dict(report: Report) -> dict[str, Any]:
         "unit": {name: getattr(report.unit, name) for name in UnitInfo.field_names()},
         "signing_date": report.signing_date.isoformat() if report.signing_date else None,
         "opening": report.opening,
-        "texts": {k: report.texts[k] for k in template.text_keys if report.texts.get(k)},
+        "texts": {k: report.texts[k] for k in report.text_keys if report.texts.get(k)},
         "cells": {k: to_json(report.cells[k]) for k in template.cells if k in report.cells},
         "explanations": dict(sorted(report.explanations.items())),
     }

@@ -174,7 +174,7 @@ class MainWindow(QMainWindow):
             page = self.pages[template.chapter_of_cell(target).key]
             self.tabs.setCurrentWidget(page)
             page.view.select_cell(target)
-        elif target in template.text_keys:
+        elif target in self.document.report.text_keys:
             page = self.pages[target.split(".")[0]]
             self.tabs.setCurrentWidget(page)
             page.focus_text(target)

@@ -56,7 +56,7 @@ def test_errors_fixture_fires_every_rule_with_its_arithmetic():
     assert found["R6:t2.penalty.decisions"].message == "第二十条第（六）项 行政处罚·本年处理决定数量：件数应为 0 或正整数，现为 -1"
     assert found["R7:t4.review.pending"].message == "行政复议·尚未审结：未填写，没有发生请填 0"
     assert found["R7:t4.direct_suit.pending"].message == "行政诉讼 未经复议直接起诉·尚未审结：填了“/”，没有发生请填 0"
-    for coded in ("C3:overview.supervision", "C4", "C5", "C6", "C7", "C8"):
+    for coded in ("C3:监督保障", "C4", "C5", "C6", "C7", "C8"):
         assert found[coded].severity == "warning", coded
     assert found["C7"].targets == ("t2.regulations.issued",)
     assert "2025年1月20日" in found["C8"].message and "报告期尚未结束" in found["C8"].message

@@ -7,7 +7,7 @@ from core.phrases import fill
 
 
 def _phrase(report: Report, key: str, title: str):
-    return next(p for p in report.template.phrases_for(key) if p.title == title)
+    return next(p for p in report.phrases_for(key) if p.title == title)
 
 
 def test_basis_sentence_names_the_templates_official_notice():
@@ -26,10 +26,10 @@ def test_contact_sentence_lists_only_the_filled_fields():
 
 
 def test_each_slot_offers_its_own_sentences():
-    template = Report.new(2025).template
-    fees = [p.title for p in template.phrases_for("other_matters")]
+    report = Report.new(2025)
+    fees = [p.title for p in report.phrases_for("other_matters")]
     assert "未收取信息处理费" in fees and "编制依据" not in fees
-    assert "统计期限" in [p.title for p in template.phrases_for(OPENING)]
+    assert "统计期限" in [p.title for p in report.phrases_for(OPENING)]
     # a section offers its own sentences, then its chapter's
-    assert [p.title for p in template.phrases_for("overview.requests")] == ["无行政复议、行政诉讼"]
-    assert template.phrases_for("problems") == ()
+    assert [p.title for p in report.phrases_for("overview.requests")] == ["无行政复议、行政诉讼"]
+    assert report.phrases_for("problems") == ()

@@ -7,8 +7,10 @@ import json
 
 import pytest
 
+from core.document import Report
 from core.template import TemplateError, load_template, load_template_text
 from core.template.links import carried_into_next_year, key_map
+from core.template.registry import template_installed
 from tests.inline_template import BASE, mini_template
 
 
@@ -23,8 +25,10 @@ def test_inline_template_loads_with_its_front_matter_and_phrases():
     assert template.title("某单位", 2024) == "某单位2024年测试报告"
     assert template.front_matter.title_parts("", 2024) == ["2024年测试报告"]
     assert template.front_matter.signature.printed is False
-    assert [p.title for p in template.phrases_for("opening")] == ["期限"]
-    assert [p.title for p in template.phrases_for("words.s1")] == ["无"]  # the chapter's, for its section
+    with template_installed(template):
+        report = Report(template_id="mini", year=2024)
+        assert [p.title for p in report.phrases_for("opening")] == ["期限"]
+        assert [p.title for p in report.phrases_for("words.s1")] == ["无"]  # the chapter's, for its section
 
 
 def test_aliases_reach_the_grid_items_of_their_row_or_column():
@@ -137,7 +141,7 @@ def test_shipped_template_chapter_lookups_never_crash():
     assert template.find_chapter("no_such_chapter") is None
     with pytest.raises(KeyError, match="没有章节 no_such_chapter"):
         template.chapter("no_such_chapter")
-    assert template.text_heading("no_such_chapter.x") == ""
+    assert Report.new(2025).text_heading("no_such_chapter.x") == ""
 
 
 def test_base_is_not_modified_by_builders():

@@ -34,7 +34,7 @@ def run_checks(report: Report, previous: Report | None = None, members: Sequence
     for rule in report.template.rules:
         for outcome in EVALUATORS[rule.kind](rule, context):
             result.add(outcome)
-    order = {FRONT_MATTER: -1} | {c.key: i for i, c in enumerate(report.template.chapters)}
+    order = {FRONT_MATTER: -1} | {c.key: i for i, c in enumerate(report.chapters)}
     result.findings.sort(key=lambda f: order.get(f.chapter, 99))
     return result
 
@@ -42,7 +42,7 @@ def run_checks(report: Report, previous: Report | None = None, members: Sequence
 def chapter_title(report: Report, chapter_key: str) -> str:
     if chapter_key == FRONT_MATTER:
         return FRONT_MATTER_TITLE
-    chapter = report.template.find_chapter(chapter_key)
+    chapter = report.find_chapter(chapter_key)
     return chapter.heading if chapter else chapter_key
 
 

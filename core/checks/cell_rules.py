@@ -28,7 +28,7 @@ def filled(rule: Rule, context: CheckContext) -> Iterator[Outcome]:
     template = context.template
     cells = context.report.cells
     for table in template.tables:
-        chapter = template.chapter(table.chapter)
+        chapter = context.report.find_chapter(table.chapter) or template.chapter(table.chapter)
         # A blank total is blank because what it adds up is: those cells are reported, not the total.
         inputs = [k for k in table.cells if not template.cells[k].computed]
         blank = [k for k in inputs if cells.get(k) is None]

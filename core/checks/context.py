@@ -73,9 +73,9 @@ class CheckContext:
         """A text slot's text: a chapter with its sections, one section, or the opening paragraph."""
         if key == OPENING:
             return self.report.opening
-        if self.template.find_chapter(key) is not None:
+        if self.report.find_chapter(key) is not None:
             return self.report.chapter_text(key)
         return self.report.text(key)
 
     def heading(self, key: str) -> str:
-        return self.template.text_heading(key)
+        return self.report.text_heading(key)

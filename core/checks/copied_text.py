@@ -22,7 +22,7 @@ class ChapterRepeats:
 
 def last_years_text(previous: Report, chapter_key: str) -> str:
     """Last year's text of the same chapter; all of it when its format has no such chapter."""
-    chapter = previous.template.find_chapter(chapter_key)
+    chapter = previous.find_chapter(chapter_key)
     if chapter is not None:
         keys = (chapter.key, *(s.key for s in chapter.sections))
         return "\n".join(previous.text(key) for key in keys)
@@ -32,7 +32,7 @@ def last_years_text(previous: Report, chapter_key: str) -> str:
 def chapter_repeats(report: Report, previous: Report) -> list[ChapterRepeats]:
     """For each text chapter with text, how much of it repeats last year's, and where."""
     found = []
-    for chapter in report.template.chapters:
+    for chapter in report.chapters:
         if chapter.table is not None:
             continue
         other = last_years_text(previous, chapter.key)
@@ -57,7 +57,7 @@ def copied_text(rule: Rule, context: CheckContext) -> Iterator[Outcome]:
     for chapter in chapter_repeats(context.report, context.previous):
         above = chapter.percent > threshold
         message = rule.messages["above" if above else "below"].format(
-            heading=context.template.chapter(chapter.chapter).heading, percent=chapter.percent,
+            heading=context.report.chapter(chapter.chapter).heading, percent=chapter.percent,
             chars=chapter.repeated_chars)
         targets = tuple(chapter.repeats) or (chapter.chapter,)
         yield Finding(rule.id, rule.severity if above else "info", message, chapter.chapter, targets, chapter.chapter)

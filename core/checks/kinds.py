@@ -22,7 +22,7 @@ EVALUATORS: dict[str, Evaluator] = {
     "required_field": front_rules.required_field,
     "signing_date": front_rules.signing_date,
     "chapters_filled": text_rules.chapters_filled,
-    "sections_filled": text_rules.sections_filled,
+    "topics_covered": text_rules.topics_covered,
     "text_not_trivial": text_rules.text_not_trivial,
     "text_mentions": text_rules.text_mentions,
     "reporting_period": text_rules.reporting_period,

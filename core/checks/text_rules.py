@@ -12,12 +12,12 @@ from core.template.model import Rule
 
 
 def _chapter_key(context: CheckContext, text_key: str) -> str:
-    chapter = context.template.chapter_of_text(text_key)
+    chapter = context.report.chapter_of_text(text_key)
     return chapter.key if chapter else FRONT_MATTER
 
 
 def chapters_filled(rule: Rule, context: CheckContext) -> Iterator[Outcome]:
-    for chapter in context.template.chapters:
+    for chapter in context.report.chapters:
         if chapter.table is not None:
             continue
         if context.report.chapter_text(chapter.key).strip():
@@ -27,18 +27,19 @@ def chapters_filled(rule: Rule, context: CheckContext) -> Iterator[Outcome]:
                           (chapter.key,), chapter.key)
 
 
-def sections_filled(rule: Rule, context: CheckContext) -> Iterator[Outcome]:
-    """Each customary section of a chapter that has text (an empty chapter is reported as such)."""
-    report = context.report
-    for chapter in context.template.chapters:
-        if chapter.table is not None or not report.chapter_text(chapter.key).strip():
-            continue
-        for section in chapter.sections:
-            if report.text(section.key).strip():
-                yield Passed(rule.id, section.key)
-            else:
-                message = rule.message.format(heading=chapter.heading, section=section.title)
-                yield Finding(rule.id, rule.severity, message, chapter.key, (section.key,), section.key)
+def topics_covered(rule: Rule, context: CheckContext) -> Iterator[Outcome]:
+    """A written chapter covers each topic the format requires, under whatever sub-headings the unit
+    chose (or none): the topic's words appear in its text or its headings."""
+    key = rule.params["text"]
+    text = context.text(key)
+    if not text.strip():
+        return  # an empty chapter is reported as such
+    for topic, pattern in rule.params["topics"].items():
+        if pattern.search(text):
+            yield Passed(rule.id, topic)
+        else:
+            message = rule.message.format(heading=context.heading(key), topic=topic)
+            yield Finding(rule.id, rule.severity, message, _chapter_key(context, key), (key,), topic)
 
 
 def text_not_trivial(rule: Rule, context: CheckContext) -> Iterator[Outcome]:

@@ -7,7 +7,7 @@ from typing import Any
 
 from core.template.json_lines import LinedDict
 from core.template.lint import Lint
-from core.template.model import Chapter, FrontMatter, Phrase, Section, Signature
+from core.template.model import Chapter, FrontMatter, OutlineRules, Phrase, Section, Signature, Template
 
 PHRASE_FIELDS = frozenset({"year", "unit", "website", "basis", "contact"})
 TITLE_FIELDS = frozenset({"unit", "year"})
@@ -53,7 +53,7 @@ def chapters(nodes: list, lint: Lint) -> list[Chapter]:
             lint.unique(section, skey, section_seen, "小节")
             title = lint.text(section, "title", "小节")
             sections.append(Section(f"{key}.{skey}", title, lint.text(section, "help", "小节"),
-                                    phrases(section, lint, f"小节“{title}”")))
+                                    phrases(section, lint, f"小节“{title}”"), lint.strings(section, "tables", "小节")))
         table = node.get("table")
         if table is not None and not isinstance(table, str):
             lint.add(node, f"章节 {key} 的“table”应为表格的键")
@@ -66,6 +66,7 @@ def chapters(nodes: list, lint: Lint) -> list[Chapter]:
             table=table,
             sections=tuple(sections),
             phrases=phrases(node, lint, f"章节 {key} "),
+            tables=lint.strings(node, "tables", f"章节 {key} "),
         ))
     return result
 
@@ -95,3 +96,35 @@ def front_matter(node: Any, lint: Lint) -> FrontMatter:
         opening_phrases=phrases(opening, lint, "开头段落"),
         signature=Signature(printed=signature.get("printed", True), optional=signature.get("optional", True)),
     )
+
+
+def outline_rules(node: Any, template: Template, lint: Lint) -> OutlineRules:
+    """The template's "outline": which parts of the outline a report may change."""
+    if node is None:
+        return OutlineRules()
+    if not isinstance(node, dict):
+        lint.add(node, "“outline”应写作 {\"chapters\": \"fixed\"/\"free\", \"sections\": …, \"optional_tables\": […]}")
+        return OutlineRules()
+    modes = {}
+    for part in ("chapters", "sections"):
+        mode = node.get(part, "fixed")
+        if mode not in ("fixed", "free"):
+            lint.add(node, f"“outline”的“{part}”应为 fixed 或 free，现在是 {mode!r}")
+            mode = "fixed"
+        modes[part] = mode
+    tables = lint.strings(node, "optional_tables", "“outline”")
+    for key in tables:
+        if key not in {t.key for t in template.tables}:
+            lint.add(node, f"“outline”的 optional_tables 中的表格 {key} 不存在")
+        elif any(c.table == key for c in template.chapters):
+            lint.add(node, f"表格 {key} 已是某一章的表格，不能再作为可插入的表格")
+    free_tables = node.get("free_tables", False)
+    if not isinstance(free_tables, bool):
+        lint.add(node, "“outline”的“free_tables”应为 true 或 false")
+        free_tables = False
+    for chapter in template.chapters:
+        for key in (*chapter.tables, *(t for s in chapter.sections for t in s.tables)):
+            if key not in tables:
+                lint.add(node, f"章节 {chapter.key} 插入的表格 {key} 不在 optional_tables 中")
+    help_text = lint.text(node, "chapter_help", "“outline”", required=modes["chapters"] == "free")
+    return OutlineRules(modes["chapters"], modes["sections"], tables, free_tables, help_text)

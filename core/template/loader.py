@@ -106,6 +106,7 @@ def _build(data: LinedDict, lint: Lint) -> Template:
         rules=(),
         dependents=dependents_index(ordered),
     )
+    template.outline = chapter_parts.outline_rules(data.get("outline"), template, lint)
     template.set_rules(rules.build_rules(lint.objects(data, "rules", "模板"), table_nodes, template, lint))
     template.prose_figures = tuple(rules.prose_figures(lint.objects(data, "prose_figures", "模板"), template, lint))
     template.links = rules.links(data.get("links"), template, lint)

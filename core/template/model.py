@@ -37,6 +37,7 @@ class Section:
     title: str
     help: str
     phrases: tuple[Phrase, ...] = ()
+    tables: tuple[str, ...] = ()  # optional tables printed after the section's text
 
 
 @dataclass(frozen=True)
@@ -48,10 +49,22 @@ class Chapter:
     table: str | None = None  # table key for table chapters
     sections: tuple[Section, ...] = ()
     phrases: tuple[Phrase, ...] = ()
+    tables: tuple[str, ...] = ()  # optional tables printed after the chapter's own text
 
     @property
     def heading(self) -> str:
         return f"{self.number}、{self.title}"
+
+
+@dataclass(frozen=True)
+class OutlineRules:
+    """What a report may change in the format's outline (its own chapters, sections, tables)."""
+
+    chapters: Literal["fixed", "free"] = "fixed"  # free: add, rename, move and remove chapters
+    sections: Literal["fixed", "free"] = "fixed"  # free: the unit words and arranges the sub-headings
+    optional_tables: tuple[str, ...] = ()  # tables a chapter or section may include
+    free_tables: bool = False  # the unit may draw tables of its own (forms pasted into the body)
+    chapter_help: str = ""  # help for a chapter the unit added
 
 
 @dataclass(frozen=True)
@@ -242,6 +255,7 @@ class Template:
     cells: dict[str, Cell]  # every data cell, in reading order
     computations: tuple[Computation, ...]  # in dependency order: a total after what it reads
     rules: tuple[Rule, ...]
+    outline: OutlineRules = OutlineRules()
     prose_figures: tuple[ProseFigure, ...] = ()
     links: dict[str, FormatLink] = field(default_factory=dict)  # by the other format's id
     path: Path | None = None
@@ -281,39 +295,10 @@ class Template:
     def chapter_of_cell(self, cell_key: str) -> Chapter:
         return self.chapter(self.table(self.cells[cell_key].table).chapter)
 
-    def chapter_of_text(self, text_key: str) -> Chapter | None:
-        """The chapter a text slot belongs to ("<chapter>" or "<chapter>.<section>"); None for others."""
-        return self._chapters.get(text_key.partition(".")[0])
-
-    def section(self, text_key: str) -> Section | None:
-        chapter = self.chapter_of_text(text_key)
-        return next((s for s in chapter.sections if s.key == text_key), None) if chapter else None
-
-    def text_heading(self, text_key: str) -> str:
-        """The chapter heading of a text slot, followed by its section title for a section."""
-        chapter = self.chapter_of_text(text_key)
-        if chapter is None:
-            return ""
-        section = self.section(text_key)
-        return chapter.heading + (section.title if section else "")
-
     @property
     def text_keys(self) -> tuple[str, ...]:
-        """Every text slot of the report: each text chapter, then its sub-sections."""
-        keys: list[str] = []
-        for chapter in self.chapters:
-            if chapter.table is None:
-                keys.append(chapter.key)
-                keys.extend(s.key for s in chapter.sections)
-        return tuple(keys)
-
-    def phrases_for(self, text_key: str) -> tuple[Phrase, ...]:
-        """The standard sentences offered in a text slot: its section's, then its chapter's."""
-        chapter = self.chapter_of_text(text_key)
-        if chapter is None:
-            return self.front_matter.opening_phrases
-        section = self.section(text_key)
-        return (section.phrases if section else ()) + chapter.phrases
+        """The text slots of a report that keeps the format's own outline."""
+        return text_keys_of(self.chapters)
 
     def covers_year(self, year: int) -> bool:
         return year >= self.first_year and (self.last_year is None or year <= self.last_year)
@@ -329,6 +314,16 @@ class Template:
                 found[computation.cell] = computation
         order = {c.cell: i for i, c in enumerate(self.computations)}
         return sorted(found.values(), key=lambda c: order[c.cell])
+
+
+def text_keys_of(chapters: Iterable[Chapter]) -> tuple[str, ...]:
+    """Every text slot: each text chapter, then its sections."""
+    keys: list[str] = []
+    for chapter in chapters:
+        if chapter.table is None:
+            keys.append(chapter.key)
+            keys.extend(s.key for s in chapter.sections)
+    return tuple(keys)
 
 
 def _find(items: tuple, key: str, what: str):

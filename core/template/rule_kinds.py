@@ -56,7 +56,7 @@ KINDS: dict[str, Kind] = {
     "filled": Kind(messages={"message": _m("cell", "problem")}),
     "required_field": Kind({"field": Param(FIELD)}, {"message": _m()}),
     "chapters_filled": Kind(messages={"message": _m("heading")}),
-    "sections_filled": Kind(messages={"message": _m("heading", "section")}),
+    "topics_covered": Kind({"text": Param(TEXT), "topics": Param(PATTERNS)}, {"message": _m("heading", "topic")}),
     "text_not_trivial": Kind({"text": Param(TEXT), "trivial": Param(WORDS)}, {"message": _m("heading", "text")}),
     "text_mentions": Kind(
         {"text": Param(TEXT), "terms": Param(PATTERNS), "unit_kinds": Param(UNIT_KIND_LIST, required=False),

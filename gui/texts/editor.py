@@ -50,7 +50,7 @@ class TextSlotEditor(QWidget):
         self.phrase_button = QPushButton("插入常用语句", self)
         self.phrase_button.setToolTip("在光标处插入常用的标准语句（年度、单位信息会自动填入）")
         menu = QMenu(self.phrase_button)
-        for phrase in document.report.template.phrases_for(key):
+        for phrase in document.report.phrases_for(key):
             menu.addAction(phrase.title, lambda p=phrase: self.insert_phrase(p))
         self.phrase_button.setMenu(menu)
         self.phrase_button.setVisible(not menu.isEmpty())
