@@ -84,3 +84,16 @@ def test_text_kind_with_template_message(mini):
     report.set_text("words", "本年度没有什么。")
     (mention,) = [f for f in run_checks(report).findings if f.rule_id == "MENTION"]
     assert mention.message == "一、文字：没有提到费用" and mention.targets == ("words",)
+
+
+def test_a_part_may_be_less_than_its_whole_but_never_more():
+    rule = {"id": "PART", "severity": "error", "relation": "<=", "left": "t.a.x", "right": "t.s.y",
+            "title": "t", "help": "h", "message": "子项一·甲列 不能大于 小计·乙列"}
+    with template_installed(load_template_text(mini_template(rules=[rule]))):
+        report = _filled({"t.a.x": 1, "t.a.y": 2, "t.b.x": 3, "t.b.y": 4})  # t.s.y = 6
+        assert run_checks(report).findings == []
+        report.set_value("t.a.x", 9)
+        (finding,) = run_checks(report).findings
+        assert finding.message == "子项一·甲列 不能大于 小计·乙列：左边 9，右边 6，超出 3"
+    with pytest.raises(Exception, match="relation"):
+        load_template_text(mini_template(rules=[{**rule, "relation": "<"}]))

@@ -33,7 +33,7 @@ def equation(rule: Rule, context: CheckContext) -> Iterator[Outcome]:
             blanks = tuple(k for k in instance.cells if numbers.get(k) is None)
             yield NotAssessable(rule.id, instance.subject, instance.message, blanks)
             continue
-        if left == right:
+        if _holds(instance.relation, left, right):
             yield Passed(rule.id, instance.subject)
             continue
         message = _message(instance, left, right, numbers)
@@ -47,7 +47,17 @@ def _message(instance: RuleInstance, left, right, numbers) -> str:
     {difference} and {formula} (the right side with its figures), or "左边 …，右边 …，相差 …" after it."""
     difference = format_number(abs(left - right))
     if not any(field in instance.message for field in _ARITHMETIC):
+        if instance.relation != "=":
+            return f"{instance.message}：左边 {format_number(left)}，右边 {format_number(right)}，超出 {difference}"
         return f"{instance.message}：左边 {format_number(left)}，右边 {format_number(right)}，相差 {difference}"
     formula = render(instance.right, numbers, lambda key: REPORT_WORDS[split_namespace(key)[0]])
     return instance.message.format(left=format_number(left), right=format_number(right), difference=difference,
                                    formula=formula)
+
+
+def _holds(relation: str, left, right) -> bool:
+    if relation == "<=":
+        return left <= right
+    if relation == ">=":
+        return left >= right
+    return left == right

@@ -74,10 +74,17 @@ def compile_text(text: str, known: set[str], tables: list[Table], lint: Lint, no
         return None
 
 
+RELATIONS = ("=", "<=", ">=")
+
+
 def equation_instances(rule_id: str, node: LinedDict, left: str, right: str, anchor: str, message: str,
                        known: set[str], tables: list[Table], lint: Lint) -> list[RuleInstance]:
     """One instance per iteration of the node's "each": both sides compiled, the anchor checked."""
     found = []
+    relation = node.get("relation", "=")
+    if relation not in RELATIONS:
+        lint.add(node, f"规则 {rule_id} 的“relation”应为 {' / '.join(RELATIONS)}，现在是 {relation!r}")
+        relation = "="
     for placeholder, key, label in iterations(node.get("each"), tables, lint, node):
         left_expr = compile_text(fill(left, placeholder, key), known, tables, lint, node)
         right_expr = compile_text(fill(right, placeholder, key), known, tables, lint, node)
@@ -90,7 +97,7 @@ def equation_instances(rule_id: str, node: LinedDict, left: str, right: str, anc
             lint.add(node, f"规则 {rule_id} 的定位单元格 {at or '（无）'} 不存在：定位须是本报告的单元格")
         namespaces = tuple(sorted({ns for c in cells if (ns := split_namespace(c)[0])}))
         found.append(RuleInstance(rule_id, key, fill(message, placeholder, label), left_expr, right_expr,
-                                  cells, at, namespaces))
+                                  cells, at, namespaces, relation))
     return found
 
 

@@ -195,6 +195,7 @@ class RuleInstance:
     cells: tuple[str, ...]  # every cell the two sides read (namespaced ones as "prev.<key>")
     anchor: str  # the cell the finding points at first
     namespaces: tuple[str, ...] = ()  # other reports the instance reads ("prev", "members")
+    relation: str = "="  # left = right, or "<=" (a part never exceeds its whole), or ">="
 
 
 @dataclass(frozen=True)

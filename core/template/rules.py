@@ -19,7 +19,7 @@ SEVERITIES = ("error", "warning", "info")
 # within one clause.
 PROSE_GAP = r"[^。；;，,\d]{0,12}?"
 _RULE_FIELDS = frozenset({"id", "severity", "kind", "title", "help", "message", "messages", "note"})
-_EQUATION_FIELDS = frozenset({"each", "left", "right", "cell"})
+_EQUATION_FIELDS = frozenset({"each", "left", "right", "cell", "relation"})
 
 
 def build_rules(rule_nodes: list, table_nodes: list, template: Template, lint: Lint) -> list[Rule]:
