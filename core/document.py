@@ -10,7 +10,7 @@ from decimal import Decimal
 from core.expressions import evaluate_partial
 from core.outline import Outline, chapters_of
 from core.template import Template, load_template, template_for_year
-from core.template.model import Chapter, Phrase, Section, text_keys_of
+from core.template.model import Chapter, Phrase, Section, Table, text_keys_of
 from core.units import UNIT_FIELD_LABELS, UNIT_KINDS, UNIT_LEVELS, UnitInfo
 from core.values import CellValue, numeric, parse_cell_input, same_value
 
@@ -66,6 +66,19 @@ class Report:
             cached = (self.outline, self.template_id, chapters_of(self.template, self.outline))
             self.__dict__["_chapters"] = cached
         return cached[2]
+
+    @property
+    def tables(self) -> tuple[Table, ...]:
+        """The format's tables this report prints: its table chapters' and those its outline includes."""
+        used: list[str] = []
+        for chapter in self.chapters:
+            used += [chapter.table] if chapter.table else []
+            used += [*chapter.tables, *(t for s in chapter.sections for t in s.tables)]
+        return tuple(t for t in self.template.tables if t.key in used)
+
+    def includes_cell(self, key: str) -> bool:
+        cell = self.template.cells.get(key)
+        return cell is not None and any(t.key == cell.table for t in self.tables)
 
     def find_chapter(self, key: str) -> Chapter | None:
         return next((c for c in self.chapters if c.key == key), None)

@@ -85,3 +85,18 @@ def test_a_free_outline_numbers_the_units_own_chapters():
         found = {f.id: f.message for f in run_checks(report).findings}
         assert found["FILLED:c3"] == "三、其他需要报告的事项：尚未填写" and "FILLED:c1" not in found
         assert found["FILL:t"].startswith("二、数字（表二）：整张表尚未填写")
+
+
+def test_an_optional_table_is_printed_and_checked_only_where_a_chapter_includes_it():
+    data = json.loads(mini_template(outline={"chapters": "free", "sections": "free", "optional_tables": ["t"],
+                                             "chapter_help": "自拟章节"}))
+    del data["chapters"][1]["table"]
+    data["rules"] = [r for r in data["rules"] if r["id"] == "FILL"]
+    with template_installed(load_template_text(json.dumps(data))):
+        report = Report(template_id="mini", year=2017)
+        report.outline = (OutlineChapter("words", "概述"), OutlineChapter("numbers", "统计"))
+        assert report.tables == () and run_checks(report).findings == []
+        report.outline = (OutlineChapter("words", "概述"), OutlineChapter("numbers", "统计", (), ("t",)))
+        check_outline(report.template, report.outline)
+        assert [t.key for t in report.tables] == ["t"]
+        assert [f.id for f in run_checks(report).findings] == ["FILL:t"]

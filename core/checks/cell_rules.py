@@ -27,7 +27,7 @@ def cell_type(rule: Rule, context: CheckContext) -> Iterator[Outcome]:
 def filled(rule: Rule, context: CheckContext) -> Iterator[Outcome]:
     template = context.template
     cells = context.report.cells
-    for table in template.tables:
+    for table in context.report.tables:
         chapter = context.report.find_chapter(table.chapter) or template.chapter(table.chapter)
         # A blank total is blank because what it adds up is: those cells are reported, not the total.
         inputs = [k for k in table.cells if not template.cells[k].computed]
@@ -69,7 +69,7 @@ def cells_zero_for_levels(rule: Rule, context: CheckContext) -> Iterator[Outcome
     if report.unit.level not in rule.params["unit_levels"]:
         yield Passed(rule.id)
         return
-    keys = rule.params["cells"]
+    keys = [k for k in rule.params["cells"] if report.includes_cell(k)]
     nonzero = [k for k in keys if (numeric(report.cells.get(k)) or 0) != 0]
     if not nonzero:
         yield Passed(rule.id)

@@ -19,6 +19,8 @@ def equation(rule: Rule, context: CheckContext) -> Iterator[Outcome]:
     template = context.template
     numbers = context.numbers
     for instance in rule.instances:
+        if not context.report.includes_cell(instance.anchor):
+            continue  # a table this report does not print
         reason = context.missing_reason(instance.namespaces)
         if reason is not None:
             yield NotAssessable(rule.id, instance.subject, instance.message, (), reason)

@@ -30,6 +30,8 @@ def find_mismatches(report: Report) -> list[Mismatch]:
     """Every figure in the text that disagrees with its table total (blank totals are skipped)."""
     mismatches: list[Mismatch] = []
     for figure in report.template.prose_figures:
+        if not all(report.includes_cell(k) for k in figure.cells):
+            continue
         values = [numeric(report.value(k)) for k in figure.cells]
         if any(v is None for v in values):
             continue
