@@ -42,6 +42,8 @@ class Report:
     explanations: dict[str, str] = field(default_factory=dict)  # finding id → 说明 of a confirmed warning
     outline: Outline | None = None  # the report's own chapters and sections; None: the template's
     free_tables: dict[str, FreeTable] = field(default_factory=dict)  # tables the unit drew, by id
+    own_title: tuple[str, ...] = ()  # the title's lines as the unit words them, where the format lets it
+    print_signature: bool | None = None  # None: as the format usually does
 
     @classmethod
     def new(cls, year: int, unit_name: str = "", template_id: str | None = None) -> Report:
@@ -54,7 +56,22 @@ class Report:
 
     @property
     def title(self) -> str:
-        return self.template.title(self.unit.name, self.year)
+        return "".join(self.title_lines)
+
+    @property
+    def title_lines(self) -> list[str]:
+        """The printed title, line by line: the unit's own words where the format allows them."""
+        front = self.template.front_matter
+        if self.own_title and front.title_free:
+            return [line for line in self.own_title if line.strip()]
+        return front.title_parts(self.unit.name, self.year)
+
+    @property
+    def signature_printed(self) -> bool:
+        signature = self.template.front_matter.signature
+        if self.print_signature is None or not signature.optional:
+            return signature.printed
+        return self.print_signature
 
     # --- the outline -------------------------------------------------------------------------
 

@@ -85,6 +85,10 @@ def front_matter(node: Any, lint: Lint) -> FrontMatter:
     if not isinstance(opening, dict):
         lint.add(node, "front_matter 缺少“opening”（开头段落的标题、说明和常用语句）")
         opening = LinedDict()
+    title_free = node.get("title_free", False)
+    if not isinstance(title_free, bool):
+        lint.add(node, "front_matter 的“title_free”应为 true 或 false")
+        title_free = False
     signature = node.get("signature", {})
     if not isinstance(signature, dict) or not all(isinstance(signature.get(k, True), bool) for k in ("printed", "optional")):
         lint.add(node, "front_matter 的“signature”应写作 {\"printed\": true/false, \"optional\": true/false}")
@@ -95,6 +99,7 @@ def front_matter(node: Any, lint: Lint) -> FrontMatter:
         opening_help=lint.text(opening, "help", "开头段落"),
         opening_phrases=phrases(opening, lint, "开头段落"),
         signature=Signature(printed=signature.get("printed", True), optional=signature.get("optional", True)),
+        title_free=title_free,
     )
 
 

@@ -84,6 +84,7 @@ class FrontMatter:
     opening_help: str
     opening_phrases: tuple[Phrase, ...] = ()
     signature: Signature = Signature()
+    title_free: bool = False  # the unit words its own title (before 2019 there was no fixed one)
 
     def title(self, unit: str, year: int) -> str:
         return "".join(self.title_parts(unit, year))
