@@ -10,6 +10,7 @@ from gui.tables.clipboard import describe_paste, parse_tsv, plan_paste, selectio
 from gui.tables.delegate import GridDelegate
 from gui.tables.layout import fit_grid, grid_size
 from gui.tables.model import ReportTableModel
+from gui.tables.navigation import GridNavigator
 
 _MOVES = {
     QAbstractItemView.CursorAction.MoveNext: (0, 1),
@@ -44,6 +45,8 @@ class ReportTableView(QTableView):
         for item in model.table.items:
             if item.rowspan > 1 or item.colspan > 1:
                 self.setSpan(item.row, item.col, item.rowspan, item.colspan)
+        cells = model.document.report.template.cells
+        self.navigator = GridNavigator(model.table, lambda item: bool(item.cell) and not cells[item.cell].computed)
         self.grid_delegate.inputRefused.connect(self.show_refusal)
         model.inputRefused.connect(self.show_refusal)
         self.refit()
@@ -91,21 +94,8 @@ class ReportTableView(QTableView):
         return found if found.isValid() else current
 
     def _next_editable(self, start: QModelIndex, step: tuple[int, int], wrap: bool) -> QModelIndex:
-        model = self.report_model
-        rows, cols = model.rowCount(), model.columnCount()
-        row, col = start.row(), start.column()
-        for _ in range(rows * cols):
-            row, col = row + step[0], col + step[1]
-            if wrap and col >= cols:
-                row, col = row + 1, 0
-            elif wrap and col < 0:
-                row, col = row - 1, cols - 1
-            if not (0 <= row < rows and 0 <= col < cols):
-                return QModelIndex()
-            index = model.index(row, col)
-            if model.is_editable(index):
-                return index
-        return QModelIndex()
+        item = self.navigator.next_input(start.row(), start.column(), step, wrap)
+        return self.report_model.index(item.row, item.col) if item is not None else QModelIndex()
 
     def closeEditor(self, editor: QWidget, hint) -> None:
         # Enter in an editor: commit, then go to the next cell below, like Excel.
