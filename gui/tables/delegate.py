@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QSize, Qt, Signal
-from PySide6.QtGui import QFontMetrics, QKeyEvent, QPainter
+from PySide6.QtGui import QFontMetrics, QKeyEvent, QPainter, QPen
 from PySide6.QtWidgets import QLineEdit, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from core.values import CellInputError, parse_cell_input
-from gui.tables.model import CellKeyRole, VerticalRole
+from gui.tables.model import SEVERITY_MARKS, CellKeyRole, ComputedRole, SeverityRole, VerticalRole
 
 _COMMIT_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
 
@@ -36,6 +36,9 @@ class GridDelegate(QStyledItemDelegate):
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
         if not index.data(VerticalRole):
             super().paint(painter, option, index)
+            severity = index.data(SeverityRole)
+            if severity and index.data(ComputedRole):
+                self._paint_frame(painter, option, SEVERITY_MARKS[severity])
             return
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
@@ -47,6 +50,18 @@ class GridDelegate(QStyledItemDelegate):
         painter.save()
         painter.setFont(opt.font)
         painter.drawText(opt.rect, int(Qt.AlignmentFlag.AlignCenter), "\n".join(text))
+        painter.restore()
+
+    @staticmethod
+    def _paint_frame(painter: QPainter, option: QStyleOptionViewItem, colour) -> None:
+        width = max(2, round(QFontMetrics(option.font).horizontalAdvance("国") / 8))
+        painter.save()
+        pen = QPen(colour)
+        pen.setWidth(width)
+        pen.setJoinStyle(Qt.PenJoinStyle.MiterJoin)
+        painter.setPen(pen)
+        inset = (width + 1) // 2
+        painter.drawRect(option.rect.adjusted(inset, inset, -inset - 1, -inset - 1))
         painter.restore()
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:

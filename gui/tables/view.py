@@ -11,6 +11,7 @@ from gui.tables.delegate import GridDelegate
 from gui.tables.layout import fit_grid, grid_size
 from gui.tables.model import ReportTableModel
 from gui.tables.navigation import GridNavigator
+from gui.tables.totals import explain_total
 
 _MOVES = {
     QAbstractItemView.CursorAction.MoveNext: (0, 1),
@@ -119,8 +120,40 @@ class ReportTableView(QTableView):
             self._move_down()
         elif event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and self.state() != self.State.EditingState:
             self.clear_selection()
+        elif self._typed_on_read_only(event):
+            self.explain_read_only(self.currentIndex())
         else:
             super().keyPressEvent(event)
+
+    def keyboardSearch(self, search: str) -> None:
+        # Qt jumps to a cell whose text starts with the typed key; in a form that moves the typing
+        # somewhere unexpected, so typing never searches (see explain_read_only).
+        pass
+
+    def _typed_on_read_only(self, event: QKeyEvent) -> bool:
+        text = event.text()
+        current = self.currentIndex()
+        return (self.state() != self.State.EditingState and current.isValid() and bool(text) and text.isprintable()
+                and not event.modifiers() & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)
+                and not self.report_model.is_editable(current))
+
+    def explain_read_only(self, index: QModelIndex) -> None:
+        """Say why nothing can be typed here: a total names what to fill instead, a label says so."""
+        model = self.report_model
+        key = model.cell_key(index)
+        if key is not None:
+            message = explain_total(model.document.report.template, key)
+        else:
+            message = "这里是表格的标签，不能填写。请选中白色的格子再输入数字。"
+        self.show_refusal(index, message)
+
+    def mouseDoubleClickEvent(self, event) -> None:
+        index = self.indexAt(event.position().toPoint())
+        if index.isValid() and not self.report_model.is_editable(index) and self.report_model.cell_key(index):
+            self.setCurrentIndex(index)
+            self.explain_read_only(index)
+            return
+        super().mouseDoubleClickEvent(event)
 
     # --- messages ----------------------------------------------------------------------------
 
