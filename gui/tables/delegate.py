@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, QSize, Qt, Signal
 from PySide6.QtGui import QFontMetrics, QKeyEvent, QPainter, QPen
 from PySide6.QtWidgets import QLineEdit, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
@@ -24,7 +24,6 @@ class GridDelegate(QStyledItemDelegate):
     def __init__(self, cell_types: dict[str, str], parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._cell_types = cell_types
-        self._editing: dict[QWidget, QModelIndex] = {}
 
     # --- painting ----------------------------------------------------------------------------
 
@@ -74,25 +73,23 @@ class GridDelegate(QStyledItemDelegate):
     # --- editing -----------------------------------------------------------------------------
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex) -> QWidget:
-        editor = QLineEdit(parent)
-        editor.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        editor.setFrame(False)
-        self._editing[editor] = QModelIndex(index)
-        editor.destroyed.connect(lambda *_: self._editing.pop(editor, None))
-        return editor
+        return CellEditor(QPersistentModelIndex(index), parent)
 
     def setEditorData(self, editor: QWidget, index: QModelIndex) -> None:
-        if isinstance(editor, QLineEdit) and not editor.isModified():
+        # Only when the editor opens: Qt calls this again on every dataChanged of the cell (the checks
+        # re-mark cells while the user types), and setText would drop what is being typed, including
+        # an input method's unfinished pinyin.
+        if isinstance(editor, CellEditor) and not editor.filled:
             editor.setText(str(index.data(Qt.ItemDataRole.EditRole) or ""))
+            editor.filled = True
 
     def setModelData(self, editor: QWidget, model, index: QModelIndex) -> None:
         if isinstance(editor, QLineEdit):
             model.setData(index, editor.text(), Qt.ItemDataRole.EditRole)
 
-    def problem(self, editor: QLineEdit) -> str | None:
+    def problem(self, editor: CellEditor) -> str | None:
         """The Chinese reason the editor's text cannot be stored, or None."""
-        index = self._editing.get(editor)
-        key = index.data(CellKeyRole) if index is not None and index.isValid() else None
+        key = editor.index.data(CellKeyRole) if editor.index.isValid() else None
         if key is None:
             return None
         try:
@@ -102,11 +99,22 @@ class GridDelegate(QStyledItemDelegate):
         return None
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
-        if isinstance(obj, QLineEdit) and obj in self._editing:
-            if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) and event.key() in _COMMIT_KEYS:
+        if isinstance(obj, CellEditor) and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            if event.key() in _COMMIT_KEYS:
                 message = self.problem(obj)
                 if message:
-                    self.inputRefused.emit(self._editing[obj], message)
+                    self.inputRefused.emit(QModelIndex(obj.index), message)
                     obj.selectAll()
                     return True
         return super().eventFilter(obj, event)
+
+
+class CellEditor(QLineEdit):
+    """The editor of one cell; it knows its cell (editors are reused addresses, so no lookup table)."""
+
+    def __init__(self, index: QPersistentModelIndex, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.index = index
+        self.filled = False
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setFrame(False)
