@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QAbstractItemView, QTableView, QToolTip, QWidget
 
 from gui.tables.clipboard import describe_paste, parse_tsv, plan_paste, selection_to_tsv
 from gui.tables.delegate import GridDelegate
+from gui.tables.frozen_header import FrozenHeader
 from gui.tables.layout import fit_grid, grid_size
 from gui.tables.model import ReportTableModel
 from gui.tables.navigation import GridNavigator
@@ -31,8 +32,10 @@ class ReportTableView(QTableView):
 
     def __init__(self, model: ReportTableModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.frozen_header: FrozenHeader | None = None
         self.setModel(model)
-        self.grid_delegate = GridDelegate({k: c.type for k, c in model.document.report.template.cells.items()}, self)
+        cell_types = {k: c.type for k, c in model.document.report.template.cells.items()}
+        self.grid_delegate = GridDelegate(cell_types, self)
         self.setItemDelegate(self.grid_delegate)
         self.horizontalHeader().hide()
         self.verticalHeader().hide()
@@ -43,9 +46,14 @@ class ReportTableView(QTableView):
         self.setTabKeyNavigation(True)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        rows = model.table.header_rows
+        if 0 < rows < model.rowCount():
+            self.frozen_header = FrozenHeader(self, rows, GridDelegate(cell_types, self))
         for item in model.table.items:
             if item.rowspan > 1 or item.colspan > 1:
                 self.setSpan(item.row, item.col, item.rowspan, item.colspan)
+                if self.frozen_header is not None:
+                    self.frozen_header.set_span(item.row, item.col, item.rowspan, item.colspan)
         cells = model.document.report.template.cells
         self.navigator = GridNavigator(model.table, lambda item: bool(item.cell) and not cells[item.cell].computed)
         self.grid_delegate.inputRefused.connect(self.show_refusal)
@@ -58,6 +66,8 @@ class ReportTableView(QTableView):
 
     def refit(self) -> None:
         fit_grid(self, self.report_model.table)
+        if self.frozen_header is not None:
+            self.frozen_header.sync()
         width, height = grid_size(self)
         # No empty band beside or below the form: the view is as big as the grid (plus scroll bars).
         self.setMaximumWidth(width + self.verticalScrollBar().sizeHint().width())
@@ -67,6 +77,26 @@ class ReportTableView(QTableView):
     def sizeHint(self) -> QSize:
         width, height = grid_size(self)
         return QSize(width, height)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if self.frozen_header is not None:
+            self.frozen_header.place()
+
+    def updateGeometries(self) -> None:
+        super().updateGeometries()  # the viewport moves when scroll bars come and go
+        if self.frozen_header is not None:
+            self.frozen_header.place()
+
+    def scrollTo(self, index: QModelIndex, hint=QAbstractItemView.ScrollHint.EnsureVisible) -> None:
+        super().scrollTo(index, hint)
+        header = self.frozen_header
+        if header is None or not index.isValid() or index.row() < header.rows:
+            return
+        hidden = header.height() - self.visualRect(index).top()
+        if hidden > 0:  # the cell would sit under the header rows: scroll it out from under them
+            bar = self.verticalScrollBar()
+            bar.setValue(bar.value() - hidden)
 
     def changeEvent(self, event) -> None:
         super().changeEvent(event)
