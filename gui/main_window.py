@@ -140,7 +140,6 @@ class MainWindow(QMainWindow):
     def _page_built(self, page: QWidget) -> None:
         if self.pages is not None and page in self.pages.table_pages():
             page.view.message.connect(self.show_message)
-            page.view.pasteRefused.connect(self.files.show_paste_problems)
             if self.runner is not None and self.runner.result is not None:
                 page.model.set_findings(findings_by_cell(self.runner.result))
 

@@ -6,7 +6,9 @@ from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSize, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QTableView, QToolTip, QWidget
 
-from gui.tables.clipboard import describe_paste, parse_tsv, plan_paste, selection_to_tsv
+from gui.tables import paste_dialog
+from gui.tables.clipboard import describe_paste, disagreeing_totals, parse_tsv, plan_paste, selection_to_tsv
+from gui.tables.context_menu import build_menu
 from gui.tables.delegate import GridDelegate
 from gui.tables.frozen_header import FrozenHeader
 from gui.tables.layout import fit_grid, grid_size
@@ -28,7 +30,6 @@ class ReportTableView(QTableView):
     """Keyboard moves skip labels and totals so typing a column of numbers needs no mouse."""
 
     message = Signal(str)  # for the status bar
-    pasteRefused = Signal(list)  # Chinese lines "第 i 行第 j 列（…）：…"
 
     def __init__(self, model: ReportTableModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -204,19 +205,46 @@ class ReportTableView(QTableView):
         return text
 
     def paste(self, text: str | None = None) -> None:
-        """Paste a TSV block at the current cell as one undo step; refused values are reported."""
+        """Paste a TSV block at the current cell as one undo step; refused values and pasted totals
+        that disagree with their parts are reported with their position."""
         current = self.currentIndex()
         if text is None:
             text = QGuiApplication.clipboard().text()
         if not current.isValid() or not text:
             return
+        document = self.report_model.document
         plan = plan_paste(self.report_model, current.row(), current.column(), parse_tsv(text))
-        self.report_model.document.set_cells(plan.values, "粘贴")
-        self.message.emit(describe_paste(plan))
-        if plan.refused:
-            self.pasteRefused.emit(plan.refused)
+        document.set_cells(plan.values, "粘贴")
+        disagreeing = disagreeing_totals(plan, document.report)
+        self.message.emit(describe_paste(plan, disagreeing))
+        if plan.refused or disagreeing:
+            paste_dialog.show_paste_problems(self, plan.refused, disagreeing)
 
-    def clear_selection(self) -> None:
+    def selected_inputs(self) -> list[str]:
         model = self.report_model
         keys = [model.cell_key(i) for i in self.selectionModel().selectedIndexes() if model.is_editable(i)]
-        model.document.set_cells({k: None for k in keys if k}, "清除单元格")
+        return [k for k in keys if k]
+
+    def clear_selection(self) -> None:
+        self.report_model.document.set_cells(dict.fromkeys(self.selected_inputs()), "清除单元格")
+
+    def blank_inputs_to_fill(self) -> tuple[list[str], str]:
+        """The blank input cells of the selection when it holds more than one input cell, else of the
+        whole table; and how to name that ("选中区域" / "本表")."""
+        model = self.report_model
+        report = model.document.report
+        selected = self.selected_inputs()
+        if len(selected) > 1:
+            keys, where = selected, "选中区域"
+        else:
+            keys, where = [k for k in model.table.cells if not report.template.cells[k].computed], "本表"
+        return [k for k in keys if report.value(k) is None], where
+
+    def fill_blanks_with_zero(self) -> None:
+        keys, where = self.blank_inputs_to_fill()
+        if keys:
+            self.report_model.document.set_cells(dict.fromkeys(keys, 0), "全部填 0")
+            self.message.emit(f"已把{where}的 {len(keys)} 个空白格填为 0（可撤销）")
+
+    def contextMenuEvent(self, event) -> None:
+        build_menu(self).exec(event.globalPos())

@@ -136,7 +136,7 @@ def test_blank_zero_and_slash_stay_different(make_window):
 
 
 def test_paste_a_block_from_excel(qtbot, make_window, monkeypatch):
-    monkeypatch.setattr("gui.files.dialogs.show_paste_problems", lambda parent, lines: None)
+    monkeypatch.setattr("gui.tables.paste_dialog.show_paste_problems", lambda parent, refused, totals: None)
     window = make_window()
     page = table_page(window, "applications")
     view, report = page.view, window.document.report
@@ -158,7 +158,8 @@ def test_paste_a_block_from_excel(qtbot, make_window, monkeypatch):
 def test_paste_reports_refused_values_with_their_position(make_window, monkeypatch):
     window = make_window()
     shown: list[list[str]] = []
-    monkeypatch.setattr("gui.files.dialogs.show_paste_problems", lambda parent, lines: shown.append(lines))
+    monkeypatch.setattr("gui.tables.paste_dialog.show_paste_problems",
+                        lambda parent, refused, totals: shown.append(refused + totals))
     page = table_page(window, "appeals")
     page.view.setCurrentIndex(page.model.index_of_cell("t4.review.upheld"))
     page.view.paste("1\t2件\n")
