@@ -123,3 +123,37 @@ def test_an_existing_explanation_cleared_in_the_dialog_is_not_dropped(qtbot, mak
     window.check_panel.explain_current()
     assert seen == [(True, False)]
     assert window.document.report.explanations == {"C8:missing": "原说明"}
+
+
+def test_findings_are_shown_in_full_wrapped_to_the_panel_width(qtbot, make_window, sample_report):
+    from PySide6.QtCore import QRect, Qt
+    from PySide6.QtWidgets import QStyle
+
+    sample_report.set_value("t3.new.commercial", 9)  # two long R1 messages and a C10 warning
+    window = make_window(sample_report)
+    window.resize(1366, 768)
+    tree = window.check_panel.tree
+    qtbot.waitUntil(lambda: tree.viewport().width() > 100)
+    assert tree.textElideMode() == Qt.TextElideMode.ElideNone
+    metrics = tree.fontMetrics()
+    margin = tree.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, tree) + 1
+    icon = tree.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize, None, tree)
+
+    def check_all_fit() -> list[int]:
+        QApplication.processEvents()
+        tree.doItemsLayout()
+        heights = []
+        for item in window.check_panel.finding_items():
+            rect = tree.visualItemRect(item)
+            text_width = rect.width() - icon - 4 * margin
+            needed = metrics.boundingRect(QRect(0, 0, text_width, 100000), int(Qt.TextFlag.TextWordWrap),
+                                          item.text(0)).height()
+            assert rect.right() <= tree.viewport().width() and needed <= rect.height(), item.text(0)
+            heights.append(rect.height())
+        return heights
+
+    wide = check_all_fit()
+    assert max(wide) >= 3 * metrics.lineSpacing()  # the R1 messages take several lines
+    window.resizeDocks([window.check_panel], [tree.fontMetrics().horizontalAdvance("国") * 14], Qt.Orientation.Horizontal)
+    narrow = check_all_fit()
+    assert sum(narrow) > sum(wide)
