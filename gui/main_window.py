@@ -14,6 +14,7 @@ from gui.actions import create_actions
 from gui.chapter_tabs import ChapterPages
 from gui.checks.panel import CheckPanel, counts_text
 from gui.checks.runner import CheckRunner, findings_by_cell
+from gui.checks.tab_marks import open_problems_by_chapter
 from gui.document import ReportDocument
 from gui.files.autosave import Autosaver
 from gui.files.recent import RecentFiles
@@ -161,6 +162,7 @@ class MainWindow(QMainWindow):
             page.model.set_findings(by_cell)
             page.refresh_help()
         self.check_panel.show_result(result)
+        self.pages.set_marks(open_problems_by_chapter(result))
         self.counts.setText(counts_text(result))
 
     def jump_to(self, finding: Finding) -> None:
