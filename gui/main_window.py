@@ -14,6 +14,7 @@ from gui.actions import create_actions
 from gui.chapter_tabs import ChapterPages
 from gui.checks.panel import CheckPanel, counts_text
 from gui.checks.runner import CheckRunner, findings_by_cell
+from gui.checks.tab_marks import open_problems_by_chapter
 from gui.document import ReportDocument
 from gui.files.autosave import Autosaver
 from gui.files.recent import RecentFiles
@@ -140,7 +141,6 @@ class MainWindow(QMainWindow):
     def _page_built(self, page: QWidget) -> None:
         if self.pages is not None and page in self.pages.table_pages():
             page.view.message.connect(self.show_message)
-            page.view.pasteRefused.connect(self.files.show_paste_problems)
             if self.runner is not None and self.runner.result is not None:
                 page.model.set_findings(findings_by_cell(self.runner.result))
 
@@ -162,6 +162,7 @@ class MainWindow(QMainWindow):
             page.model.set_findings(by_cell)
             page.refresh_help()
         self.check_panel.show_result(result)
+        self.pages.set_marks(open_problems_by_chapter(result))
         self.counts.setText(counts_text(result))
 
     def jump_to(self, finding: Finding) -> None:
