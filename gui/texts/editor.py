@@ -8,6 +8,7 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
 
 from gui.document import ReportDocument
+from gui.input_clean import clean_input, cleaned_position
 from gui.texts.phrases import PHRASES, Phrase, fill
 from gui.undo_routing import route_undo_to_document
 
@@ -89,9 +90,24 @@ class TextSlotEditor(QWidget):
         self._count()
 
     def _typed(self) -> None:
-        self._count()
         if not self._syncing:
-            self.document.set_text(self.key, self.editor.toPlainText())
+            text = self.editor.toPlainText()
+            cleaned = clean_input(self, text)
+            if cleaned != text:
+                self._show_cleaned(text, cleaned)
+            self.document.set_text(self.key, cleaned)
+        self._count()
+
+    def _show_cleaned(self, text: str, cleaned: str) -> None:
+        position = cleaned_position(text, self.editor.textCursor().position())
+        self._syncing = True
+        try:
+            self.editor.setPlainText(cleaned)
+            cursor = self.editor.textCursor()
+            cursor.setPosition(min(position, len(cleaned)))
+            self.editor.setTextCursor(cursor)
+        finally:
+            self._syncing = False
 
     def _document_changed(self, key: str) -> None:
         if key == self.key:
