@@ -21,15 +21,16 @@ from core.report_file import ReportFileError, load_report, save_report
 from core.user_files import backup_path
 from resources import SAMPLE_REPORT
 
+_SHORT = load_report(SAMPLE_REPORT)  # loaded once, in the fork server; every child inherits them
+_LONG = load_report(SAMPLE_REPORT)
+_LONG.opening = "很长的开头段落。" * 4000  # about 100 KB: the kill often falls inside a write
+
 
 def save_forever(target: str) -> None:
     """The child: save two versions of the sample in turn, as fast as it can, until killed."""
-    short = load_report(SAMPLE_REPORT)
-    long = load_report(SAMPLE_REPORT)
-    long.opening = "很长的开头段落。" * 4000  # about 100 KB: the kill often falls inside a write
     while True:
-        save_report(short, target)
-        save_report(long, target)
+        save_report(_LONG, target)
+        save_report(_SHORT, target)
 
 
 @dataclass
@@ -38,7 +39,7 @@ class KillFigures:
     saves_cut: int = 0  # kills that left a temp file behind (the save was cut mid-way)
     target_ok: int = 0
     backup_ok: int = 0  # .bak present and loadable (absent only before the second save)
-    backup_absent: int = 0
+    backup_absent: int = 0  # a kill before any child finished a save (cannot happen: it waits)
     temps_after_open: int = 0  # trials where a temp file was still there after the next open
     problems: list[str] = field(default_factory=list)
 
@@ -61,9 +62,11 @@ def kill_during_saves(folder: Path, trials: int, seed: int = 1, max_delay: float
     rng = random.Random(seed)
     figures = KillFigures()
     for trial in range(trials):
+        before = os.stat(target).st_ino
         child = context.Process(target=save_forever, args=(str(target),), daemon=True)
         child.start()
-        time.sleep(0.004 + rng.random() * max_delay)  # a few saves in, then at any point of one
+        _wait_for_a_save(target, before)  # however loaded the machine, kill among the saves, not before
+        time.sleep(rng.random() * max_delay)
         try:
             os.kill(child.pid, signal.SIGKILL)
         except ProcessLookupError:  # it died by itself: a failure the inspection below will show
@@ -73,6 +76,17 @@ def kill_during_saves(folder: Path, trials: int, seed: int = 1, max_delay: float
         figures.saves_cut += bool(abandoned_temp_candidates(target))
         _inspect(trial, target, figures)
     return figures
+
+
+def _wait_for_a_save(target: Path, before: int, timeout: float = 10) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            if os.stat(target).st_ino != before:  # a save renamed its temp file over the target
+                return
+        except FileNotFoundError:
+            pass
+        time.sleep(0.0005)
 
 
 def _inspect(trial: int, target: Path, figures: KillFigures) -> None:

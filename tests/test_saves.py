@@ -35,7 +35,7 @@ def test_hundreds_of_kills_during_saves_leave_target_and_backup_loadable_and_no_
     print(figures.summary())
     assert figures.problems == []
     assert figures.target_ok == KILLS and figures.backup_ok == KILLS - figures.backup_absent
-    assert figures.backup_absent <= 2  # only while the first saves had not yet made a backup
+    assert figures.backup_absent == 0  # every child saved once before it was killed
     assert figures.saves_cut > KILLS // 10  # the kills really fell inside saves
     assert temps(tmp_path) == []
 
