@@ -14,37 +14,31 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from core.document import UnitInfo  # noqa: E402
 from core.export.docx_writer import docx_bytes  # noqa: E402
 from core.export.xlsx_writer import xlsx_bytes  # noqa: E402
 from core.report_file import load_report  # noqa: E402
+from core.text_clean import store_text, text_fields  # noqa: E402
 from resources import SAMPLE_REPORT  # noqa: E402
 
 CHARACTERS = [chr(c) for c in range(0x20) if chr(c) not in "\t\n"] + ["\ud800", "\udfff", "\ufffe", "\uffff"]
 NAME_LENGTHS = [238, 239, 255, 256, 1000, 5000]
 
 
-def fields(report) -> list[str]:
-    return ([f"unit.{n}" for n in UnitInfo.field_names() if n not in ("kind", "level")] + ["opening"]
-            + [f"text.{k}" for k in report.template.text_keys] + ["explanation"])
+def fields(report) -> list[tuple[str, str]]:
+    """(kind, key) of every text a user can type: unit fields, the opening, every chapter text, an explanation."""
+    found = [(kind, key) for _label, kind, key, _text in text_fields(report) if key not in ("kind", "level")]
+    found += [("text", k) for k in report.template.text_keys if ("text", k) not in found]
+    return found + ([("explanation", "C7")] if ("explanation", "C7") not in found else [])
 
 
-def put(report, where: str, text: str) -> None:
-    kind, _, key = where.partition(".")
-    if kind == "unit":
-        setattr(report.unit, key, text)
-    elif kind == "opening":
-        report.opening = text
-    elif kind == "text":
-        report.texts[key] = text
-    else:
-        report.explanations["C7"] = text
+def put(report, where: tuple[str, str], text: str) -> None:
+    store_text(report, *where, text)
 
 
 def main() -> int:
     base = load_report(SAMPLE_REPORT)
     cases = [(where, f"U+{ord(c):04X}", f"前{c}后") for where in fields(base) for c in CHARACTERS]
-    cases += [("unit.name", f"{n} characters", "某" * n) for n in NAME_LENGTHS]
+    cases += [(("unit", "name"), f"{n} characters", "某" * n) for n in NAME_LENGTHS]
     crashes: dict[str, list[str]] = {"Word": [], "Excel": []}
     start = time.perf_counter()
     for where, what, text in cases:

@@ -74,20 +74,20 @@ def clean_report(report: Report) -> CleanedReport:
     """A copy of ``report`` whose every text field is clean, and a note per field that changed."""
     notes: list[str] = []
     cleaned: Report | None = None
-    for label, kind, key, text in _text_fields(report):
+    for label, kind, key, text in text_fields(report):
         new = clean_text(text, single_line=kind == "unit")
         if new == text:
             continue
         if cleaned is None:
             cleaned = copy.deepcopy(report)
-        _store(cleaned, kind, key, new)
+        store_text(cleaned, kind, key, new)
         count = forbidden_count(text)
         if count:  # a tab or line break in a one-line field becomes a space without a note
             notes.append(f"“{label}”中有 {count} 个无法写入文件的字符（控制字符等），已删除")
     return CleanedReport(cleaned or report, notes)
 
 
-def _text_fields(report: Report) -> Iterator[tuple[str, str, str, str]]:
+def text_fields(report: Report) -> Iterator[tuple[str, str, str, str]]:
     """(label, kind, key, text) of every text a user can type."""
     for name in UnitInfo.field_names():
         yield UNIT_FIELD_LABELS[name], "unit", name, str(getattr(report.unit, name))
@@ -101,7 +101,7 @@ def _text_fields(report: Report) -> Iterator[tuple[str, str, str, str]]:
         yield f"警告说明（{key}）", "explanation", key, text
 
 
-def _store(report: Report, kind: str, key: str, text: str) -> None:
+def store_text(report: Report, kind: str, key: str, text: str) -> None:
     if kind == "unit":
         setattr(report.unit, key, text)
     elif kind == "opening":

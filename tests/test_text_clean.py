@@ -11,11 +11,18 @@ import docx
 import openpyxl
 import pytest
 
-from core.document import UnitInfo
 from core.export.docx_writer import docx_bytes, write_docx
 from core.export.xlsx_writer import write_xlsx, xlsx_bytes
 from core.report_file import load_report
-from core.text_clean import PROPERTY_MAX_CHARS, clean_report, clean_text, fit_property, forbidden_count
+from core.text_clean import (
+    PROPERTY_MAX_CHARS,
+    clean_report,
+    clean_text,
+    fit_property,
+    forbidden_count,
+    store_text,
+    text_fields,
+)
 from resources import SAMPLE_REPORT
 
 CONTROL = [chr(c) for c in range(0x20) if chr(c) not in "\t\n"]
@@ -29,22 +36,15 @@ def sample():
     return load_report(SAMPLE_REPORT)
 
 
-def fields(report) -> list[str]:
-    """Every text a user can type: unit fields, the opening, every chapter text, an explanation."""
-    return ([f"unit.{n}" for n in UnitInfo.field_names() if n not in ("kind", "level")] + ["opening"]
-            + [f"text.{k}" for k in report.template.text_keys] + ["explanation"])
+def fields(report) -> list[tuple[str, str]]:
+    """(kind, key) of every text a user can type: unit fields, the opening, every chapter text, an explanation."""
+    found = [(kind, key) for _label, kind, key, _text in text_fields(report) if key not in ("kind", "level")]
+    found += [("text", k) for k in report.template.text_keys if ("text", k) not in found]
+    return found + ([("explanation", "C7")] if ("explanation", "C7") not in found else [])
 
 
-def put(report, where: str, text: str) -> None:
-    kind, _, key = where.partition(".")
-    if kind == "unit":
-        setattr(report.unit, key, text)
-    elif kind == "opening":
-        report.opening = text
-    elif kind == "text":
-        report.texts[key] = text
-    else:
-        report.explanations["C7"] = text
+def put(report, where: tuple[str, str], text: str) -> None:
+    store_text(report, *where, text)
 
 
 def test_clean_text_removes_what_xml_forbids_and_keeps_everything_else():
@@ -67,19 +67,13 @@ def test_every_field_times_every_character_is_cleaned_and_named():
             report = copy.deepcopy(template_report)
             put(report, where, f"前{char}后")
             cleaned = clean_report(report)
-            for _label, _kind, _key, text in _all_texts(cleaned.report):
+            for _label, _kind, _key, text in text_fields(cleaned.report):
                 assert not XML_FORBIDDEN.search(text), (where, hex(ord(char)))
             if char in FORBIDDEN:
                 assert len(cleaned.notes) == 1 and "已删除" in cleaned.notes[0], (where, hex(ord(char)))
             assert report is not cleaned.report or not cleaned.notes  # the user's report is never changed
             cases += 1
     assert cases == len(fields(template_report)) * (len(CONTROL) + len(OTHERS))
-
-
-def _all_texts(report):
-    from core.text_clean import _text_fields
-
-    return list(_text_fields(report))
 
 
 def test_word_and_excel_exports_of_every_forbidden_character_in_every_field_do_not_crash(tmp_path):
