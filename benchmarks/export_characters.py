@@ -17,22 +17,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from core.export.docx_writer import docx_bytes  # noqa: E402
 from core.export.xlsx_writer import xlsx_bytes  # noqa: E402
 from core.report_file import load_report  # noqa: E402
-from core.text_clean import store_text, text_fields  # noqa: E402
 from resources import SAMPLE_REPORT  # noqa: E402
+from tests.test_text_clean import fields, put  # noqa: E402
 
 CHARACTERS = [chr(c) for c in range(0x20) if chr(c) not in "\t\n"] + ["\ud800", "\udfff", "\ufffe", "\uffff"]
 NAME_LENGTHS = [238, 239, 255, 256, 1000, 5000]
-
-
-def fields(report) -> list[tuple[str, str]]:
-    """(kind, key) of every text a user can type: unit fields, the opening, every chapter text, an explanation."""
-    found = [(kind, key) for _label, kind, key, _text in text_fields(report) if key not in ("kind", "level")]
-    found += [("text", k) for k in report.template.text_keys if ("text", k) not in found]
-    return found + ([("explanation", "C7")] if ("explanation", "C7") not in found else [])
-
-
-def put(report, where: tuple[str, str], text: str) -> None:
-    store_text(report, *where, text)
 
 
 def main() -> int:
