@@ -76,17 +76,9 @@ class TextSlotEditor(QWidget):
         self.editor.ensureCursorVisible()
 
     def _load(self) -> None:
-        self._syncing = True
-        try:
-            text = self.document.text(self.key)
-            if self.editor.toPlainText() != text:
-                position = self.editor.textCursor().position()
-                self.editor.setPlainText(text)
-                cursor = self.editor.textCursor()
-                cursor.setPosition(min(position, len(text)))
-                self.editor.setTextCursor(cursor)
-        finally:
-            self._syncing = False
+        text = self.document.text(self.key)
+        if self.editor.toPlainText() != text:
+            self._show(text, self.editor.textCursor().position())
         self._count()
 
     def _typed(self) -> None:
@@ -94,17 +86,17 @@ class TextSlotEditor(QWidget):
             text = self.editor.toPlainText()
             cleaned = clean_input(self, text)
             if cleaned != text:
-                self._show_cleaned(text, cleaned)
+                self._show(cleaned, cleaned_position(text, self.editor.textCursor().position()))
             self.document.set_text(self.key, cleaned)
         self._count()
 
-    def _show_cleaned(self, text: str, cleaned: str) -> None:
-        position = cleaned_position(text, self.editor.textCursor().position())
+    def _show(self, text: str, position: int) -> None:
+        """Replace the editor's text without it counting as typing; the cursor stays where it was."""
         self._syncing = True
         try:
-            self.editor.setPlainText(cleaned)
+            self.editor.setPlainText(text)
             cursor = self.editor.textCursor()
-            cursor.setPosition(min(position, len(cleaned)))
+            cursor.setPosition(min(position, len(text)))
             self.editor.setTextCursor(cursor)
         finally:
             self._syncing = False
