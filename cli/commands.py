@@ -11,6 +11,7 @@ from core.checks import run_checks
 from core.document import Report
 from core.report_file import EXTENSION, ReportFileError, load_report, save_report
 from core.template import UnknownTemplateError
+from core.text_clean import clean_report
 
 EXIT_OK, EXIT_FINDINGS, EXIT_FAILURE = 0, 1, 2
 
@@ -72,19 +73,26 @@ def export_report(args: argparse.Namespace) -> int:
         if args.docx:
             from core.export.docx_writer import write_docx
 
-            write_docx(report, args.docx, font_set=args.fonts)
+            notes = write_docx(report, args.docx, font_set=args.fonts)
             print(f"已导出 Word：{args.docx}")
+            _print_notes(notes)
         if args.xlsx:
             from core.export.xlsx_writer import write_xlsx
 
-            write_xlsx(report, args.xlsx)
+            notes = write_xlsx(report, args.xlsx)
             print(f"已导出 Excel：{args.xlsx}")
+            _print_notes(notes)
     except ExportError as error:
         return _fail(str(error))
     result = run_checks(report)
     if result.findings:
         print(f"提示：报告仍有问题（{result.summary()}），请用 nianbao check 查看")
     return EXIT_OK
+
+
+def _print_notes(notes: list[str], after: str = "（原报告未改动）") -> None:
+    for note in notes:
+        print(f"  注意：{note}{after}")
 
 
 def import_workbook(args: argparse.Namespace) -> int:
@@ -97,7 +105,9 @@ def import_workbook(args: argparse.Namespace) -> int:
         imported = read_xlsx(args.file)
     except XlsxImportError as error:
         return _fail(str(error))
-    report = imported.report
+    cleaned = clean_report(imported.report)
+    report = cleaned.report
+    _print_notes(cleaned.notes, after="")
     if args.year:
         report.year = args.year
     if args.unit:

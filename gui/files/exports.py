@@ -11,6 +11,8 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QWidget
 
 from core.document import Report
+from core.os_errors import os_error_text
+from core.text_clean import clean_report
 from gui.files import dialogs
 
 _MISSING = "本软件的“{what}”功能模块缺失或无法加载（{error}）。请重新安装本软件，或联系软件维护人员。"
@@ -65,14 +67,22 @@ def _write(parent: QWidget | None, what: str, write, path: Path) -> Path | None:
 
     try:
         with _Busy():
-            write()
+            notes = write() or []
     except ExportError as error:
         dialogs.show_error(parent, what, str(error))
         return None
     except OSError as error:
-        dialogs.show_error(parent, what, f"无法写入 {path}：{error.strerror or error}")
+        dialogs.show_error(parent, what, f"无法写入 {path}：{os_error_text(error)}")
         return None
-    dialogs.show_info(parent, what, f"已导出到：\n{path}")
+    except Exception as error:  # a bug in an exporter: say so instead of doing nothing
+        from gui import errors
+
+        errors.show_unexpected(parent, what, error)
+        return None
+    message = f"已导出到：\n{path}"
+    if notes:
+        message += "\n\n导出文件中做了以下处理（报告本身未改动）：\n" + "\n".join(notes)
+    dialogs.show_info(parent, what, message)
     return path
 
 
@@ -95,7 +105,10 @@ def import_excel(parent: QWidget | None, folder: str = "") -> Report | None:
                 for p in result.problems]
     if (problems or not result.complete) and not dialogs.ask_accept_import(parent, problems, result.complete):
         return None
-    report = result.report
+    cleaned = clean_report(result.report)  # characters no file can hold, removed as they come in
+    report = cleaned.report
+    if cleaned.notes:
+        dialogs.show_info(parent, "导入 Excel", "导入的内容中：\n" + "\n".join(cleaned.notes))
     if not 1990 <= report.year <= 2100:
         import datetime as dt
 
