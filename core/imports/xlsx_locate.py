@@ -134,32 +134,55 @@ def _find_rows(spec: TableSpec, index: SheetIndex, problem) -> tuple[dict[int, t
 
 
 def _header_candidates(spec: TableSpec, index: SheetIndex, column: ColumnSpec) -> list[tuple[int, int]]:
-    """Every place the column's header label occurs; when it occurs more than once, only those with
-    the column's upper headers above them ("复议后起诉" over "结果维持")."""
+    """Every place the column's header label occurs; when it occurs more than once, only those under
+    the column's upper headers ("复议后起诉" over "结果维持"), each spanning exactly its official
+    sub-headers — a header block whose columns were moved apart names its cells instead."""
     found = index.labels.get(column.path[-1], [])
-    if len(found) > 1 and len(column.path) > 1:
-        found = [p for p in found if set(column.path[:-1]) <= _ancestors_of(spec, index, p, len(column.path))]
+    if (len(found) > 1 or column.path[-1] in spec.repeated) and len(column.path) > 1:
+        found = [p for p in found if _under_parents(spec, index, p, column.path)]
     return found
 
 
-def _ancestors_of(spec: TableSpec, index: SheetIndex, at: tuple[int, int], depth: int) -> set[str]:
-    """Header keys above ``at``: in each row above, the header whose merge covers the column, or else
-    the nearest header label at or left of it."""
-    found = set()
-    for row in range(at[0] - 1, max(0, at[0] - depth - 2), -1):
+def _under_parents(spec: TableSpec, index: SheetIndex, at: tuple[int, int], path: tuple[str, ...]) -> bool:
+    row, col = at
+    for parent in reversed(path[:-1]):
+        found = _parent_of(spec, index, row, col)
+        if found is None or found[2] != parent:
+            return False
+        row, col = found[0], found[1]
+        if _sub_headers(spec, index, row, col) != spec.children.get(parent):
+            return False
+    return True
+
+
+def _parent_of(spec: TableSpec, index: SheetIndex, row: int, col: int) -> tuple[int, int, str] | None:
+    """The header spanning column ``col`` in the nearest row above ``row`` that has one: the one
+    whose merge covers it, or else the nearest header label at or left of it."""
+    for above in (row - 1, row - 2):
         best = None
-        for col, value in index.rows.get(row, ()):
-            if col > at[1] or not isinstance(value, str):
+        for c, value in index.rows.get(above, ()):
+            if c > col or not isinstance(value, str) or canonical(value) not in spec.header_keys:
                 continue
-            key = canonical(value)
-            if key not in spec.header_keys:
-                continue
-            right = index.merged_right.get((row, col))
-            if right is None or right >= at[1]:
-                best = key
-        if best:
-            found.add(best)
-    return found
+            best = (above, c, canonical(value))
+        if best is not None:
+            right = index.merged_right.get((best[0], best[1]))
+            return best if right is None or right >= col else None
+    return None
+
+
+def _sub_headers(spec: TableSpec, index: SheetIndex, row: int, col: int) -> tuple[str, ...]:
+    """The header labels under the header at (row, col), across its merge or up to the next header
+    to its right, in the first row below that has any."""
+    right = index.merged_right.get((row, col))
+    if right is None:
+        right = min((c for c, v in index.rows.get(row, ()) if c > col and isinstance(v, str)
+                     and canonical(v) in spec.header_keys), default=10**6) - 1
+    for below in (row + 1, row + 2):
+        keys = tuple(canonical(v) for c, v in index.rows.get(below, ()) if col <= c <= right and isinstance(v, str)
+                     and canonical(v) in spec.header_keys)
+        if keys:
+            return keys
+    return ()
 
 
 def _report_column(spec: TableSpec, index: SheetIndex, column: ColumnSpec, cells: list[CellSpec],
