@@ -46,6 +46,9 @@ class SheetModel:
                     found.setdefault(origin, []).append((r + 1, c + 1))
         return found
 
+    def _is_data(self, cell: Cell, data: set[tuple[int, int]]) -> bool:
+        return cell[1] is not None and cell[1][0] == self.title and (cell[1][1], cell[1][2]) in data
+
     def mutate(self, rng: random.Random, data: set[tuple[int, int]], labels: set[tuple[int, int]]) -> str:
         rows, cols = len(self.grid), len(self.grid[0])
         i, j = rng.randrange(rows), rng.randrange(rows)
@@ -76,8 +79,13 @@ class SheetModel:
             for row in self.grid:
                 row.insert(a + 1, row[a])
         elif kind == "swap_cols":
+            same_labels = all(x[0] == y[0] or (self._is_data(x, data) and self._is_data(y, data))
+                              for x, y in ((row[a], row[b]) for row in self.grid))
             for row in self.grid:
-                row[a], row[b] = row[b], row[a]
+                if same_labels:  # columns labelled alike ("尚未审结" under two headers): a swap of values
+                    row[a], row[b] = (row[b][0], row[a][1]), (row[a][0], row[b][1])
+                else:
+                    row[a], row[b] = row[b], row[a]
         elif kind in ("edit_value", "edit_label"):
             wanted = data if kind == "edit_value" else labels
             spots = [(r, c) for r, row in enumerate(self.grid) for c, (_, o) in enumerate(row)

@@ -71,16 +71,19 @@ class Package:
         except (zipfile.BadZipFile, OSError, EOFError, RuntimeError, ValueError):
             raise XlsxImportError(f"{self.name}已损坏（{part} 无法解压），无法导入") from None
 
-    def trimmed(self, sheet_parts: list[str]) -> bytes:
-        """A new archive with only the workbook, its styles and strings and the given sheets: what
-        python-calamine is handed, so it never sees a part that was not checked."""
-        keep = [WORKBOOK, WORKBOOK_RELS, "[Content_Types].xml", "_rels/.rels"]
-        keep += [p for p in (SHARED_STRINGS, STYLES) if self.has(p)]
+    def trimmed(self, sheets: dict[str, bytes]) -> bytes:
+        """A new archive with only the workbook, its styles and strings and the given sheets' XML
+        (part → bytes): what python-calamine is handed, so it never sees a part that was not checked."""
+        limits = {WORKBOOK: (MAX_WORKBOOK_BYTES, "工作簿目录"), WORKBOOK_RELS: (MAX_WORKBOOK_BYTES, "工作簿目录"),
+                  "[Content_Types].xml": (MAX_WORKBOOK_BYTES, "内容类型表"), "_rels/.rels": (MAX_WORKBOOK_BYTES, "关系表"),
+                  SHARED_STRINGS: (MAX_SHARED_STRINGS_BYTES, "共享字符串表"), STYLES: (MAX_STYLES_BYTES, "样式表")}
         buffer = io.BytesIO()
         with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as target:
-            for part in dict.fromkeys(keep + sheet_parts):
+            for part, (limit, what) in limits.items():
                 if self.has(part):
-                    target.writestr(part, self.archive.read(part))
+                    target.writestr(part, self.read(part, limit, what))
+            for part, xml in sheets.items():  # as scanned (and clipped), not as stored
+                target.writestr(part, xml)
         return buffer.getvalue()
 
 

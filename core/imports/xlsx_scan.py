@@ -22,7 +22,8 @@ _CELL_REF = re.compile(b"<" + _P + rb"c\s[^>]*?(?<=\s)r\s*=\s*[\"']([A-Za-z]{1,3
 _ROW_TAG = re.compile(b"<" + _P + rb"row(?=[\s/>])")
 _ROW_R = re.compile(b"<" + _P + rb"row\s[^>]*?(?<=\s)r\s*=")
 _ROW_REF = re.compile(b"<" + _P + rb"row\s[^>]*?(?<=\s)r\s*=\s*[\"']([0-9]{1,7})[\"']")
-_CELL_ELEMENT = re.compile(b"<" + _P + rb"c(\s[^>]*)?>(.*?)</" + _P + rb"c>", re.S)
+# A whole cell element, self-closing or not (lazy attributes, so "/>" ends an empty cell).
+_CELL_ELEMENT = re.compile(b"<" + _P + rb"c(\s[^>]*?)?(?:/>|>(.*?)</" + _P + rb"c>)", re.S)
 _REF_ATTR = re.compile(rb"(?<=\s)r\s*=\s*[\"']([A-Za-z]{1,3}[0-9]{1,7})[\"']")
 _STYLE_ATTR = re.compile(rb"(?<=\s)s\s*=\s*[\"']([0-9]{1,9})[\"']")
 _FORMULA = re.compile(b"<" + _P + rb"f[\s/>]")
@@ -63,12 +64,27 @@ def scan_sheet(xml: bytes) -> SheetScan:
     scan.max_col = explicit_col + (tags - with_r)
     if _FORMULA.search(xml):
         for match in _CELL_ELEMENT.finditer(xml):
-            body = match.group(2)
+            body = match.group(2) or b""
             if _FORMULA.search(body) and not _VALUE.search(body):
                 ref = _REF_ATTR.search(match.group(1) or b"")
                 if ref:
                     scan.uncached_formulas.add(_position(ref.group(1)))
     return scan
+
+
+def clip_sheet(xml: bytes) -> bytes:
+    """The sheet without the cells beyond the range read (a cell far away must not make the
+    reader build a grid reaching out to it). Cells without a reference are kept: a new scan of
+    the result decides whether it is bounded."""
+
+    def keep(match: re.Match) -> bytes:
+        ref = _REF_ATTR.search(match.group(1) or b"")
+        if ref is None:
+            return match.group(0)
+        row, col = _position(ref.group(1))
+        return match.group(0) if row <= MAX_ROWS and col <= MAX_COLUMNS else b""
+
+    return _CELL_ELEMENT.sub(keep, xml)
 
 
 def merged_ranges(xml: bytes) -> list[tuple[int, int, int, int]]:

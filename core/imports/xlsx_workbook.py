@@ -1,9 +1,10 @@
 """Read a workbook's sheets into small grids of values, bounded in time and memory.
 
 Values come from python-calamine (a Rust reader, ~15× faster than openpyxl) for every sheet the scan
-proves bounded; a sheet whose cells reach beyond the range read goes through openpyxl's streaming
-parser instead, which stops at the last row read. Only the parts that were size-checked reach either
-reader (``Package.trimmed``). Number formats are looked up only for the cells that need them.
+proves bounded; cells beyond the range read are clipped off first (with a notice). Only a small
+sheet whose cells carry no positions, so that no bound can be proven, goes through openpyxl's
+streaming parser, which stops at the last row read. Only the parts that were size-checked reach
+either reader (``Package.trimmed``). Number formats are looked up only for the cells that need them.
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+from openpyxl.utils import get_column_letter
 
 from core.imports import ImportProblem, Progress
 from core.imports.xlsx_package import (
@@ -25,11 +28,13 @@ from core.imports.xlsx_package import (
     SheetEntry,
     XlsxImportError,
 )
-from core.imports.xlsx_scan import MAX_COLUMNS, MAX_ROWS, merged_ranges, scan_sheet, style_index
+from core.imports.xlsx_scan import MAX_COLUMNS, MAX_ROWS, clip_sheet, merged_ranges, scan_sheet, style_index
 from core.imports.xlsx_styles import NumberFormats, read_number_formats
 from core.user_files import read_user_file
 
 __all__ = ["SheetGrid", "XlsxImportError", "load_grids"]
+
+MAX_SLOW_SHEET_BYTES = 1024 * 1024  # openpyxl's parser reads ~2 MB/s: a sheet it must read stays small
 
 
 @dataclass
@@ -97,10 +102,24 @@ def load_grids(path: str | Path, problems: list[ImportProblem], progress: Progre
         budget -= size
         xml = package.read(entry.part, MAX_SHEET_BYTES, f"工作表“{entry.title}”")
         scan = scan_sheet(xml)
+        clipped = not scan.within_bounds
+        if clipped:  # cells far away: drop them, and read the rest fast if that makes it bounded
+            xml = clip_sheet(xml)
+            scan = scan_sheet(xml)
+            problems.append(ImportProblem(entry.title, "", f"工作表“{entry.title}”第 {MAX_ROWS} 行以下或 "
+                                          f"{get_column_letter(MAX_COLUMNS)} 列以右还有内容，这些内容未读取"
+                                          "（年报统计表不会在这么远的位置）", notice=True))
         merges = [m for m in merged_ranges(xml) if m[0] <= MAX_ROWS and m[1] <= MAX_COLUMNS]
         grids[entry.title] = SheetGrid(entry.title, entry.state, uncached_formulas=scan.uncached_formulas,
                                        merges=merges, style_of=formats.lookup(xml))
-        (fast if scan.within_bounds else slow).append((entry, xml))
+        if scan.within_bounds:
+            fast.append((entry, xml))
+        elif len(xml) <= MAX_SLOW_SHEET_BYTES:
+            slow.append((entry, xml))
+        else:
+            del grids[entry.title]
+            problems.append(ImportProblem(entry.title, "", f"工作表“{entry.title}”的单元格没有写明位置，且内容较多，"
+                                          "无法安全读取，未读取；请在 Excel 或 WPS 中打开并另存后再导入", notice=True))
     step(20, "读取工作表")
     if fast:
         _read_fast(package, fast, grids)
@@ -114,7 +133,7 @@ def load_grids(path: str | Path, problems: list[ImportProblem], progress: Progre
 def _read_fast(package: Package, sheets: list[tuple[SheetEntry, bytes]], grids: dict[str, SheetGrid]) -> None:
     import python_calamine
 
-    trimmed = package.trimmed([entry.part for entry, _ in sheets])
+    trimmed = package.trimmed({entry.part: xml for entry, xml in sheets})
     try:
         workbook = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(trimmed))
         for entry, _ in sheets:
@@ -136,7 +155,6 @@ def _read_bounded(package: Package, sheets: list[tuple[SheetEntry, bytes]], grid
                   formats: _Formats, problems: list[ImportProblem]) -> None:
     """Sheets with cells beyond the range read: openpyxl's streaming parser, up to MAX_ROWS rows."""
     from openpyxl.reader.strings import read_string_table
-    from openpyxl.utils import get_column_letter
     from openpyxl.worksheet._reader import WorkSheetParser
 
     try:
@@ -149,21 +167,18 @@ def _read_bounded(package: Package, sheets: list[tuple[SheetEntry, bytes]], grid
     dates, durations = formats.formats.date_styles()
     for entry, xml in sheets:
         grid = grids[entry.title]
-        beyond = False
         styles: dict[tuple[int, int], int] = {}
         parser = WorkSheetParser(io.BytesIO(xml), strings, data_only=True, epoch=package.epoch,
                                  date_formats=dates, timedelta_formats=durations)
         try:
             for row, cells in parser.parse():
                 if row > MAX_ROWS:
-                    beyond = True
                     break
                 for cell in cells:
                     value, col = cell["value"], cell["column"]
                     if value is None or value == "":
                         continue
                     if col > MAX_COLUMNS:
-                        beyond = True
                         continue
                     grid.values[(row, col)] = value
                     styles[(row, col)] = int(cell.get("style_id") or 0)
@@ -172,7 +187,3 @@ def _read_bounded(package: Package, sheets: list[tuple[SheetEntry, bytes]], grid
         for position in grid.uncached_formulas:
             grid.values.pop(position, None)
         grid.style_of = lambda r, c, styles=styles: formats.formats.code(styles.get((r, c), 0))
-        if beyond:
-            problems.append(ImportProblem(entry.title, "", f"工作表“{entry.title}”第 {MAX_ROWS} 行以下或 "
-                                          f"{get_column_letter(MAX_COLUMNS)} 列以右还有内容，这些内容未读取"
-                                          "（年报统计表不会在这么远的位置）", notice=True))
