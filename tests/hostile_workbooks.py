@@ -65,13 +65,24 @@ def empty_styled_cells(columns: int = 1000, rows: int = 1000) -> bytes:
 
 
 def wide_sheet_at_the_cap() -> bytes:
-    """Just under the sheet size cap, with cells beyond the columns read: the slow reader's worst case."""
+    """Just under the sheet size cap, with cells beyond the columns read: the clipping's worst case."""
     from openpyxl.utils import get_column_letter
 
     letters = [get_column_letter(c) for c in range(1, 301)]
     body = "".join(f'<row r="{r}">' + "".join(f'<c r="{x}{r}"><v>{r}</v></c>' for x in letters) + "</row>"
-                   for r in range(1, 470))
+                   for r in range(1, 235))
     return _replace(_base(), {"xl/worksheets/sheet1.xml": _sheet(body)})
+
+
+def many_wide_sheets(count: int = 6) -> bytes:
+    """Several sheets at the size cap, all with cells far to the right: the budgets across sheets."""
+    from openpyxl.utils import get_column_letter
+
+    letters = [get_column_letter(c) for c in range(1, 301)]
+    body = "".join(f'<row r="{r}">' + "".join(f'<c r="{x}{r}"><v>{r}</v></c>' for x in letters) + "</row>"
+                   for r in range(1, 235))
+    base = workbook_bytes([(f"S{n}", "visible", {(1, 1): n}) for n in range(count)])
+    return _replace(base, {f"xl/worksheets/sheet{n}.xml": _sheet(body) for n in range(1, count + 1)})
 
 
 def deeply_nested_sheet(depth: int = 400_000) -> bytes:
@@ -110,6 +121,7 @@ HOSTILE = {
     "huge_shared_strings": huge_shared_strings,
     "empty_styled_cells": empty_styled_cells,
     "wide_sheet_at_the_cap": wide_sheet_at_the_cap,
+    "many_wide_sheets": many_wide_sheets,
     "deeply_nested_sheet": deeply_nested_sheet,
     "deeply_nested_styles": deeply_nested_styles,
     "huge_style_table": huge_style_table,

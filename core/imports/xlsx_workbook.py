@@ -19,6 +19,7 @@ from openpyxl.utils import get_column_letter
 
 from core.imports import ImportProblem, Progress
 from core.imports.xlsx_package import (
+    MAX_CLIPPED_BYTES,
     MAX_READ_BYTES,
     MAX_SHARED_STRINGS_BYTES,
     MAX_SHEET_BYTES,
@@ -86,7 +87,7 @@ def load_grids(path: str | Path, problems: list[ImportProblem], progress: Progre
         problems.append(ImportProblem("", "", f"工作簿有 {len(entries)} 张工作表，只读取了前 {MAX_SHEETS} 张，"
                                               f"其余（{skipped}等）未读取", notice=True))
         entries = entries[:MAX_SHEETS]
-    budget = MAX_READ_BYTES
+    budget, clip_budget = MAX_READ_BYTES, MAX_CLIPPED_BYTES
     fast: list[tuple[SheetEntry, bytes]] = []
     slow: list[tuple[SheetEntry, bytes]] = []
     grids: dict[str, SheetGrid] = {}
@@ -102,8 +103,13 @@ def load_grids(path: str | Path, problems: list[ImportProblem], progress: Progre
         budget -= size
         xml = package.read(entry.part, MAX_SHEET_BYTES, f"工作表“{entry.title}”")
         scan = scan_sheet(xml)
-        clipped = not scan.within_bounds
-        if clipped:  # cells far away: drop them, and read the rest fast if that makes it bounded
+        if not scan.within_bounds and len(xml) > clip_budget:
+            problems.append(ImportProblem(entry.title, "", f"工作表“{entry.title}”的内容远远超出年报统计表的范围"
+                                          f"（第 {MAX_ROWS} 行以下或 {get_column_letter(MAX_COLUMNS)} 列以右），"
+                                          "未读取；如果统计表在其中，请把统计表复制到新的工作簿后再导入", notice=True))
+            continue
+        if not scan.within_bounds:  # cells far away: drop them, and read the rest fast if that makes it bounded
+            clip_budget -= len(xml)
             xml = clip_sheet(xml)
             scan = scan_sheet(xml)
             problems.append(ImportProblem(entry.title, "", f"工作表“{entry.title}”第 {MAX_ROWS} 行以下或 "
