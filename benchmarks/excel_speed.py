@@ -19,7 +19,6 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import openpyxl  # noqa: E402
-
 import python_calamine  # noqa: E402
 
 from core.export.xlsx_layout import HIDDEN_SHEET, INFO_SHEET  # noqa: E402
