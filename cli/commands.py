@@ -106,19 +106,22 @@ def import_workbook(args: argparse.Namespace) -> int:
     except XlsxImportError as error:
         return _fail(str(error))
     cleaned = clean_report(imported.report)
-    report = cleaned.report
+    imported.report = cleaned.report
     _print_notes(cleaned.notes, after="")
-    if args.year:
-        report.year = args.year
-    if args.unit:
-        report.unit.name = args.unit.strip()
+    imported.supply(year=args.year, unit=args.unit)
+    report = imported.report
+    if args.kind or args.level:
+        report.unit.kind = args.kind or report.unit.kind
+        report.unit.level = args.level or report.unit.level
+        imported.problems = [p for p in imported.problems if p.topic != "kind"]
     for problem in imported.problems:
-        where = f"{problem.sheet}!{problem.cell}" if problem.cell else problem.sheet
-        print(f"  [{where}] {problem.message}", file=sys.stderr)
-    if not 1990 <= report.year <= 2100:
+        label = "提示" if problem.notice else "问题"
+        where = f"[{problem.where}] " if problem.where else ""
+        print(f"  {label}：{where}{problem.message}", file=sys.stderr)
+    if imported.needs("year") or not 1990 <= report.year <= 2100:
         return _fail("工作簿中没有写明报告年度，未保存任何文件；请用 --year 指定，例如 --year 2025")
     if not imported.complete and not args.accept_partial:
-        return _fail(f"导入不完整（{len(imported.problems)} 处问题，见上），未保存任何文件；"
+        return _fail(f"导入不完整（{len(imported.defects)} 处问题，见上），未保存任何文件；"
                      "确认只保存能读取的部分请加 --accept-partial")
     try:
         save_report(report, output)

@@ -152,5 +152,8 @@ class FileWorkflow:
         self.window.set_document(document)
         return True
 
+    def import_into_current(self) -> bool:
+        return exports.import_into(self.window, self.document, self._folder())
+
     def show_paste_problems(self, lines: list[str]) -> None:
         dialogs.show_paste_problems(self.window, lines)
