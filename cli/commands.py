@@ -120,6 +120,8 @@ def import_workbook(args: argparse.Namespace) -> int:
         print(f"  {label}：{where}{problem.message}", file=sys.stderr)
     if imported.needs("year") or not 1990 <= report.year <= 2100:
         return _fail("工作簿中没有写明报告年度，未保存任何文件；请用 --year 指定，例如 --year 2025")
+    if not report.template.covers_year(report.year):
+        return _fail(f"工作簿的表格是{report.template.name}，不适用于 {report.year} 年度的报告，未保存任何文件")
     if not imported.complete and not args.accept_partial:
         return _fail(f"导入不完整（{len(imported.defects)} 处问题，见上），未保存任何文件；"
                      "确认只保存能读取的部分请加 --accept-partial")

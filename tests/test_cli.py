@@ -136,3 +136,19 @@ def test_import_refuses_incomplete_without_accept_partial(capsys, tmp_path):
     path.write_text("not a workbook", encoding="utf-8")
     code, _, err = run(capsys, "import", str(path), "-o", str(out_path))
     assert code == 2 and not out_path.exists() and err.startswith("错误：")
+
+
+def test_import_refuses_a_year_the_workbooks_format_does_not_serve(capsys, tmp_path):
+    from tests.conftest import FIXTURES
+
+    book, out = tmp_path / "2020.xlsx", tmp_path / "r.nianbao"
+    run(capsys, "export", "--xlsx", str(book), str(FIXTURES / "sample_2020.nianbao"))
+    import openpyxl
+
+    workbook = openpyxl.load_workbook(book)
+    del workbook["_nianbao"]  # a foreign workbook: only its labels say the format
+    for ws in workbook.worksheets:
+        ws.cell(1, 1).value = None  # no title, no year
+    workbook.save(book)
+    code, _, err = run(capsys, "import", str(book), "-o", str(out), "--year", "2025", "--unit", "某局", "--accept-partial")
+    assert code == 2 and "不适用于 2025 年度" in err and not out.exists()

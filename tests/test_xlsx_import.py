@@ -256,13 +256,15 @@ def test_unit_in_number_cell_is_located(tmp_path, sample_report):
     assert result.report.value("t2.fees.amount") is None and not result.complete
 
 
-def test_2019_format_tables_are_named_as_such(tmp_path, sample_report):
+def _workbook_in_the_2019_layout(tmp_path, sample_report, title: str | None = None):
     wb = openpyxl.Workbook()
     ws = wb.active
     ws.title = "表二"
+    if title:
+        ws.cell(1, 1, title)
     rows = [["第二十条第（一）项"], ["信息内容", "本年新制作数量", "本年新公开数量", "对外公开总数量"],
             ["规章", 0, 0, 0], ["规范性文件", 2, 2, 5], ["第二十条第（九）项"],
-            ["信息内容", "采购项目数量", "采购总金额"], ["政府集中采购", 3, 12.5]]
+            ["信息内容", "采购项目数量", "采购总金额（单位：万元）"], ["政府集中采购", 3, 12.5]]
     for offset, values in enumerate(rows):
         for col, value in enumerate(values, start=2):
             ws.cell(3 + offset, col, value)
@@ -275,13 +277,36 @@ def test_2019_format_tables_are_named_as_such(tmp_path, sample_report):
         t3.cell(24, col, 0)
     path = tmp_path / "2019.xlsx"
     wb.save(path)
-    result = read_xlsx(path)
+    return path
+
+
+def _by_cell(result) -> dict[tuple[str, str], str]:
     by_cell: dict[tuple[str, str], str] = {}
     for problem in result.problems:
         by_cell[(problem.sheet, problem.cell)] = by_cell.get((problem.sheet, problem.cell), "") + problem.message
-    assert "2019 年版格式" in by_cell[("表二", "C4")] and "本年新制作数量" in by_cell[("表二", "C4")]
+    return by_cell
+
+
+def test_a_workbook_without_a_year_is_read_in_the_format_its_labels_show(tmp_path, sample_report):
+    result = read_xlsx(_workbook_in_the_2019_layout(tmp_path, sample_report))
+    assert result.report.template_id == "2019"
+    (year,) = [p for p in result.problems if p.topic == "year"]
+    assert "表格按其标签判断为2019年版格式" in year.message
+    result.supply(year=2025)
+    assert any("不适用于 2025 年度" in p.message for p in result.defects)
+    assert result.report.value("t2.normative_documents.total_published") == 5
+    assert result.report.value("t2.purchase.purchase_amount") == Decimal("12.5")
+    assert result.report.value("t3.other_processing.natural") == 0
+
+
+def test_other_formats_labels_are_named_as_such(tmp_path, sample_report):
+    path = _workbook_in_the_2019_layout(tmp_path, sample_report, "某镇人民政府2025年政府信息公开工作年度报告")
+    result = read_xlsx(path)
+    assert result.report.template_id == "2021"
+    by_cell = _by_cell(result)
+    assert "2019年版格式" in by_cell[("表二", "C4")] and "本年新制作数量" in by_cell[("表二", "C4")]
     assert "政府集中采购" in by_cell[("表二", "B9")]
-    assert "2019 年版格式" in by_cell[("表三", "D24")] and "（六）其他处理" in by_cell[("表三", "D24")]
+    assert "2019年版格式" in by_cell[("表三", "D24")] and "（六）其他处理" in by_cell[("表三", "D24")]
     assert not result.complete
 
 

@@ -5,31 +5,30 @@ from __future__ import annotations
 from core.document import Report, UnitInfo
 from core.imports import ImportProblem
 from core.imports.xlsx_cells import Exact, fill_blank_totals, name_unread_cells, read_located
-from core.imports.xlsx_labels import labels_2019
+from core.imports.xlsx_labels import foreign_labels, table_labels
 from core.imports.xlsx_locate import Located, SheetIndex, coordinate, locate_table
 from core.imports.xlsx_meta import metadata_problems, read_metadata
 from core.imports.xlsx_spec import table_specs
 from core.imports.xlsx_workbook import SheetGrid
-from core.template import UnknownTemplateError, load_template, template_for_year
-
-DEFAULT_TEMPLATE = "2021"
+from core.template import Template, UnknownTemplateError, load_template, template_for_year
+from core.template.registry import available_template_ids
 
 
 def read_by_labels(grids: list[SheetGrid], problems: list[ImportProblem], read: set[str]) -> Report:
     indexes = [SheetIndex.build(grid) for grid in grids]
     meta = read_metadata(indexes)
     problems.extend(ImportProblem(*conflict) for conflict in meta.conflicts)
-    template = load_template(DEFAULT_TEMPLATE)
+    template = format_by_labels(indexes)
     if meta.year is not None:
         try:
             template = template_for_year(meta.year)
         except UnknownTemplateError as error:
             sheet, _, cell = meta.year_source.partition("!")
-            problems.append(ImportProblem(sheet, cell, f"{error}；已按{template.name}读取"))
+            problems.append(ImportProblem(sheet, cell, f"{error}；已按表格标签判断为{template.name}读取"))
     unit = UnitInfo(**{k: v for k, v in meta.unit.items() if k in UnitInfo.field_names()})
     report = Report(template_id=template.id, year=meta.year or 0, unit=unit, signing_date=meta.signing_date)
-    problems.extend(metadata_problems(report.unit, meta))
-    _find_2019_labels(indexes, problems)
+    problems.extend(metadata_problems(report.unit, meta, template.name))
+    _find_foreign_labels(template, indexes, problems)
     read_tables(report, indexes, problems, read)
     return report
 
@@ -53,15 +52,22 @@ def read_tables(report: Report, indexes: list[SheetIndex], problems: list[Import
     return located
 
 
-def _find_2019_labels(indexes: list[SheetIndex], problems: list[ImportProblem]) -> None:
-    old_labels = labels_2019()
+def format_by_labels(indexes: list[SheetIndex]) -> Template:
+    """The shipped format whose table labels the workbook has most of (the newest on a tie)."""
+    found = set().union(*(index.labels.keys() for index in indexes)) if indexes else set()
+    ids = sorted(available_template_ids(), key=lambda i: load_template(i).first_year, reverse=True)
+    best = max(ids, key=lambda i: len(table_labels(i) & found) - len(foreign_labels(i).keys() & found))
+    return load_template(best)
+
+
+def _find_foreign_labels(template: Template, indexes: list[SheetIndex], problems: list[ImportProblem]) -> None:
+    """Labels of another format's tables: named where they are, as not this format's."""
+    foreign = foreign_labels(template.id)
     for index in indexes:
         for key, positions in index.labels.items():
-            if key not in old_labels:
+            if key not in foreign:
                 continue
-            old, new = old_labels[key]
-            instead = f"2021 年版对应的是“{new}”" if new else "2021 年版格式没有这一项"
+            label, other = foreign[key]
             problems.append(ImportProblem(index.grid.title, coordinate(*positions[0]),
-                                          f"“{old}”是 2019 年版格式（国办公开办函〔2019〕60号）的标签，{instead}。"
-                                          "2021 年及以后的年报应使用 2021 年版格式（国办公开办函〔2021〕30号）的表格"))
-
+                                          f"“{label}”是{other}的标签，本报告按{template.name}读取，"
+                                          "其表格没有这一项，该处数据未导入"))

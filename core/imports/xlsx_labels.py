@@ -1,8 +1,9 @@
-"""Matching table labels typed by other people: normalisation, known variants, 2019-format labels.
+"""Matching table labels typed by other people: normalisation, known variants, other formats' labels.
 
-The official labels come from the template; this module only says which differences do not count
-(spaces, line breaks, punctuation, full/half-width forms, quotes) and which other wordings are
-known to mean the same row or column.
+The official labels and their known variant wordings (``aliases`` on rows, columns and header items)
+come from the templates; this module says which differences do not count (spaces, line breaks,
+punctuation, full/half-width forms, quotes), maps the variants, and tells which labels belong to
+another format than the one being read.
 """
 
 from __future__ import annotations
@@ -10,32 +11,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import cache
-
-# Official label (as in the template) → other wordings seen in circulated templates and reports.
-# Kept here rather than in 2021.json so the template stays the verbatim official text.
-LABEL_ALIASES: dict[str, tuple[str, ...]] = {
-    "社会公益组织": ("社会组织", "公益组织"),
-    "法人或其他组织": ("法人或者其他组织",),
-    "（二）部分公开（区分处理的，只计这一情形，不计其他情形）": ("（二）部分公开",),
-    "行政规范性文件": ("规范性文件",),
-    "本年收费金额（单位：万元）": ("本年收费金额", "本年收费金额（万元）", "收费金额（单位：万元）"),
-    "（七）总计": ("（七）合计",),
-    "总计": ("合计",),
-}
-
-# Labels that exist only in the 2019 format (国办公开办函〔2019〕60号) → what the 2021 format has.
-LABELS_2019: dict[str, str] = {
-    "本年新制作数量": "本年制发件数",
-    "本年新公开数量": "",
-    "对外公开总数量": "现行有效件数",
-    "上一年项目数量": "本年处理决定数量",
-    "本年增/减": "本年处理决定数量",
-    "其他对外管理服务事项": "",
-    "第二十条第（九）项": "",
-    "政府集中采购": "",
-    "采购项目数量": "",
-    "采购总金额": "",
-}
 
 _DROP = re.compile(r"[\s、,，.．。;；:：!！?？'\"“”‘’「」『』`·•\-—–－_]")
 _CHINESE_DIGITS = str.maketrans("〇○零一二三四五六七八九", "00012345678" + "9")
@@ -55,11 +30,24 @@ def label_key(text: str) -> str:
 
 @cache
 def _alias_keys() -> dict[str, str]:
+    """Every shipped format's variant wordings → the key of the official label they stand for.
+
+    One map for all formats, so that a sheet is indexed once whatever format it turns out to be; the
+    templates' aliases never contradict each other (tests/test_label_aliases.py checks).
+    """
     keys: dict[str, str] = {}
-    for official, variants in LABEL_ALIASES.items():
-        for variant in variants:
-            keys[label_key(variant)] = label_key(official)
+    for template in _shipped():
+        for table in template.tables:
+            for item in table.items:
+                for variant in item.aliases:
+                    keys[label_key(variant)] = label_key(item.text)
     return keys
+
+
+def _shipped() -> list:
+    from core.template.registry import available_template_ids, load_template
+
+    return [load_template(template_id) for template_id in available_template_ids()]
 
 
 def canonical(text: str) -> str:
@@ -69,9 +57,28 @@ def canonical(text: str) -> str:
 
 
 @cache
-def labels_2019() -> dict[str, tuple[str, str]]:
-    """key → (2019 label, 2021 counterpart or "")."""
-    return {label_key(old): (old, new) for old, new in LABELS_2019.items()}
+def table_labels(template_id: str) -> frozenset[str]:
+    """The canonical keys of every label of a format's tables."""
+    from core.template.registry import load_template
+
+    return frozenset(canonical(i.text) for t in load_template(template_id).tables for i in t.items if i.text)
+
+
+@cache
+def foreign_labels(template_id: str) -> dict[str, tuple[str, str]]:
+    """Labels of other shipped formats' tables that this format does not have:
+    key → (the label as printed, the name of the format it belongs to)."""
+    ours = table_labels(template_id)
+    found: dict[str, tuple[str, str]] = {}
+    for template in _shipped():
+        if template.id == template_id:
+            continue
+        for table in template.tables:
+            for item in table.items:
+                key = canonical(item.text) if item.text else ""
+                if key and key not in ours:
+                    found.setdefault(key, (item.text, template.name))
+    return found
 
 
 def chinese_year_digits(text: str) -> str:

@@ -108,13 +108,14 @@ def _infer_kind_and_level(unit: dict[str, str]) -> None:
         unit["level"] = "county"
 
 
-def metadata_problems(unit: UnitInfo, meta: Metadata) -> list[ImportProblem]:
+def metadata_problems(unit: UnitInfo, meta: Metadata, format_name: str) -> list[ImportProblem]:
     """What the workbook did not say about the report: the year and unit name (which the user can
-    supply, ``topic``), and the unit's kind and level (defaults kept, named in notices)."""
+    supply, ``topic``), and the unit's kind and level (defaults kept, named in notices).
+    ``format_name`` is the format the tables were read in (judged by their labels without a year)."""
     problems = []
     if meta.year is None:
         problems.append(ImportProblem("", "", "文件中没有找到报告年度（标题行中如“XX镇人民政府2025年政府信息公开工作年度报告”），"
-                                              "年度暂空，请导入后填写", topic="year"))
+                                              f"年度暂空，请导入后填写；表格按其标签判断为{format_name}", topic="year"))
     if not unit.name:
         problems.append(ImportProblem("", "", "文件中没有找到单位名称，单位名称暂空，请导入后填写", topic="unit"))
         return problems

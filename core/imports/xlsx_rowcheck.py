@@ -6,7 +6,7 @@ from __future__ import annotations
 import difflib
 from typing import TYPE_CHECKING
 
-from core.imports.xlsx_labels import canonical, label_key, labels_2019
+from core.imports.xlsx_labels import canonical, foreign_labels
 from core.imports.xlsx_spec import TableSpec
 
 if TYPE_CHECKING:
@@ -50,6 +50,7 @@ def check_rows(spec: TableSpec, index: SheetIndex, rows: dict[int, tuple[int, in
                problem) -> None:
     """Name what lies inside the table's rows but is not an official row, and every missing row."""
     missing = {i.row: i for i in spec.row_items if i.row not in rows and i.row not in repeated}
+    foreign = foreign_labels(spec.template_id)
     if not rows:
         anchor = min((p for key in spec.known for p in index.labels.get(key, [])), default=(1, 1))
         for item in missing.values():
@@ -67,8 +68,8 @@ def check_rows(spec: TableSpec, index: SheetIndex, rows: dict[int, tuple[int, in
         if row in found_at or row in continued:
             continue
         cells = index.rows.get(row, [])
-        if any(label_key(v) in labels_2019() for _, v in cells if isinstance(v, str)):
-            continue  # a 2019-format row: reported as such
+        if any(canonical(v) in foreign for _, v in cells if isinstance(v, str)):
+            continue  # a row of another format: reported as such
         unknown = [(c, v) for c, v in cells if c < first_data_col and isinstance(v, str) and canonical(v) not in spec.known]
         data = [c for c, _ in cells if c in data_cols]
         if unknown:
@@ -94,8 +95,8 @@ def _row_keys(spec: TableSpec, grid_row: int) -> tuple[str, ...]:
 
 
 def _unlabelled_row(spec: TableSpec, row: int, cells: list, missing: dict) -> tuple[str, tuple[str, ...]]:
-    """A row with data but no row label; a group label alone on it (2019's single "（六）其他处理"
-    row) means the table is in the 2019 format."""
+    """A row with data but no row label; a group label alone on it, where another format has a row
+    of that name (an older format's single row for what this one splits), names that format."""
     groups = {canonical(g.text): g for g in spec.groups}
     group = next((groups[k] for _, v in cells if isinstance(v, str) and (k := canonical(v)) in groups), None)
     covered = [i for i in spec.row_items if group and group.row <= i.row < group.row + group.rowspan]
@@ -106,8 +107,24 @@ def _unlabelled_row(spec: TableSpec, row: int, cells: list, missing: dict) -> tu
         missing.pop(item.row)
         keys += _row_keys(spec, item.row)
     parts = "”“".join(i.text for i in covered)
-    return (f"“{group.text}”只有一行数据，这是 2019 年版格式（国办公开办函〔2019〕60号）；2021 年版格式把它分为"
+    other = _format_with_row(spec, group.text)
+    where = f"这是{other}的写法；" if other else ""
+    return (f"“{group.text}”只有一行数据，{where}{spec.format_name}把它分为"
             f"“{parts}”{len(covered)} 行，该行数据未导入"), keys
+
+
+def _format_with_row(spec: TableSpec, text: str) -> str:
+    """The name of another shipped format whose table has a row labelled ``text``, or ""."""
+    from core.template.registry import available_template_ids, load_template
+
+    key = canonical(text)
+    for template_id in available_template_ids():
+        template = load_template(template_id)
+        if template_id == spec.template_id:
+            continue
+        if any(i.role == "row_label" and canonical(i.text) == key for t in template.tables for i in t.items):
+            return template.name
+    return ""
 
 
 def _closest(text: str, missing: dict):

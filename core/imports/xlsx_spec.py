@@ -41,6 +41,8 @@ class TableSpec:
     label: str  # for messages: "表三（收到和处理政府信息公开申请情况）"
     children: dict[str, tuple[str, ...]]  # a spanning header's key → its sub-headers' keys, left to right
     repeated: frozenset[str]  # column header keys the table has more than once ("结果维持" in 表四)
+    template_id: str = ""
+    format_name: str = ""  # the format's name, for messages
 
 
 @cache
@@ -52,11 +54,11 @@ def table_specs(template_id: str) -> dict[str, TableSpec]:
         others = set().union(*(v for k, v in texts.items() if k != table.key))
         chapter = template.chapter(table.chapter)
         label = f"表{chapter.number}（{chapter.title}）"
-        specs[table.key] = _spec(table, frozenset(texts[table.key] - others), label)
+        specs[table.key] = _spec(table, frozenset(texts[table.key] - others), label, template.id, template.name)
     return specs
 
 
-def _spec(table: Table, signature: frozenset[str], label: str) -> TableSpec:
+def _spec(table: Table, signature: frozenset[str], label: str, template_id: str, format_name: str) -> TableSpec:
     row_items = {i.row: i for i in table.items if i.role == "row_label"}
     cells = []
     columns: dict[tuple[int, int], ColumnSpec] = {}
@@ -80,6 +82,8 @@ def _spec(table: Table, signature: frozenset[str], label: str) -> TableSpec:
         children=_children(table),
         repeated=frozenset(k for k in (c.path[-1] for c in columns.values())
                            if sum(1 for c in columns.values() if c.path[-1] == k) > 1),
+        template_id=template_id,
+        format_name=format_name,
     )
 
 

@@ -143,6 +143,10 @@ def import_excel(parent: QWidget | None, folder: str = "") -> Report | None:
         if year is None:
             return None
         report.year = year
+    if not report.template.covers_year(report.year):
+        dialogs.show_error(parent, "导入 Excel", f"工作簿的表格是{report.template.name}，不适用于 {report.year} 年度的报告，"
+                                                "未导入。请核对年度，或使用该年度格式的表格。")
+        return None
     return report
 
 
