@@ -6,7 +6,6 @@ so an existing file at ``path`` is either replaced completely or left exactly as
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 from pathlib import Path
 
@@ -16,6 +15,7 @@ from docx.document import Document as DocxDocument
 from core.document import Report
 from core.export import write_export
 from core.export.docx_footer import add_page_numbers
+from core.export.docx_package import finish_package
 from core.export.docx_styles import FONT_SETS, FontSet, set_page, set_styles
 from core.export.docx_tables import add_table
 from core.export.docx_text import add_body, add_heading, add_signature, add_title, paragraphs_of
@@ -40,7 +40,6 @@ def build_docx(report: Report, font_set: str = "official") -> DocxDocument:
         raise ValueError(f"unknown font set {font_set!r}; expected one of {sorted(FONT_SETS)}")
     fonts: FontSet = FONT_SETS[font_set]
     document = docx.Document()
-    _properties(document, report)
     set_page(document)
     set_styles(document, fonts)
     add_page_numbers(document, fonts)
@@ -62,14 +61,5 @@ def build_docx(report: Report, font_set: str = "official") -> DocxDocument:
                 add_heading(document, section.title, 2, fonts)
             add_body(document, report.text(section.key), fonts)
     add_signature(document, report.unit.name, report.signing_date, fonts)
+    finish_package(document, report)
     return document
-
-
-def _properties(document: DocxDocument, report: Report) -> None:
-    props = document.core_properties
-    props.title = report.title
-    props.author = props.last_modified_by = report.unit.name
-    props.subject = props.comments = props.keywords = props.category = ""
-    props.language = "zh-CN"
-    props.created = props.modified = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)  # not the 2013 template's
-    props.revision = 1
