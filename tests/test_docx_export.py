@@ -18,7 +18,8 @@ from docx.shared import Pt
 
 from core.document import Report
 from core.export import ExportError
-from core.export.docx_text import format_date, signature_layout, split_run_in_heading, text_twips
+from core.export.docx_signature import format_date, signature_layout, text_twips
+from core.export.docx_text import split_run_in_heading
 from core.export.docx_widths import break_header
 from core.export.docx_writer import write_docx
 from core.report_file import load_report

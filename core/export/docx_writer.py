@@ -16,26 +16,31 @@ from core.document import Report
 from core.export import write_export
 from core.export.docx_footer import add_page_numbers
 from core.export.docx_package import finish_package
+from core.export.docx_signature import add_signature
 from core.export.docx_styles import FONT_SETS, FontSet, set_page, set_styles
 from core.export.docx_tables import add_table
-from core.export.docx_text import add_body, add_heading, add_signature, add_title, paragraphs_of
+from core.export.docx_text import add_body, add_heading, add_title, paragraphs_of
 
 __all__ = ["FONT_SETS", "build_docx", "docx_bytes", "write_docx"]
 
 
-def write_docx(report: Report, path: str | Path, font_set: str = "official") -> None:
+def write_docx(report: Report, path: str | Path, font_set: str = "official", *, signature: bool = True) -> None:
     """Export ``report`` to a .docx file; ExportError (Chinese message) if it cannot be written."""
-    write_export(path, docx_bytes(report, font_set), "WPS、Word")
+    write_export(path, docx_bytes(report, font_set, signature=signature), "WPS、Word")
 
 
-def docx_bytes(report: Report, font_set: str = "official") -> bytes:
+def docx_bytes(report: Report, font_set: str = "official", *, signature: bool = True) -> bytes:
     buffer = io.BytesIO()
-    build_docx(report, font_set).save(buffer)
+    build_docx(report, font_set, signature=signature).save(buffer)
     return buffer.getvalue()
 
 
-def build_docx(report: Report, font_set: str = "official") -> DocxDocument:
-    """The report as a python-docx Document, not yet saved."""
+def build_docx(report: Report, font_set: str = "official", *, signature: bool = True) -> DocxDocument:
+    """The report as a python-docx Document, not yet saved.
+
+    ``signature`` says whether the unit's name and the signing date are printed below the text
+    (the template's front matter decides; some reports, such as seed 001, print none).
+    """
     if font_set not in FONT_SETS:
         raise ValueError(f"unknown font set {font_set!r}; expected one of {sorted(FONT_SETS)}")
     fonts: FontSet = FONT_SETS[font_set]
@@ -60,6 +65,7 @@ def build_docx(report: Report, font_set: str = "official") -> DocxDocument:
             if not lines[0].startswith(section.title):  # the user may have typed the title already
                 add_heading(document, section.title, 2, fonts)
             add_body(document, report.text(section.key), fonts)
-    add_signature(document, report.unit.name, report.signing_date, fonts)
+    if signature:
+        add_signature(document, report.unit.name, report.signing_date, fonts)
     finish_package(document, report)
     return document
