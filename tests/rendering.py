@@ -6,6 +6,7 @@ tests neither wait for nor disturb another LibreOffice running on the machine.
 
 from __future__ import annotations
 
+import html
 import re
 import shutil
 import subprocess
@@ -59,3 +60,22 @@ def first_difference(expected: str, printed: str, context: int = 15) -> str:
     at = next((i for i, (a, b) in enumerate(zip(expected, printed, strict=False)) if a != b), min(len(expected), len(printed)))
     return (f"at character {at}: document …{expected[max(0, at - context):at + context]}… "
             f"PDF …{printed[max(0, at - context):at + context]}…")
+
+
+def page_words(pdf: Path) -> list[list[tuple[float, float, float, float, str]]]:
+    """Each page's words as (xMin, yMin, xMax, yMax, text) in points from the top left, page
+    numbers left out."""
+    out = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], check=True, capture_output=True, text=True).stdout
+    pages = []
+    for page in re.findall(r"<page [^>]*>(.*?)</page>", out, re.S):
+        words = [(float(a), float(b), float(c), float(d), html.unescape(t)) for a, b, c, d, t in
+                 re.findall(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*?)</word>', page)]
+        pages.append(_without_page_number(words))
+    return pages
+
+
+def _without_page_number(words: list[tuple[float, float, float, float, str]]) -> list[tuple[float, float, float, float, str]]:
+    """The words above the footer: the page number "— N —" is the lowest line of a page."""
+    if len(words) >= 3 and words[-3][4] == "—" and words[-1][4] == "—" and words[-2][4].isdigit():
+        return words[:-3]
+    return words

@@ -70,6 +70,7 @@ STYLE_HEADING1 = "年报一级标题"
 STYLE_HEADING2 = "年报二级标题"
 STYLE_SIGNATURE = "年报落款"
 STYLE_TABLE = "年报表格"
+STYLE_TABLE_GAP = "年报表格间隔"  # the 1 pt paragraph between two page parts of a table
 STYLE_PAGE_NUMBER = "年报页码"
 
 
@@ -148,6 +149,12 @@ def set_styles(document: DocxDocument, fonts: FontSet) -> None:
     table = _add(document, STYLE_TABLE)
     _format(table, fonts["latin"], fonts["table"], SIZE_SMALL_4, WD_ALIGN_PARAGRAPH.CENTER, exact=False)
     set_char_spacing(table.element.get_or_add_rPr(), 0)
+
+    gap = _add(document, STYLE_TABLE_GAP)
+    _format(gap, fonts["latin"], fonts["table"], Pt(1), WD_ALIGN_PARAGRAPH.LEFT, exact=False)
+    gap.paragraph_format.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+    gap.paragraph_format.line_spacing = Twips(20)
+    set_char_spacing(gap.element.get_or_add_rPr(), 0)
 
     page_number = _add(document, STYLE_PAGE_NUMBER)
     # "半角宋体阿拉伯数字": the digits are 宋体 too.

@@ -14,6 +14,7 @@ from docx.document import Document as DocxDocument
 
 from core.document import Report
 from core.export import write_export
+from core.export.docx_flow import PageFlow
 from core.export.docx_footer import add_page_numbers
 from core.export.docx_package import finish_package
 from core.export.docx_signature import add_signature
@@ -49,13 +50,14 @@ def build_docx(report: Report, font_set: str = "official", *, signature: bool = 
     set_styles(document, fonts)
     add_page_numbers(document, fonts)
 
+    flow = PageFlow(document)
     add_title(document, report.unit.name, report.year, fonts)
     add_body(document, report.opening, fonts)
     template = report.template
     for chapter in template.chapters:
         add_heading(document, chapter.heading, 1, fonts)
         if chapter.table:
-            add_table(document, report, template.table(chapter.table), fonts)
+            add_table(document, report, template.table(chapter.table), fonts, flow)
             continue
         add_body(document, report.text(chapter.key), fonts)
         for section in chapter.sections:
