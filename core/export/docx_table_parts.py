@@ -107,9 +107,6 @@ def _cut_cost(table: Table, layout: TableLayout, start: int, end: int) -> int:
     part = make_part(table, layout, range(start, end))
     natural = sum(layout.heights[:table.header_rows]) + sum(layout.heights[start:end])
     cost = (sum(part.heights) - natural) // LINE
-    for item in table.items:
-        if item.row == end - 1 and item.role in ("header", "heading") and item.row >= table.header_rows:
-            cost += 10
-        if item.row < end < item.row + item.rowspan and not item.vertical:
-            cost += 2
-    return cost
+    if any(i.row == end - 1 >= table.header_rows and i.role in ("header", "heading") for i in table.items):
+        cost += 10
+    return cost + sum(2 for i in table.items if i.row < end < i.row + i.rowspan and not i.vertical)
