@@ -17,7 +17,7 @@ from core.export.docx_text import add_body, add_heading
 from core.report_file import load_report
 from core.template import load_template
 from resources import SAMPLE_REPORT
-from tests.test_docx_render import with_counts
+from tests.rendering import with_counts
 
 TEMPLATE = load_template("2021")
 LINE_WIDTH = 156 / 25.4 * 72  # points
@@ -79,8 +79,7 @@ def test_rows_are_as_tall_as_their_tallest_cell_and_merged_labels_fit() -> None:
     assert layout.heights[row["1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请"]] >= 2 * pitch
     (vertical,) = [i for i in table.items if i.vertical]
     two_rows = [vertical.__class__(**{**vertical.__dict__, "rowspan": 2})]
-    heights = row_heights(two_rows, vertical.row + 2, layout.widths, {(vertical.row, 0): vertical.text},
-                          layout.size, pitch)
+    heights = row_heights(two_rows, vertical.row + 2, {(vertical.row, 0): layout.needs[(vertical.row, 0)]}, pitch)
     assert sum(heights[vertical.row:]) >= text_width(vertical.text, layout.size) * 20  # grown to hold 9 characters
     assert printed_height([100, 200]) == 300 + 3 * 10
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -20,19 +19,10 @@ from core.template import load_template
 from core.values import format_value
 from resources import SAMPLE_REPORT
 from tests.conftest import SEED001
-from tests.rendering import docx_text, first_difference, page_words, pdf_pages, render_pdfs, squeeze
+from tests.rendering import docx_text, first_difference, page_words, pdf_pages, render_pdfs, squeeze, with_counts
 
 DIGITS = range(1, 7)
 LONG_NAME = "新疆维吾尔自治区伊犁哈萨克自治州奎屯市开干齐乡人民政府"  # 27 characters
-
-
-def with_counts(report: Report, digits: int) -> Report:
-    """Every cell of every table (totals included) set to a distinct number of ``digits`` digits."""
-    low = 10 ** (digits - 1)
-    for index, key in enumerate(report.template.cells):
-        number = low + (index * 7919) % (9 * low) if digits > 1 else index % 9 + 1
-        report.cells[key] = Decimal(number) if report.template.cells[key].type == "money" else number
-    return report
 
 
 def variants() -> dict[str, Report]:

@@ -39,6 +39,7 @@ class TableLayout:
     pitch: int  # exact line pitch, twips; also the width a vertical line of text takes
     widths: list[int]  # grid columns, twips, summing to the 版心 width
     texts: dict[tuple[int, int], str]  # what each item shows, by (row, col), header breaks included
+    needs: dict[tuple[int, int], int]  # height each item's text needs, twips, by (row, col)
     heights: list[int]  # grid rows, twips
 
 
@@ -55,8 +56,10 @@ def layout_table(report: Report, table: Table) -> TableLayout:
         if item.role == "header":
             text = break_header(text, sum(widths[item.col:item.col + item.colspan]), em, 2 * CELL_MARGIN)
         texts[(item.row, item.col)] = text
-    heights = row_heights(table.items, table.grid_rows, widths, texts, size, pitch)
-    return TableLayout(size, pitch, widths, texts, heights)
+    needs = {(i.row, i.col): item_need(i, texts[(i.row, i.col)], sum(widths[i.col:i.col + i.colspan]), size, pitch)
+             for i in table.items}
+    heights = row_heights(table.items, table.grid_rows, needs, pitch)
+    return TableLayout(size, pitch, widths, texts, needs, heights)
 
 
 def table_font_size(table: Table, values: Mapping[str, str], total: int) -> float:
@@ -79,21 +82,20 @@ def item_need(item: GridItem, text: str, width: int, size: float, pitch: int) ->
     return line_count(text, inner, size) * pitch
 
 
-def row_heights(items: Sequence[GridItem], rows: int, widths: Sequence[int], texts: Mapping[tuple[int, int], str],
-                size: float, pitch: int) -> list[int]:
+def row_heights(items: Sequence[GridItem], rows: int, needs: Mapping[tuple[int, int], int], pitch: int) -> list[int]:
     """Each grid row's height: at least one line, the tallest one-row cell, and merged labels shared
-    out over the rows they span."""
+    out over the rows they span (``needs``: each item's height in twips, by its (row, col))."""
     heights = [pitch] * rows
     spanning = []
     for item in items:
-        need = item_need(item, texts[(item.row, item.col)], sum(widths[item.col:item.col + item.colspan]), size, pitch)
+        need = needs[(item.row, item.col)]
         if item.rowspan == 1:
             heights[item.row] = max(heights[item.row], need)
         else:
             spanning.append((item, need))
     for item, need in sorted(spanning, key=lambda pair: pair[0].rowspan):
         span = range(item.row, item.row + item.rowspan)
-        short = need - sum(heights[r] for r in span)
+        short = max(0, need - sum(heights[r] for r in span))
         for k, r in enumerate(span):  # the shortfall shared out evenly, the remainder to the first rows
-            heights[r] += max(0, short) // item.rowspan + (1 if k < max(0, short) % item.rowspan else 0)
+            heights[r] += short // item.rowspan + (1 if k < short % item.rowspan else 0)
     return heights

@@ -12,6 +12,7 @@ Each part is a table of its own, kept together, so every word processor breaks e
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from core.export.docx_table_layout import TableLayout, printed_height, row_heights
@@ -40,7 +41,7 @@ class Part:
 
 def make_part(table: Table, layout: TableLayout, rows: range) -> Part:
     """The header rows and body rows ``rows`` as a table of their own."""
-    items, texts = [], {}
+    items, texts, needs = [], {}, {}
     header = table.header_rows
     for item in table.items:
         top, bottom = item.row, item.row + item.rowspan
@@ -51,8 +52,8 @@ def make_part(table: Table, layout: TableLayout, rows: range) -> Part:
         row = top if item.row < header else header + top - rows.start
         items.append(replace(item, row=row, rowspan=bottom - top))
         texts[(row, item.col)] = layout.texts[(item.row, item.col)]
-    grid_rows = header + len(rows)
-    heights = row_heights(items, grid_rows, layout.widths, texts, layout.size, layout.pitch)
+        needs[(row, item.col)] = layout.needs[(item.row, item.col)]
+    heights = row_heights(items, header + len(rows), needs, layout.pitch)
     return Part(rows, tuple(items), texts, heights)
 
 
@@ -60,35 +61,43 @@ def plan_parts(table: Table, layout: TableLayout, room: int, kept: int, page: in
     """The parts of ``table`` given the ``room`` (twips) left on the page after its heading,
     ``kept`` (twips) of heading that moves with it, and the ``page`` height."""
     body = range(table.header_rows, table.grid_rows)
-    whole = make_part(table, layout, body)
+    made: dict[tuple[int, int], Part] = {}
+
+    def part(start: int, end: int) -> Part:
+        if (start, end) not in made:
+            made[(start, end)] = make_part(table, layout, range(start, end))
+        return made[(start, end)]
+
+    whole = part(body.start, body.stop)
     if whole.height <= room - FIRST_MARGIN:
         return [whole]
     if whole.height <= page - kept and room + kept <= MAX_BLANK * page:
         return [whole]  # to the next page with its heading, leaving little blank
     parts: list[Part] = []
     start, capacity = body.start, room - FIRST_MARGIN
-    first = _cut(table, layout, start, capacity, MIN_ROWS)
+    first = _cut(table, layout, part, start, capacity, MIN_ROWS)
     if first is None:  # not enough room here: the table starts on the next page, under its heading
         capacity = page - kept - NEXT_MARGIN
         if whole.height <= capacity:
             return [whole]
-        first = _cut(table, layout, start, capacity, 1)
+        first = _cut(table, layout, part, start, capacity, 1)
     while True:
         end = first if first is not None else start + 1  # a single row taller than a page stands alone
-        parts.append(make_part(table, layout, range(start, end)))
+        parts.append(part(start, end))
         start = end
         if start >= body.stop:
             return parts
-        first = _cut(table, layout, start, page - GAP - NEXT_MARGIN, 1)
+        first = _cut(table, layout, part, start, page - GAP - NEXT_MARGIN, 1)
 
 
-def _cut(table: Table, layout: TableLayout, start: int, capacity: int, least: int) -> int | None:
+def _cut(table: Table, layout: TableLayout, part: Callable[[int, int], Part], start: int, capacity: int,
+         least: int) -> int | None:
     """Where the part from body row ``start`` best ends: the last row that fits in ``capacity``,
     or a few rows earlier where the cut splits fewer labels. None if ``least`` rows do not fit."""
     stop = table.grid_rows
     fullest = None
     for end in range(start + least, stop + 1):
-        if make_part(table, layout, range(start, end)).height > capacity:
+        if part(start, end).height > capacity:
             break
         fullest = end
     if fullest is None:
@@ -96,16 +105,15 @@ def _cut(table: Table, layout: TableLayout, start: int, capacity: int, least: in
     if fullest == stop:
         return stop
     candidates = range(max(start + least, fullest - LOOK_BACK), fullest + 1)
-    return min(candidates, key=lambda end: (_cut_cost(table, layout, start, end), -end))
+    return min(candidates, key=lambda end: (_cut_cost(table, layout, part(start, end), end), -end))
 
 
-def _cut_cost(table: Table, layout: TableLayout, start: int, end: int) -> int:
+def _cut_cost(table: Table, layout: TableLayout, part: Part, end: int) -> int:
     """How bad a page end before body row ``end`` is: a block's heading or column header left at
     the foot of a page is worst; each label cut in two costs a little (the vertical label of a long
     block is cut wherever the block is, so it costs nothing), and so does every line of height the
     part's rows must grow by to hold a cut label (a few rows cannot hold 三、本年度办理结果)."""
-    part = make_part(table, layout, range(start, end))
-    natural = sum(layout.heights[:table.header_rows]) + sum(layout.heights[start:end])
+    natural = sum(layout.heights[:table.header_rows]) + sum(layout.heights[part.rows.start:end])
     cost = (sum(part.heights) - natural) // LINE
     if any(i.row == end - 1 >= table.header_rows and i.role in ("header", "heading") for i in table.items):
         cost += 10

@@ -14,7 +14,6 @@ import copy
 from docx.document import Document as DocxDocument
 from docx.oxml.ns import qn
 from docx.table import Table as DocxTable
-from docx.table import _Cell
 
 from core.document import Report
 from core.export.docx_flow import PageFlow
@@ -23,7 +22,7 @@ from core.export.docx_table_layout import CELL_MARGIN, TableLayout, layout_table
 from core.export.docx_table_parts import Part, plan_parts
 from core.export.docx_text import new_paragraph
 from core.export.docx_xml import child, element
-from core.template.model import Table
+from core.template.model import GridItem, Table
 
 BORDER = {"val": "single", "sz": "4", "space": "0", "color": "000000"}  # 0.5 pt
 VERTICAL_TEXT = "tbRlV"  # top to bottom, characters upright: how Word and LibreOffice set vertical Chinese
@@ -43,27 +42,68 @@ def add_table(document: DocxDocument, report: Report, table: Table, fonts: FontS
 
 def _add_part(document: DocxDocument, table: Table, layout: TableLayout, part: Part, fonts: FontSet) -> DocxTable:
     total = round(TEXT_WIDTH.twips)
-    docx_table = document.add_table(rows=len(part.heights), cols=table.grid_columns)
+    docx_table = document.add_table(rows=0, cols=table.grid_columns)
     _table_properties(docx_table, total, table.title)
     for grid_col, width in zip(docx_table._tbl.tblGrid.findall(qn("w:gridCol")), layout.widths, strict=True):
         grid_col.set(qn("w:w"), str(width))
-
-    grid = [list(row.cells) for row in docx_table.rows]
-    top_left: dict[tuple[int, int], _Cell] = {}
-    for item in part.items:
-        cell = grid[item.row][item.col]
-        if item.rowspan > 1 or item.colspan > 1:
-            cell = cell.merge(grid[item.row + item.rowspan - 1][item.col + item.colspan - 1])
-        top_left[(item.row, item.col)] = cell
-
-    _cell_properties(docx_table, layout, part.heights, table.header_rows, document.styles[STYLE_TABLE].style_id)
+    covering = {(r, item.col): item for item in part.items for r in range(item.row, item.row + item.rowspan)}
+    style_id = document.styles[STYLE_TABLE].style_id
     run_template = _run_template(fonts, layout.size)
-    for item in part.items:
-        cell = top_left[(item.row, item.col)]
-        if item.vertical:
-            child(cell._tc.get_or_add_tcPr(), "w:textDirection", val=VERTICAL_TEXT)
-        _fill(cell, part.texts[(item.row, item.col)], run_template)
+    sides = [element(f"w:{side}", **BORDER) for side in ("top", "left", "bottom", "right")]
+    rows = len(part.heights)
+    for r, height in enumerate(part.heights):
+        tr = element("w:tr")
+        tr_pr = _first(tr, "w:trPr")
+        child(tr_pr, "w:cantSplit")
+        child(tr_pr, "w:trHeight", val=str(height), hRule="atLeast")
+        if r < table.header_rows:
+            child(tr_pr, "w:tblHeader")
+        c = 0
+        while c < table.grid_columns:
+            item = covering[(r, c)]
+            tr.append(_cell(item, r, layout, sides, style_id, keep=r < rows - 1))
+            if item.row == r:
+                _fill(tr[-1], part.texts[(item.row, item.col)], run_template)
+            c += item.colspan
+        docx_table._tbl.append(tr)
     return docx_table
+
+
+def _cell(item: GridItem, row: int, layout: TableLayout, sides: list[object], style_id: str, keep: bool) -> object:
+    """A w:tc of ``item`` in grid row ``row`` — its first, or a continuation of a vertical merge —
+    with width, borders, centring and an empty paragraph in the table's style and pitch.
+
+    Every row but the last keeps with the next, so a part stands on one page: a merged label split
+    over two pages loses its text in LibreOffice, and reviewers check a table more easily whole.
+    """
+    tc = element("w:tc")
+    tc_pr = _first(tc, "w:tcPr")
+    child(tc_pr, "w:tcW", w=str(sum(layout.widths[item.col:item.col + item.colspan])), type="dxa")
+    if item.colspan > 1:
+        child(tc_pr, "w:gridSpan", val=str(item.colspan))
+    if item.rowspan > 1:
+        merge = child(tc_pr, "w:vMerge")
+        if item.row == row:
+            merge.set(qn("w:val"), "restart")
+    child(tc_pr, "w:tcBorders")[:] = copy.deepcopy(sides)
+    if item.vertical and item.row == row:
+        child(tc_pr, "w:textDirection", val=VERTICAL_TEXT)
+    child(tc_pr, "w:vAlign", val="center")
+    p = element("w:p")
+    p_pr = _first(p, "w:pPr")
+    child(p_pr, "w:pStyle", val=style_id)
+    if keep:
+        child(p_pr, "w:keepNext")
+    child(p_pr, "w:spacing", line=str(layout.pitch), lineRule="exact")
+    tc.append(p)
+    return tc
+
+
+def _first(parent: object, tag: str) -> object:
+    """A new first child (the properties element of a row, cell or paragraph)."""
+    made = element(tag)
+    parent.insert(0, made)  # type: ignore[attr-defined]
+    return made
 
 
 def _table_properties(docx_table: DocxTable, total: int, caption: str) -> None:
@@ -86,40 +126,7 @@ def _table_properties(docx_table: DocxTable, total: int, caption: str) -> None:
     child(tbl_pr, "w:tblCaption", val=caption)  # the table's name for screen readers; every part has it
 
 
-def _cell_properties(docx_table: DocxTable, layout: TableLayout, heights: list[int], header_rows: int,
-                     style_id: str) -> None:
-    """Row flags and heights, then width, borders and centring on every w:tc — merged continuations
-    included — and the exact line pitch on every paragraph.
-
-    Every row but the last keeps with the next, so a part stands on one page: a merged label split
-    over two pages loses its text in LibreOffice, and reviewers check a table more easily whole.
-    """
-    rows = docx_table._tbl.tr_lst
-    sides = [element(f"w:{side}", **BORDER) for side in ("top", "left", "bottom", "right")]
-    for index, tr in enumerate(rows):
-        tr_pr = tr.get_or_add_trPr()
-        child(tr_pr, "w:cantSplit")
-        child(tr_pr, "w:trHeight", val=str(heights[index]), hRule="atLeast")
-        if index < header_rows:
-            child(tr_pr, "w:tblHeader")
-        col = 0
-        for tc in tr.tc_lst:
-            span = tc.grid_span
-            tc_pr = tc.get_or_add_tcPr()
-            child(tc_pr, "w:tcW", w=str(sum(layout.widths[col:col + span])), type="dxa")
-            borders = child(tc_pr, "w:tcBorders")
-            borders[:] = copy.deepcopy(sides)
-            child(tc_pr, "w:vAlign", val="center")
-            for p in tc.p_lst:
-                p_pr = p.get_or_add_pPr()
-                child(p_pr, "w:pStyle", val=style_id)
-                if index < len(rows) - 1:
-                    child(p_pr, "w:keepNext")
-                child(p_pr, "w:spacing", line=str(layout.pitch), lineRule="exact")
-            col += span
-
-
-def _fill(cell: _Cell, text: str, run_template: object) -> None:
+def _fill(tc: object, text: str, run_template: object) -> None:
     if not text:
         return
     run = copy.deepcopy(run_template)
@@ -129,7 +136,7 @@ def _fill(cell: _Cell, text: str, run_template: object) -> None:
         t = element("w:t")
         t.text = line
         run.append(t)
-    cell._tc.p_lst[0].append(run)
+    tc.find(qn("w:p")).append(run)  # type: ignore[attr-defined]
 
 
 def _run_template(fonts: FontSet, size: float) -> object:
