@@ -53,7 +53,7 @@ def test_break_points_follow_the_administrative_division_and_the_organ() -> None
 
 
 def test_a_name_without_parts_is_split_evenly_and_nothing_is_lost() -> None:
-    for name in ("某" * 50, "abcdefghij" * 10, "某" * 1000):
+    for name in ("某" * 50, "abcdefghij" * 10, "某" * 1000, "市" * 100):  # 市市…: a break point everywhere
         lines = balanced_lines(name, 20, text_em)
         assert "".join(lines) == name and all(text_em(line) <= 20 for line in lines)
         widths = [text_em(line) for line in lines]

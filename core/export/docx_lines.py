@@ -33,6 +33,7 @@ def break_points(name: str) -> set[int]:
 
 
 MAX_SEARCH = 4  # lines tried at sensible points; longer names are split evenly
+MAX_CHOICES = 5000  # ways to choose the breaks tried at most (a name of 市市市… has a point everywhere)
 
 
 def balanced_lines(name: str, capacity: float, width: Callable[[str], float]) -> list[str]:
@@ -50,6 +51,8 @@ def _sensible_cuts(name: str, capacity: float, width: Callable[[str], float], po
     line; [] if no choice of them fits."""
     least = max(2, math.ceil(width(name) / capacity))
     for lines in range(least, min(MAX_SEARCH, len(points) + 1) + 1):
+        if math.comb(len(points), lines - 1) > MAX_CHOICES:
+            return []
         best: tuple[float, tuple[int, ...]] | None = None
         for cuts in itertools.combinations(points, lines - 1):
             edges = [0, *cuts, len(name)]
