@@ -12,7 +12,7 @@ from core.export.docx_flow import TEXT_HEIGHT, Box, PageFlow, _fill
 from core.export.docx_measure import char_em, line_count, text_width
 from core.export.docx_styles import FONT_SETS, STYLE_HEADING1, set_page, set_styles
 from core.export.docx_table_layout import CELL_MARGIN, PITCH, layout_table, printed_height, row_heights
-from core.export.docx_table_parts import FIRST_MARGIN, GAP, MAX_BLANK, NEXT_MARGIN, make_part, plan_parts
+from core.export.docx_table_parts import FIRST_MARGIN, GAP, MAX_BLANK, MIN_ROWS, NEXT_MARGIN, make_part, plan_parts
 from core.export.docx_text import add_body, add_heading
 from core.report_file import load_report
 from core.template import load_template
@@ -177,3 +177,11 @@ def test_the_flow_reads_the_document_built_so_far() -> None:
     assert sum(1 for s in styles if s is not None and s.find(qn("w:pStyle")) is not None
                and s.find(qn("w:pStyle")).get(qn("w:val")) == STYLE_HEADING1) == 1
 
+
+
+@pytest.mark.parametrize("digits", [1, 6])
+def test_a_last_part_is_never_a_header_over_a_row_or_two(digits: int) -> None:
+    for room in range(3000, PAGE, 400):
+        table, layout, parts = parts_for(digits, "t3", room=room)
+        if len(parts) > 1:
+            assert len(parts[-1].rows) >= MIN_ROWS, (room, [p.rows for p in parts])

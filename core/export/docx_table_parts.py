@@ -110,11 +110,14 @@ def _cut(table: Table, layout: TableLayout, part: Callable[[int, int], Part], st
 
 def _cut_cost(table: Table, layout: TableLayout, part: Part, end: int) -> int:
     """How bad a page end before body row ``end`` is: a block's heading or column header left at
-    the foot of a page is worst; each label cut in two costs a little (the vertical label of a long
+    the foot of a page is worst, then a last part of fewer than MIN_ROWS rows; each label cut in two
+    costs a little (the vertical label of a long
     block is cut wherever the block is, so it costs nothing), and so does every line of height the
     part's rows must grow by to hold a cut label (a few rows cannot hold 三、本年度办理结果)."""
     natural = sum(layout.heights[:table.header_rows]) + sum(layout.heights[part.rows.start:end])
     cost = (sum(part.heights) - natural) // LINE
     if any(i.row == end - 1 >= table.header_rows and i.role in ("header", "heading") for i in table.items):
         cost += 10
+    if table.grid_rows - end < MIN_ROWS:  # a last page of a header and a row or two
+        cost += 5
     return cost + sum(2 for i in table.items if i.row < end < i.row + i.rowspan and not i.vertical)
