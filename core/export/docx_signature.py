@@ -3,19 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
-import unicodedata
 
 from docx.document import Document as DocxDocument
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 
 from core.export.docx_lines import balanced_lines
-from core.export.docx_styles import BODY_CHAR, CHAR_CONDENSE_TWIPS, STYLE_SIGNATURE, TEXT_WIDTH, FontSet
+from core.export.docx_measure import char_em, text_width
+from core.export.docx_styles import BODY_CHAR, CHAR_CONDENSE_TWIPS, SIZE_3, STYLE_SIGNATURE, TEXT_WIDTH, FontSet
 from core.export.docx_text import add_blank, add_run, new_paragraph
 from core.export.docx_xml import child
 
-LATIN_CHAR_TWIPS = 160 + CHAR_CONDENSE_TWIPS  # a Times New Roman digit at 3号 is half an em
 SIGNATURE_INDENT_CHARS = 2  # 右空二字
-AUTOSPACE_TWIPS = 80  # at most ¼ em added where digits meet Chinese (Word, WPS and LibreOffice differ)
+BODY_SIZE, BODY_SPACING = SIZE_3.pt, CHAR_CONDENSE_TWIPS / 20
 
 
 def format_date(date: dt.date) -> str:
@@ -24,9 +23,9 @@ def format_date(date: dt.date) -> str:
 
 
 def text_twips(text: str) -> int:
-    """Printed width of a line of body text, in twips."""
-    wide = round(BODY_CHAR.twips)
-    return sum(wide if unicodedata.east_asian_width(ch) in "WF" else LATIN_CHAR_TWIPS for ch in text)
+    """Printed width of a line of body text, in twips, not counting the space set off between
+    digits and Chinese (Word and LibreOffice add different amounts)."""
+    return round(sum(char_em(ch) * BODY_SIZE + BODY_SPACING for ch in text) * 20)
 
 
 def name_lines(name: str) -> list[str]:
@@ -50,16 +49,11 @@ def signature_layout(name: str | list[str], date: str) -> tuple[int, int | None,
     lines = [name] if isinstance(name, str) else name
     two = SIGNATURE_INDENT_CHARS * round(BODY_CHAR.twips)
     name_width = max((text_twips(line) for line in lines), default=0)
-    date_width = text_twips(date) + AUTOSPACE_TWIPS * _script_changes(date)
+    date_width = round(text_width(date, BODY_SIZE, BODY_SPACING) * 20)  # with the most space set off
     date_left = round(TEXT_WIDTH.twips) - two - name_width + two
     if date_left + date_width <= round(TEXT_WIDTH.twips) - two:
         return two, date_left, None
     return date_width + two + two - name_width, None, two
-
-
-def _script_changes(text: str) -> int:
-    wide = [unicodedata.east_asian_width(ch) in "WF" for ch in text]
-    return sum(a != b for a, b in zip(wide, wide[1:], strict=False))
 
 
 def add_signature(document: DocxDocument, unit_name: str, date: dt.date | None, fonts: FontSet) -> None:

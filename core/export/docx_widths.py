@@ -12,6 +12,7 @@ import math
 import unicodedata
 from collections.abc import Mapping, Sequence
 
+from core.export.docx_measure import char_em
 from core.template.model import GridItem
 
 HEADER_MIN_CHARS = 2  # a header line holds at least two characters ("结果/维持")
@@ -22,8 +23,9 @@ SLACK_EM = 0.1  # rounding, so that a line computed to fit really fits
 
 
 def text_em(text: str) -> float:
-    """Width in em of one line: Chinese and full-width characters 1, Latin letters and digits ½."""
-    return sum(1.0 if unicodedata.east_asian_width(ch) in "WF" else 0.5 for ch in text)
+    """Width in em of one line: Chinese and full-width characters 1, digits ½, Latin letters by
+    Times New Roman's widths (docx_measure.char_em)."""
+    return sum(char_em(ch) for ch in text)
 
 
 def column_widths(items: Sequence[GridItem], columns: int, values: Mapping[str, str], total: int,
