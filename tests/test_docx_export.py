@@ -18,7 +18,8 @@ from docx.shared import Pt
 
 from core.document import Report
 from core.export import ExportError
-from core.export.docx_text import format_date, signature_layout, split_run_in_heading, text_twips
+from core.export.docx_signature import format_date, signature_layout, text_twips
+from core.export.docx_text import split_run_in_heading
 from core.export.docx_widths import break_header
 from core.export.docx_writer import write_docx
 from core.report_file import load_report
@@ -84,8 +85,44 @@ def style_of(p) -> str:
     return prop(p, "pPr/pStyle", default="Normal")
 
 
-def tables_by_key(document) -> dict[str, object]:
-    return {t.key: document.tables[i]._tbl for i, t in enumerate(TEMPLATE.tables)}
+def tables_by_key(document) -> dict[str, list]:
+    """The page parts (w:tbl) of each template table, told apart by their caption, in order."""
+    parts: dict[str, list] = {}
+    for docx_table in document.tables:
+        caption = prop(docx_table._tbl, "tblPr/tblCaption")
+        (key,) = [t.key for t in TEMPLATE.tables if t.title == caption]
+        parts.setdefault(key, []).append(docx_table._tbl)
+    return parts
+
+
+def table_grid(key: str, parts: list) -> dict[tuple[int, int], tuple[int, int, str, object]]:
+    """read_grid of a table drawn in page parts, in the template's row numbers: every part's header
+    rows must repeat the first part's, and a label cut by a page end (an item of the template that
+    spans the cut) is joined again — with its text in both parts."""
+    table = TEMPLATE.table(key)
+    header = table.header_rows
+    spans = {(i.col, r) for i in table.items for r in range(i.row + 1, i.row + i.rowspan)}  # (col, row) inside an item
+    drawn: dict[tuple[int, int], tuple[int, int, str, object]] = {}
+    offset = header
+    for index, tbl in enumerate(parts):
+        grid = read_grid(tbl)
+        for (r, c), (rows, cols, text, tc) in sorted(grid.items()):
+            if r < header:
+                if index:
+                    assert drawn[(r, c)][:3] == (rows, cols, text), (key, r, c)  # header repeated as is
+                else:
+                    drawn[(r, c)] = (rows, cols, text, tc)
+                continue
+            top = offset + r - header
+            if r == header and index and (c, top) in spans:  # continues the label above the cut
+                (start, above), = [(k, v) for k, v in drawn.items() if k[1] == c and k[0] + v[0] == top]
+                assert above[2] == text, (key, c, text)
+                drawn[start] = (above[0] + rows, cols, text, above[3])
+            else:
+                drawn[(top, c)] = (rows, cols, text, tc)
+        offset += len(tbl.findall(f"{W}tr")) - header
+    assert offset == table.grid_rows, key
+    return drawn
 
 
 def east_asia(element) -> str | None:
@@ -192,12 +229,16 @@ def test_page_numbers_odd_right_even_left(sample_doc) -> None:
 @pytest.mark.parametrize("key", ["t2", "t3", "t4"])
 def test_tables_drawn_from_template_items(sample: Report, sample_doc, key: str) -> None:
     table = TEMPLATE.table(key)
-    tbl = tables_by_key(sample_doc)[key]
-    grid = read_grid(tbl)
+    parts = tables_by_key(sample_doc)[key]
+    assert len(parts) == (2 if key == "t3" else 1)  # the sample's 三 starts under 二 and ends on the next page
+    grid = table_grid(key, parts)
     assert set(grid) == {(i.row, i.col) for i in table.items}
+    tbl = parts[0]
     widths = [int(g.get(qn("w:w"))) for g in tbl.find(f"{W}tblGrid")]
     assert len(widths) == table.grid_columns and sum(widths) == TEXT_WIDTH
-    assert prop(tbl, "tblPr/tblLayout", "type") == "fixed" and prop(tbl, "tblPr/tblW", "w") == str(TEXT_WIDTH)
+    for part in parts:
+        assert [int(g.get(qn("w:w"))) for g in part.find(f"{W}tblGrid")] == widths
+        assert prop(part, "tblPr/tblLayout", "type") == "fixed" and prop(part, "tblPr/tblW", "w") == str(TEXT_WIDTH)
     size = {"t2": "24", "t3": "21", "t4": "21"}[key]
     for item in table.items:
         rows, cols, text, tc = grid[(item.row, item.col)]
@@ -206,9 +247,14 @@ def test_tables_drawn_from_template_items(sample: Report, sample_doc, key: str) 
         assert text.replace("\n", "") == expected, item
         assert {prop(r, "rPr/sz") for r in tc.iter(f"{W}r")} <= {size}
         assert prop(tc, "tcPr/textDirection") == ("tbRlV" if item.vertical else None)
-    for r, tr in enumerate(tbl.findall(f"{W}tr")):
+        if item.vertical:  # Word and WPS need a line pitch across, not an em: 11.55 pt for 10.5 pt was too little
+            pitch = int(prop(tc, "p/pPr/spacing", "line"))
+            assert prop(tc, "p/pPr/spacing", "lineRule") == "exact" and pitch >= 1.3 * 21 * 10
+            assert int(prop(tc, "tcPr/tcW", "w")) - 2 * 57 >= pitch
+    for r, tr in ((r, tr) for part in parts for r, tr in enumerate(part.findall(f"{W}tr"))):
         assert tr.find(f"{W}trPr/{W}cantSplit") is not None
         assert (tr.find(f"{W}trPr/{W}tblHeader") is not None) == (r < table.header_rows)
+        assert prop(tr, "trPr/trHeight", "hRule") == "atLeast" and int(prop(tr, "trPr/trHeight")) >= 200
         col = 0
         for tc in tr.findall(f"{W}tc"):  # merged continuation cells included
             span = int(prop(tc, "tcPr/gridSpan", default="1"))
@@ -221,7 +267,7 @@ def test_tables_drawn_from_template_items(sample: Report, sample_doc, key: str) 
 
 
 def test_narrow_header_labels_break_after_two_characters(sample_doc) -> None:
-    grid = read_grid(tables_by_key(sample_doc)["t4"])
+    grid = table_grid("t4", tables_by_key(sample_doc)["t4"])
     labels = [grid[(i.row, i.col)][2] for i in TEMPLATE.table("t4").items if i.row == 2]
     assert labels[:5] == ["结果\n维持", "结果\n纠正", "其他\n结果", "尚未\n审结", "总计"]
     assert break_header("社会公益组织", 3 * 210 + 114, 210, 114) == "社会\n公益\n组织"
@@ -235,7 +281,7 @@ def test_blank_zero_money_and_slash_export_as_typed(tmp_path: Path) -> None:
     report.set_value("t2.regulations.issued", 0)
     report.set_value("t2.licensing.decisions", SLASH)
     report.set_value("t3.new.natural", 12)
-    grids = {k: read_grid(t) for k, t in tables_by_key(export(report, tmp_path)).items()}
+    grids = {k: table_grid(k, t) for k, t in tables_by_key(export(report, tmp_path)).items()}
     items = {k: TEMPLATE.table(k[:2]).item_for_cell(k) for k in TEMPLATE.cells}
     shown = {k: grids[k[:2]][(i.row, i.col)][2] for k, i in items.items()}
     assert (shown["t2.fees.amount"], shown["t2.regulations.issued"], shown["t2.regulations.repealed"],
@@ -308,9 +354,9 @@ def _row(cells: list[str]) -> tuple[str, list[str]]:
     return label.replace("社会组织", "社会公益组织"), [c.strip() for c in cells if c not in labels]
 
 
-def _docx_rows(tbl) -> list[tuple[str, list[str]]]:
+def _docx_rows(key: str, parts: list) -> list[tuple[str, list[str]]]:
     rows: dict[int, list[tuple[int, str]]] = {}
-    for (r, c), (_, _, text, _) in read_grid(tbl).items():
+    for (r, c), (_, _, text, _) in table_grid(key, parts).items():
         rows.setdefault(r, []).append((c, text))
     return [_row([t for _, t in sorted(rows[r])]) for r in sorted(rows)]
 
@@ -326,7 +372,7 @@ def test_seed001_export_matches_published_text(tmp_path: Path) -> None:
     blocks = re.split(r"^[一二三四五六]、\S+$", seed, flags=re.M)
     checked = 0
     for key, block in (("t2", blocks[2]), ("t3", blocks[3])):
-        exported = _docx_rows(tables[key])
+        exported = _docx_rows(key, tables[key])
         for label, numbers in (_row(line.split("\t")) for line in block.splitlines()):
             numbers = [n for n in numbers if n]
             if not label or not numbers:
@@ -337,7 +383,7 @@ def test_seed001_export_matches_published_text(tmp_path: Path) -> None:
             checked += 1
     assert checked >= 6 + 25
     seed_t4 = [line for line in blocks[4].splitlines() if re.search(r"\t0", line)][-1].split("\t")
-    assert seed_t4 == _docx_rows(tables["t4"])[-1][1]  # five blank 行政复议 cells stay blank
-    header = read_grid(tables["t3"])
+    assert seed_t4 == _docx_rows("t4", tables["t4"])[-1][1]  # five blank 行政复议 cells stay blank
+    header = table_grid("t3", tables["t3"])
     assert "社会公益组织" in [t.replace("\n", "") for _, _, t, _ in header.values()]
-    assert "3056.81805" in _docx_rows(tables["t2"])[-1][1]
+    assert "3056.81805" in _docx_rows("t2", tables["t2"])[-1][1]

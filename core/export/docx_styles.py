@@ -7,6 +7,13 @@ is a document grid (w:docGrid type="linesAndChars" with a negative charSpace), b
 to about 16 characters. So the grid is written as plain paragraph formatting that all of Word,
 WPS and LibreOffice lay out the same way: exact line spacing of 28.95 pt and the body text
 condensed by 0.25 pt, with no document grid.
+
+Punctuation at a line end: Word and WPS let a 、，。 that follows a full line of 28 characters hang
+in the margin (w:overflowPunct, their default). LibreOffice hangs it too when the element is
+absent, but then fails to paint it in justified lines of certain widths — the mark is in the file
+and missing on paper. Its DOCX import reads w:overflowPunct inverted (val="1" turns its hanging
+off), so the body style says w:overflowPunct val="1" explicitly: Word and WPS hang as always, and
+LibreOffice carries the last character and the mark to the next line instead of losing the mark.
 """
 
 from __future__ import annotations
@@ -63,6 +70,7 @@ STYLE_HEADING1 = "年报一级标题"
 STYLE_HEADING2 = "年报二级标题"
 STYLE_SIGNATURE = "年报落款"
 STYLE_TABLE = "年报表格"
+STYLE_TABLE_GAP = "年报表格间隔"  # the 1 pt paragraph between two page parts of a table
 STYLE_PAGE_NUMBER = "年报页码"
 
 
@@ -122,6 +130,7 @@ def set_styles(document: DocxDocument, fonts: FontSet) -> None:
     set_char_spacing(body.element.get_or_add_rPr(), CHAR_CONDENSE_TWIPS)
     # A fixed grid of 22 lines: no widow/orphan control moving single lines to the next page.
     body.paragraph_format.widow_control = False
+    child(body.element.get_or_add_pPr(), "w:overflowPunct", val="1")  # see the module docstring
 
     title = _add(document, STYLE_TITLE)
     _format(title, fonts["latin"], fonts["title"], SIZE_2, WD_ALIGN_PARAGRAPH.CENTER)
@@ -140,6 +149,12 @@ def set_styles(document: DocxDocument, fonts: FontSet) -> None:
     table = _add(document, STYLE_TABLE)
     _format(table, fonts["latin"], fonts["table"], SIZE_SMALL_4, WD_ALIGN_PARAGRAPH.CENTER, exact=False)
     set_char_spacing(table.element.get_or_add_rPr(), 0)
+
+    gap = _add(document, STYLE_TABLE_GAP)
+    _format(gap, fonts["latin"], fonts["table"], Pt(1), WD_ALIGN_PARAGRAPH.LEFT, exact=False)
+    gap.paragraph_format.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+    gap.paragraph_format.line_spacing = Twips(20)
+    set_char_spacing(gap.element.get_or_add_rPr(), 0)
 
     page_number = _add(document, STYLE_PAGE_NUMBER)
     # "半角宋体阿拉伯数字": the digits are 宋体 too.

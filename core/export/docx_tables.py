@@ -1,7 +1,10 @@
 """Tables 二, 三 and 四 drawn from ``Table.items`` — the template's printed layout, labels verbatim.
 
-Every cell, merged or not, carries its own borders and width (tcBorders, tcW) besides the table's
-grid and borders: WPS and LibreOffice otherwise drop the borders of merged cells or stretch columns.
+The geometry comes from docx_table_layout, the page parts from docx_table_parts. Every cell,
+merged or not, carries its own borders and width (tcBorders, tcW) besides the table's grid and
+borders: WPS and LibreOffice otherwise drop the borders of merged cells or stretch columns. Every
+row has its computed height as a minimum and cell text an exact line pitch, so the table is as tall
+in Word, WPS and LibreOffice as the page plan assumed.
 """
 
 from __future__ import annotations
@@ -10,60 +13,100 @@ import copy
 
 from docx.document import Document as DocxDocument
 from docx.oxml.ns import qn
-from docx.shared import Pt
 from docx.table import Table as DocxTable
-from docx.table import _Cell
 
 from core.document import Report
-from core.export.docx_styles import SIZE_5, SIZE_SMALL_4, STYLE_TABLE, TEXT_WIDTH, FontSet, set_rpr_fonts
-from core.export.docx_widths import break_header, column_widths, item_widths
+from core.export.docx_flow import PageFlow
+from core.export.docx_styles import STYLE_TABLE, STYLE_TABLE_GAP, TEXT_WIDTH, FontSet, set_rpr_fonts
+from core.export.docx_table_layout import CELL_MARGIN, TableLayout, layout_table
+from core.export.docx_table_parts import Part, plan_parts
+from core.export.docx_text import new_paragraph
 from core.export.docx_xml import child, element
 from core.template.model import GridItem, Table
-from core.values import format_value
 
-CELL_MARGIN = 57  # twips (1 mm) left and right inside each cell; Word's default 1.9 mm is too wide here
-WIDE_TABLE_COLUMNS = 6  # tables with more grid columns than this are set in 五号 instead of 小四
 BORDER = {"val": "single", "sz": "4", "space": "0", "color": "000000"}  # 0.5 pt
 VERTICAL_TEXT = "tbRlV"  # top to bottom, characters upright: how Word and LibreOffice set vertical Chinese
 
 
-def table_font_size(table: Table) -> Pt:
-    return SIZE_5 if table.grid_columns > WIDE_TABLE_COLUMNS else SIZE_SMALL_4
+def add_table(document: DocxDocument, report: Report, table: Table, fonts: FontSet, flow: PageFlow) -> list[DocxTable]:
+    """The table after its heading, in as many page parts as the page flow calls for."""
+    layout = layout_table(report, table)
+    parts = plan_parts(table, layout, round(flow.room() * 20), round(flow.kept() * 20), round(flow.text_height * 20))
+    drawn = []
+    for index, part in enumerate(parts):
+        if index:
+            new_paragraph(document, STYLE_TABLE_GAP)  # two tables in a row would merge into one
+        drawn.append(_add_part(document, table, layout, part, fonts))
+    return drawn
 
 
-def add_table(document: DocxDocument, report: Report, table: Table, fonts: FontSet) -> DocxTable:
-    size = table_font_size(table)
-    em = round(size.pt * 20)
-    values = {key: format_value(report.value(key)) for key in table.cells}
+def _add_part(document: DocxDocument, table: Table, layout: TableLayout, part: Part, fonts: FontSet) -> DocxTable:
     total = round(TEXT_WIDTH.twips)
-    widths = column_widths(table.items, table.grid_columns, values, total, em, 2 * CELL_MARGIN)
-
-    docx_table = document.add_table(rows=table.grid_rows, cols=table.grid_columns)
-    _table_properties(docx_table, total)
-    for grid_col, width in zip(docx_table._tbl.tblGrid.findall(qn("w:gridCol")), widths, strict=True):
+    docx_table = document.add_table(rows=0, cols=table.grid_columns)
+    _table_properties(docx_table, total, table.title)
+    for grid_col, width in zip(docx_table._tbl.tblGrid.findall(qn("w:gridCol")), layout.widths, strict=True):
         grid_col.set(qn("w:w"), str(width))
-
-    grid = [list(row.cells) for row in docx_table.rows]
-    top_left: dict[tuple[int, int], _Cell] = {}
-    for item in table.items:
-        cell = grid[item.row][item.col]
-        if item.rowspan > 1 or item.colspan > 1:
-            cell = cell.merge(grid[item.row + item.rowspan - 1][item.col + item.colspan - 1])
-        top_left[(item.row, item.col)] = cell
-
-    _cell_properties(docx_table, widths, table.header_rows, document.styles[STYLE_TABLE].style_id)
-    spans = item_widths(table.items, widths)
-    run_template = _run_template(fonts, size)
-    for item in table.items:
-        cell = top_left[(item.row, item.col)]
-        text = values.get(item.cell, "") if item.role == "cell" else item.text
-        if item.role == "header":
-            text = break_header(text, spans[(item.row, item.col)], em, 2 * CELL_MARGIN)
-        _fill(cell, item, text, run_template)
+    covering = {(r, item.col): item for item in part.items for r in range(item.row, item.row + item.rowspan)}
+    style_id = document.styles[STYLE_TABLE].style_id
+    run_template = _run_template(fonts, layout.size)
+    sides = [element(f"w:{side}", **BORDER) for side in ("top", "left", "bottom", "right")]
+    rows = len(part.heights)
+    for r, height in enumerate(part.heights):
+        tr = element("w:tr")
+        tr_pr = _first(tr, "w:trPr")
+        child(tr_pr, "w:cantSplit")
+        child(tr_pr, "w:trHeight", val=str(height), hRule="atLeast")
+        if r < table.header_rows:
+            child(tr_pr, "w:tblHeader")
+        c = 0
+        while c < table.grid_columns:
+            item = covering[(r, c)]
+            tr.append(_cell(item, r, layout, sides, style_id, keep=r < rows - 1))
+            if item.row == r:
+                _fill(tr[-1], part.texts[(item.row, item.col)], run_template)
+            c += item.colspan
+        docx_table._tbl.append(tr)
     return docx_table
 
 
-def _table_properties(docx_table: DocxTable, total: int) -> None:
+def _cell(item: GridItem, row: int, layout: TableLayout, sides: list[object], style_id: str, keep: bool) -> object:
+    """A w:tc of ``item`` in grid row ``row`` — its first, or a continuation of a vertical merge —
+    with width, borders, centring and an empty paragraph in the table's style and pitch.
+
+    Every row but the last keeps with the next, so a part stands on one page: a merged label split
+    over two pages loses its text in LibreOffice, and reviewers check a table more easily whole.
+    """
+    tc = element("w:tc")
+    tc_pr = _first(tc, "w:tcPr")
+    child(tc_pr, "w:tcW", w=str(sum(layout.widths[item.col:item.col + item.colspan])), type="dxa")
+    if item.colspan > 1:
+        child(tc_pr, "w:gridSpan", val=str(item.colspan))
+    if item.rowspan > 1:
+        merge = child(tc_pr, "w:vMerge")
+        if item.row == row:
+            merge.set(qn("w:val"), "restart")
+    child(tc_pr, "w:tcBorders")[:] = copy.deepcopy(sides)
+    if item.vertical and item.row == row:
+        child(tc_pr, "w:textDirection", val=VERTICAL_TEXT)
+    child(tc_pr, "w:vAlign", val="center")
+    p = element("w:p")
+    p_pr = _first(p, "w:pPr")
+    child(p_pr, "w:pStyle", val=style_id)
+    if keep:
+        child(p_pr, "w:keepNext")
+    child(p_pr, "w:spacing", line=str(layout.pitch), lineRule="exact")
+    tc.append(p)
+    return tc
+
+
+def _first(parent: object, tag: str) -> object:
+    """A new first child (the properties element of a row, cell or paragraph)."""
+    made = element(tag)
+    parent.insert(0, made)  # type: ignore[attr-defined]
+    return made
+
+
+def _table_properties(docx_table: DocxTable, total: int, caption: str) -> None:
     tbl_pr = docx_table._tbl.tblPr
     style = tbl_pr.find(qn("w:tblStyle"))
     if style is not None:
@@ -80,41 +123,10 @@ def _table_properties(docx_table: DocxTable, total: int) -> None:
     look = tbl_pr.find(qn("w:tblLook"))
     if look is not None:
         tbl_pr.remove(look)
+    child(tbl_pr, "w:tblCaption", val=caption)  # the table's name for screen readers; every part has it
 
 
-def _cell_properties(docx_table: DocxTable, widths: list[int], header_rows: int, style_id: str) -> None:
-    """Row flags, then width, borders and centring on every w:tc — merged continuations included.
-
-    Every row but the last keeps with the next, so a table stands on one page when it can: a
-    vertical merged label split over two pages loses its text in LibreOffice, and reviewers check
-    a table more easily on one sheet. A table taller than a page still breaks between rows.
-    """
-    rows = docx_table._tbl.tr_lst
-    sides = [element(f"w:{side}", **BORDER) for side in ("top", "left", "bottom", "right")]
-    for index, tr in enumerate(rows):
-        tr_pr = tr.get_or_add_trPr()
-        child(tr_pr, "w:cantSplit")
-        if index < header_rows:
-            child(tr_pr, "w:tblHeader")
-        col = 0
-        for tc in tr.tc_lst:
-            span = tc.grid_span
-            tc_pr = tc.get_or_add_tcPr()
-            child(tc_pr, "w:tcW", w=str(sum(widths[col:col + span])), type="dxa")
-            borders = child(tc_pr, "w:tcBorders")
-            borders[:] = copy.deepcopy(sides)
-            child(tc_pr, "w:vAlign", val="center")
-            for p in tc.p_lst:
-                p_pr = p.get_or_add_pPr()
-                child(p_pr, "w:pStyle", val=style_id)
-                if index < len(rows) - 1:
-                    child(p_pr, "w:keepNext")
-            col += span
-
-
-def _fill(cell: _Cell, item: GridItem, text: str, run_template: object) -> None:
-    if item.vertical:
-        child(cell._tc.get_or_add_tcPr(), "w:textDirection", val=VERTICAL_TEXT)
+def _fill(tc: object, text: str, run_template: object) -> None:
     if not text:
         return
     run = copy.deepcopy(run_template)
@@ -124,14 +136,14 @@ def _fill(cell: _Cell, item: GridItem, text: str, run_template: object) -> None:
         t = element("w:t")
         t.text = line
         run.append(t)
-    cell._tc.p_lst[0].append(run)
+    tc.find(qn("w:p")).append(run)  # type: ignore[attr-defined]
 
 
-def _run_template(fonts: FontSet, size: Pt) -> object:
+def _run_template(fonts: FontSet, size: float) -> object:
     """An empty run with the table's fonts and size, copied for every cell (much faster than add_run)."""
     run = element("w:r")
     rpr = element("w:rPr")
     run.append(rpr)
     set_rpr_fonts(rpr, fonts["latin"], fonts["table"])
-    child(rpr, "w:sz", val=str(round(size.pt * 2)))
+    child(rpr, "w:sz", val=str(round(size * 2)))
     return run

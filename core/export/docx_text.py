@@ -1,27 +1,25 @@
-"""Paragraphs of the printed report: title, body text with its headings, signature and date."""
+"""Paragraphs of the printed report: title, body text with its headings."""
 
 from __future__ import annotations
 
-import datetime as dt
+import math
 import re
-import unicodedata
 
 from docx.document import Document as DocxDocument
-from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.text.paragraph import Paragraph
 
+from core.export.docx_lines import balanced_lines
 from core.export.docx_styles import (
-    BODY_CHAR,
-    CHAR_CONDENSE_TWIPS,
+    SIZE_2,
     STYLE_BODY,
     STYLE_HEADING1,
     STYLE_HEADING2,
-    STYLE_SIGNATURE,
     STYLE_TITLE,
     TEXT_WIDTH,
     FontSet,
     set_fonts,
 )
+from core.export.docx_widths import text_em
 from core.export.docx_xml import child
 
 # "（一）…" opening a paragraph of typed text is a level-2 heading; "1." and "（1）" are not.
@@ -29,9 +27,6 @@ _SUBHEADING = re.compile(r"（[一二三四五六七八九十]{1,3}）")
 _RUN_IN_END = re.compile(r"[。：:]")
 RUN_IN_MAX = 40  # a run-in heading ends at its first full stop within this many characters
 HEADING_ONLY_MAX = 30  # an unpunctuated "（一）…" paragraph this short is a heading line
-LATIN_CHAR_TWIPS = 160 + CHAR_CONDENSE_TWIPS  # a Times New Roman digit at 3号 is half an em
-SIGNATURE_INDENT_CHARS = 2  # 右空二字
-AUTOSPACE_TWIPS = 80  # at most ¼ em added where digits meet Chinese (Word, WPS and LibreOffice differ)
 
 
 def paragraphs_of(text: str) -> list[str]:
@@ -57,11 +52,20 @@ def add_run(paragraph: Paragraph, text: str, latin: str, east_asia: str) -> None
 
 
 def add_title(document: DocxDocument, unit_name: str, year: int, fonts: FontSet) -> None:
-    """Unit name on line 1, "YYYY年政府信息公开工作年度报告" on line 2, then one blank line."""
-    lines = [unit_name.strip(), f"{year}年政府信息公开工作年度报告"]
+    """Unit name on line 1, "YYYY年政府信息公开工作年度报告" on line 2, then one blank line.
+
+    A unit name too long for one line of 2号 is broken into balanced lines between its parts.
+    """
+    lines = [*title_lines(unit_name.strip()), f"{year}年政府信息公开工作年度报告"]
     for line in filter(None, lines):
         add_run(new_paragraph(document, STYLE_TITLE), line, fonts["latin"], fonts["title"])
     add_blank(document)
+
+
+def title_lines(unit_name: str) -> list[str]:
+    """The unit name's lines in the title: as many as its length needs, of similar length."""
+    capacity = math.floor(TEXT_WIDTH.pt / SIZE_2.pt + 1e-6)  # 20 characters of 2号 in the 156 mm line
+    return balanced_lines(unit_name, capacity, text_em)
 
 
 def add_blank(document: DocxDocument) -> None:
@@ -96,60 +100,3 @@ def split_run_in_heading(line: str) -> tuple[str, str]:
     if end is None and len(line) <= HEADING_ONLY_MAX:
         return line, ""
     return "", line
-
-
-def format_date(date: dt.date) -> str:
-    """"2026年1月20日": Arabic numerals, no leading zeros."""
-    return f"{date.year}年{date.month}月{date.day}日"
-
-
-def text_twips(text: str) -> int:
-    """Printed width of a line of body text, in twips."""
-    wide = round(BODY_CHAR.twips)
-    return sum(wide if unicodedata.east_asian_width(ch) in "WF" else LATIN_CHAR_TWIPS for ch in text)
-
-
-def signature_layout(name: str, date: str) -> tuple[int, int | None, int | None]:
-    """(name's right indent, date's left indent or None, date's right indent or None), in twips.
-
-    GB/T 9704 7.3.5.2 without a seal: the name stands 右空二字 and the date's first character is
-    two characters right of the name's. The date is placed by its left edge, so its own width —
-    which Word and LibreOffice widen by different amounts between digits and Chinese — does not
-    matter. Only if it would then come closer than two characters to the margin does it stand
-    右空二字 itself, and the name moves left to keep the two-character step.
-    """
-    two = SIGNATURE_INDENT_CHARS * round(BODY_CHAR.twips)
-    name_width = text_twips(name)
-    date_width = text_twips(date) + AUTOSPACE_TWIPS * _script_changes(date)
-    date_left = round(TEXT_WIDTH.twips) - two - name_width + two
-    if date_left + date_width <= round(TEXT_WIDTH.twips) - two:
-        return two, date_left, None
-    return date_width + two + two - name_width, None, two
-
-
-def _script_changes(text: str) -> int:
-    wide = [unicodedata.east_asian_width(ch) in "WF" for ch in text]
-    return sum(a != b for a, b in zip(wide, wide[1:], strict=False))
-
-
-def add_signature(document: DocxDocument, unit_name: str, date: dt.date | None, fonts: FontSet) -> None:
-    """One blank line after the text, then the unit name and the signing date below it."""
-    name = unit_name.strip()
-    date_text = format_date(date) if date else ""
-    if not name and not date_text:
-        return
-    add_blank(document)
-    name_right, date_left, date_right = signature_layout(name, date_text)
-    if name:
-        paragraph = new_paragraph(document, STYLE_SIGNATURE)
-        paragraph.paragraph_format.keep_with_next = True
-        child(paragraph._p.get_or_add_pPr(), "w:ind", right=str(name_right))
-        add_run(paragraph, name, fonts["latin"], fonts["body"])
-    if date_text:
-        paragraph = new_paragraph(document, STYLE_SIGNATURE)
-        if date_left is not None and name:
-            paragraph.alignment = WD_ALIGN_PARAGRAPH.LEFT
-            child(paragraph._p.get_or_add_pPr(), "w:ind", left=str(date_left))
-        else:
-            child(paragraph._p.get_or_add_pPr(), "w:ind", right=str(date_right or name_right))
-        add_run(paragraph, date_text, fonts["latin"], fonts["body"])

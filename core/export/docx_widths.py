@@ -1,7 +1,7 @@
 """Column widths of a printed table and line breaks in narrow header labels, from Table.items.
 
 Nothing here is specific to one table: each grid column gets at least what its one-column items
-need (two characters of a header, a vertical label's single character, the digits of a value)
+need (two characters of a header, one line across for a vertical label, the digits of a value)
 and the rest of the 版心 width is shared out towards what they would like (a whole row label on
 one line, a header of up to four characters on one line).
 """
@@ -12,6 +12,7 @@ import math
 import unicodedata
 from collections.abc import Mapping, Sequence
 
+from core.export.docx_measure import char_em
 from core.template.model import GridItem
 
 HEADER_MIN_CHARS = 2  # a header line holds at least two characters ("结果/维持")
@@ -22,17 +23,36 @@ SLACK_EM = 0.1  # rounding, so that a line computed to fit really fits
 
 
 def text_em(text: str) -> float:
-    """Width in em of one line: Chinese and full-width characters 1, Latin letters and digits ½."""
-    return sum(1.0 if unicodedata.east_asian_width(ch) in "WF" else 0.5 for ch in text)
+    """Width in em of one line: Chinese and full-width characters 1, digits ½, Latin letters by
+    Times New Roman's widths (docx_measure.char_em)."""
+    return sum(char_em(ch) for ch in text)
 
 
 def column_widths(items: Sequence[GridItem], columns: int, values: Mapping[str, str], total: int,
-                  em: int, padding: int) -> list[int]:
+                  em: int, padding: int, line_em: float = 1.0) -> list[int]:
     """Widths (twips) of the grid columns, summing to ``total``.
 
     ``em`` is the table's font size and ``padding`` the cell's left plus right margin, in twips;
-    ``values`` the text each data cell will show.
+    ``values`` the text each data cell will show; ``line_em`` the width of one line of text
+    (the line pitch, in em), which a vertical label needs across.
     """
+    least, liked = _column_needs(items, columns, values, em, padding, line_em)
+    room = total / em
+    widths = _share(least, liked, room)
+    twips = [int(w * em) for w in widths]
+    twips[-1] += total - sum(twips)
+    return twips
+
+
+def least_width(items: Sequence[GridItem], columns: int, values: Mapping[str, str], em: int, padding: int,
+                line_em: float = 1.0) -> float:
+    """The narrowest the table can be (twips) with every number on one line in its cell."""
+    return sum(_column_needs(items, columns, values, em, padding, line_em)[0]) * em
+
+
+def _column_needs(items: Sequence[GridItem], columns: int, values: Mapping[str, str], em: int, padding: int,
+                  line_em: float) -> tuple[list[float], list[float]]:
+    """(least, liked) width in em of each grid column."""
     pad = padding / em + SLACK_EM
     least = [pad] * columns
     liked = [pad] * columns
@@ -40,7 +60,7 @@ def column_widths(items: Sequence[GridItem], columns: int, values: Mapping[str, 
     for item in items:
         if item.colspan != 1:
             continue
-        low, high = _needs(item, values.get(item.cell or "", ""))
+        low, high = _needs(item, values.get(item.cell or "", ""), line_em)
         least[item.col] = max(least[item.col], low + pad)
         liked[item.col] = max(liked[item.col], high + pad)
         if item.role == "cell":
@@ -50,17 +70,13 @@ def column_widths(items: Sequence[GridItem], columns: int, values: Mapping[str, 
         widest = max((widths[c] for c in data_columns), default=0.0)
         for c in data_columns:
             widths[c] = widest
-    room = total / em
-    widths = _share(least, liked, room)
-    twips = [int(w * em) for w in widths]
-    twips[-1] += total - sum(twips)
-    return twips
+    return least, liked
 
 
-def _needs(item: GridItem, value: str) -> tuple[float, float]:
+def _needs(item: GridItem, value: str, line_em: float) -> tuple[float, float]:
     """(least, liked) width in em of a one-column item's text."""
     if item.vertical:
-        return 1.0, 1.0
+        return line_em, line_em
     if item.role == "cell":
         width = text_em(value)
         return max(width, 1.0), max(width, CELL_MIN_CHARS)
