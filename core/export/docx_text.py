@@ -23,6 +23,7 @@ from core.export.docx_styles import (
     set_fonts,
 )
 from core.export.docx_xml import child
+from core.printed_text import format_date, paragraphs_of
 
 # "（一）…" opening a paragraph of typed text is a level-2 heading; "1." and "（1）" are not.
 _SUBHEADING = re.compile(r"（[一二三四五六七八九十]{1,3}）")
@@ -32,11 +33,6 @@ HEADING_ONLY_MAX = 30  # an unpunctuated "（一）…" paragraph this short is 
 LATIN_CHAR_TWIPS = 160 + CHAR_CONDENSE_TWIPS  # a Times New Roman digit at 3号 is half an em
 SIGNATURE_INDENT_CHARS = 2  # 右空二字
 AUTOSPACE_TWIPS = 80  # at most ¼ em added where digits meet Chinese (Word, WPS and LibreOffice differ)
-
-
-def paragraphs_of(text: str) -> list[str]:
-    """A typed text split on newlines; blank lines and typed indentation (incl. full-width spaces) dropped."""
-    return [line.strip() for line in text.splitlines() if line.strip()]
 
 
 def new_paragraph(document: DocxDocument, style: str) -> Paragraph:
@@ -96,11 +92,6 @@ def split_run_in_heading(line: str) -> tuple[str, str]:
     if end is None and len(line) <= HEADING_ONLY_MAX:
         return line, ""
     return "", line
-
-
-def format_date(date: dt.date) -> str:
-    """"2026年1月20日": Arabic numerals, no leading zeros."""
-    return f"{date.year}年{date.month}月{date.day}日"
 
 
 def text_twips(text: str) -> int:
