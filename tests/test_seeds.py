@@ -13,42 +13,7 @@ from core.outline import OutlineChapter
 from core.printed_text import printed_text
 from scripts.make_fixtures import build_seed001
 from scripts.make_seed_fixtures import build
-from tests.conftest import SEEDS_DIR
-from tests.seed_text import Repair, differences, seed_stream
-
-FILES = {"000": "000_3de0323ae760b06b.txt", "001": "001_7769b43667f38014.txt", "002": "002_228735099014d1ff.txt",
-         "003": "003_f7e992f8f73b9ee1.txt", "004": "004_7192ca63686b88e7.txt"}
-# Seeds whose extraction prints each paragraph (and table row) on one line; 000 and 003 wrap at the page width.
-ONE_LINE_PER_PARAGRAPH = {"001", "002", "004"}
-HEADER_004 = "统计指标\t单位\t统计数\n"
-
-# Where the PDF extraction garbled a seed, put right before comparing (each must be found as often as said).
-REPAIRS: dict[str, tuple[Repair, ...]] = {
-    "001": (
-        Repair("全面保障人民\n\n群众知情权", "全面保障人民群众知情权", "a paragraph of 一 split by a page break"),
-        Repair("等 18\n\n个政务公开专区", "等 18个政务公开专区", "（四）平台建设 split by a page break"),
-        Repair("根据平时工作情况对\n\n重点部门", "根据平时工作情况对重点部门", "a paragraph of 五 split by a page break"),
-        Repair("(一) 予以公开\t2\t0\t0\t0\t0\t2\n\t(二) 部分公开（区分处理的，只计这一情形，不计其他情形）\t0\t0\t0\t0\t0\t0\n"
-               "\t(三) 不予公开\t1. 属于国家秘密\t0\t0\t0\t0\t0\n2. 其他法律行政\t\t0\t0\t0\t0\t0\t0\n\n\t法规禁止公开\t\t\t\t\t\t\t",
-               "(一) 予以公开\t2\t0\t0\t0\t0\t0\t2\n\t(二) 部分公开（区分处理的，只计这一情形，不计其他情形）\t0\t0\t0\t0\t0\t0\t0\n"
-               "\t(三) 不予公开\t1. 属于国家秘密\t0\t0\t0\t0\t0\t0\t0\n2. 其他法律行政法规禁止公开\t0\t0\t0\t0\t0\t0\t0",
-               "beside the vertical 三、本年度办理结果 the extraction lost five zeros of 表三 (each row's 总计, 2 and 0, "
-               "is the sum of its six columns, so they are 0) and split 2.其他法律行政法规禁止公开 over a page break"),
-        Repair("政府信息公开申\t0\t0\t0\t0\t0\t0\t0\n\n\t请\t\t\t\t\t\t\t", "政府信息公开申请\t0\t0\t0\t0\t0\t0\t0",
-               "表三（六）2. split over a page break"),
-    ),
-    "002": (Repair("领导小组，指\n\n定了", "领导小组，指定了", "a paragraph of 一（二） split by a page break"),),
-    "004": (
-        Repair("该段\n\n于2018年7月23日", "该段于2018年7月23日", "a paragraph of 五 split by a page break"),
-        Repair("回应解读的情况\t\t\n" + HEADER_004, "回应解读的情况\t\t\n", "the header row repeated on a new page"),
-        Repair("驳回原告诉讼请求数\t件\t0\n" + HEADER_004, "驳回原告诉讼请求数\t件\t0\n", "the header row repeated on a new page"),
-        Repair("\t统计指标\t单位 统计数\n", "", "the header row repeated on a new page, garbled"),
-        Repair("危及国家安全、公共安全、经济\t件\t0\n\n安全和社会稳定\t\t", "危及国家安全、公共安全、经济安全和社会稳定\t件\t0",
-               "a row label split over a page break"),
-        Repair("1. 专职人员数(不包括政府公报及政府\t人\t1\n\n网站工作人员数)\t\t", "1. 专职人员数(不包括政府公报及政府网站工作人员数)\t人\t1",
-               "a row label split over a page break"),
-    ),
-}
+from tests.seed_text import FILES, ONE_LINE_PER_PARAGRAPH, differences, seed_stream, seed_text
 
 # Where the app prints the format as it is and the seed did not.
 KNOWN_DIFFERENCES: dict[str, list[str]] = {
@@ -81,12 +46,8 @@ def fixture(name: str) -> Report:
     return build_seed001() if name == "001" else build(name)
 
 
-def seed(name: str) -> tuple[str, list[int]]:
-    return seed_stream((SEEDS_DIR / FILES[name]).read_text(encoding="utf-8"), REPAIRS.get(name, ()))
-
-
 def compare(name: str, report: Report) -> list[str]:
-    stream, starts = seed(name)
+    stream, starts = seed_stream(seed_text(name, repaired=True))
     return differences(printed_text(report), stream, starts, name in ONE_LINE_PER_PARAGRAPH)
 
 
