@@ -1,5 +1,6 @@
-"""Excel speed: export of the sample, and import of 500 generated unit workbooks compared with a raw
-``openpyxl.load_workbook(read_only=False)`` of the same files in the same run. Not a test.
+"""Excel speed: export of the sample, and import of 500 generated unit workbooks compared, in the same
+run and on the same files, with the two readers alone: ``openpyxl.load_workbook(read_only=False)``
+and python-calamine (every sheet's values), which read_xlsx uses. Not a test.
 
     .venv/bin/python benchmarks/excel_speed.py [--files 500]
 """
@@ -18,9 +19,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import openpyxl  # noqa: E402
+import python_calamine  # noqa: E402
 
-from core.export.xlsx_hidden import HIDDEN_SHEET  # noqa: E402
-from core.export.xlsx_info import INFO_SHEET  # noqa: E402
+from core.export.xlsx_layout import HIDDEN_SHEET, INFO_SHEET  # noqa: E402
 from core.export.xlsx_writer import write_xlsx  # noqa: E402
 from core.imports.xlsx_reader import read_xlsx  # noqa: E402
 from core.report_file import load_report  # noqa: E402
@@ -47,6 +48,11 @@ def timed(function, *args) -> float:
     start = time.perf_counter()
     function(*args)
     return time.perf_counter() - start
+
+
+def calamine_values(path: Path) -> list:
+    workbook = python_calamine.CalamineWorkbook.from_path(str(path))
+    return [workbook.get_sheet_by_name(name).to_python() for name in workbook.sheet_names]
 
 
 def summary(label: str, seconds: list[float]) -> str:
@@ -81,17 +87,20 @@ def main() -> None:
         print(f"generated {len(own)} unit workbooks (+{len(foreign)} without the hidden sheet) in {root}")
 
         read_xlsx(own[0])  # warm-up: imports, template specs
-        ours, raw = [], []
-        for path in own:  # interleaved, so both see the same disk cache and machine load
+        ours, raw, fast = [], [], []
+        for path in own:  # interleaved, so all see the same disk cache and machine load
             ours.append(timed(read_xlsx, path))
             raw.append(timed(openpyxl.load_workbook, path))
+            fast.append(timed(calamine_values, path))
         labels = [timed(read_xlsx, path) for path in foreign]
         wrong = sum(1 for n, path in enumerate(own[:20]) if read_xlsx(path).report.cells != varied(n).cells)
 
     print(summary(f"read_xlsx, own exports ({len(ours)} files)", ours))
     print(summary(f"openpyxl.load_workbook(read_only=False) ({len(raw)})", raw))
+    print(summary(f"python-calamine, all sheets' values ({len(fast)})", fast))
     print(summary(f"read_xlsx by labels, no hidden sheet ({len(labels)})", labels))
-    print(f"read_xlsx / raw openpyxl load: {statistics.median(ours) / statistics.median(raw):.2f}× (median)")
+    print(f"read_xlsx / raw openpyxl load: {statistics.median(ours) / statistics.median(raw):.2f}× (median); "
+          f"openpyxl / python-calamine: {statistics.median(raw) / statistics.median(fast):.1f}×")
     print(f"spot check of 20 round trips: {20 - wrong} identical")
 
 

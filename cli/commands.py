@@ -11,6 +11,7 @@ from core.checks import run_checks
 from core.document import Report
 from core.report_file import EXTENSION, ReportFileError, load_report, save_report
 from core.template import UnknownTemplateError
+from core.text_clean import clean_report
 
 EXIT_OK, EXIT_FINDINGS, EXIT_FAILURE = 0, 1, 2
 
@@ -72,19 +73,26 @@ def export_report(args: argparse.Namespace) -> int:
         if args.docx:
             from core.export.docx_writer import write_docx
 
-            write_docx(report, args.docx, font_set=args.fonts)
+            notes = write_docx(report, args.docx, font_set=args.fonts)
             print(f"已导出 Word：{args.docx}")
+            _print_notes(notes)
         if args.xlsx:
             from core.export.xlsx_writer import write_xlsx
 
-            write_xlsx(report, args.xlsx)
+            notes = write_xlsx(report, args.xlsx)
             print(f"已导出 Excel：{args.xlsx}")
+            _print_notes(notes)
     except ExportError as error:
         return _fail(str(error))
     result = run_checks(report)
     if result.findings:
         print(f"提示：报告仍有问题（{result.summary()}），请用 nianbao check 查看")
     return EXIT_OK
+
+
+def _print_notes(notes: list[str], after: str = "（原报告未改动）") -> None:
+    for note in notes:
+        print(f"  注意：{note}{after}")
 
 
 def import_workbook(args: argparse.Namespace) -> int:
@@ -97,18 +105,23 @@ def import_workbook(args: argparse.Namespace) -> int:
         imported = read_xlsx(args.file)
     except XlsxImportError as error:
         return _fail(str(error))
+    cleaned = clean_report(imported.report)
+    imported.report = cleaned.report
+    _print_notes(cleaned.notes, after="")
+    imported.supply(year=args.year, unit=args.unit)
     report = imported.report
-    if args.year:
-        report.year = args.year
-    if args.unit:
-        report.unit.name = args.unit.strip()
+    if args.kind or args.level:
+        report.unit.kind = args.kind or report.unit.kind
+        report.unit.level = args.level or report.unit.level
+        imported.problems = [p for p in imported.problems if p.topic != "kind"]
     for problem in imported.problems:
-        where = f"{problem.sheet}!{problem.cell}" if problem.cell else problem.sheet
-        print(f"  [{where}] {problem.message}", file=sys.stderr)
-    if not 1990 <= report.year <= 2100:
+        label = "提示" if problem.notice else "问题"
+        where = f"[{problem.where}] " if problem.where else ""
+        print(f"  {label}：{where}{problem.message}", file=sys.stderr)
+    if imported.needs("year") or not 1990 <= report.year <= 2100:
         return _fail("工作簿中没有写明报告年度，未保存任何文件；请用 --year 指定，例如 --year 2025")
     if not imported.complete and not args.accept_partial:
-        return _fail(f"导入不完整（{len(imported.problems)} 处问题，见上），未保存任何文件；"
+        return _fail(f"导入不完整（{len(imported.defects)} 处问题，见上），未保存任何文件；"
                      "确认只保存能读取的部分请加 --accept-partial")
     try:
         save_report(report, output)

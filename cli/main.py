@@ -50,7 +50,11 @@ def build_parser() -> argparse.ArgumentParser:
     imports.add_argument("file", help=".xlsx 文件")
     imports.add_argument("-o", "--output", required=True, help="保存到的 .nianbao 文件")
     imports.add_argument("--year", type=int, help="报告年度（工作簿中没有写明年度时必须指定）")
-    imports.add_argument("--unit", help="单位全称（工作簿中没有写明单位时填写）")
+    imports.add_argument("--unit", help="单位全称（工作簿中没有写明单位时填写；填写后以此为准）")
+    imports.add_argument("--kind", choices=["government", "department"],
+                         help="单位类型：government 人民政府，department 部门/机构（不填时按单位名称判断）")
+    imports.add_argument("--level", choices=["province", "city", "county", "township"],
+                         help="行政层级：province 省级，city 设区的市，county 县级，township 乡镇街道（不填时按单位名称判断）")
     imports.add_argument("--accept-partial", action="store_true", help="有无法识别的内容时，仍保存能读取的部分")
     imports.add_argument("--force", action="store_true", help="目标文件已存在时覆盖（原文件保留为 .bak）")
     imports.set_defaults(handler=commands.import_workbook)

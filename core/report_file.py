@@ -7,9 +7,10 @@ import json
 from pathlib import Path
 from typing import Any
 
-from core.document import UNIT_KINDS, UNIT_LEVELS, Report, UnitInfo
+from core.document import UNIT_FIELD_LABELS, UNIT_KINDS, UNIT_LEVELS, Report, UnitInfo
 from core.template import TemplateError, UnknownTemplateError, load_template
-from core.user_files import read_user_file, write_user_file
+from core.text_clean import replace_surrogates
+from core.user_files import read_user_file, remove_abandoned_temps, write_user_file
 from core.values import CellInputError, from_json, to_json
 
 FILE_FORMAT = "nianbao-report"
@@ -38,55 +39,100 @@ def report_to_dict(report: Report) -> dict[str, Any]:
 
 
 def report_from_dict(data: Any, source: str = "文件") -> Report:
-    """Build a report from parsed JSON, refusing anything inconsistent with a located message."""
+    """Build a report from parsed JSON, refusing anything inconsistent with a located message.
+
+    Every field is checked for its type: a file is data, and a list where a name belongs is an
+    error, never the text "['a', 1]"."""
     if not isinstance(data, dict) or data.get("format") != FILE_FORMAT:
         raise ReportFileError(f"{source}不是年报文件（.nianbao）")
     version = data.get("format_version")
-    if not isinstance(version, int):
+    if version is None:
         raise ReportFileError(f"{source}缺少文件格式版本号")
+    if isinstance(version, bool) or not isinstance(version, int) or version < 1:
+        raise ReportFileError(f"{source}的文件格式版本号“{_shown(version)}”无效（应为正整数）")
     if version > FORMAT_VERSION:
-        raise ReportFileError(f"{source}由更新版本的年报软件保存（文件格式 {version}），请升级本软件后再打开")
+        raise ReportFileError(f"{source}由更新版本的年报软件保存（文件格式 {_shown(version)}），请升级本软件后再打开")
     try:
-        template = load_template(str(data.get("template")))
+        template = load_template(_text(data.get("template"), source, "报告格式"))
     except (UnknownTemplateError, TemplateError) as error:
         raise ReportFileError(f"{source}使用的报告格式无法加载：{error}") from None
     year = data.get("year")
-    if not isinstance(year, int) or not 1990 <= year <= 2100:
-        raise ReportFileError(f"{source}中的报告年度“{year}”无效")
-    unit_data = data.get("unit") or {}
-    if not isinstance(unit_data, dict):
-        raise ReportFileError(f"{source}中的单位信息格式错误")
-    unit = UnitInfo(**{k: str(unit_data[k]) for k in UnitInfo.field_names() if unit_data.get(k) is not None})
-    if unit.kind not in UNIT_KINDS or unit.level not in UNIT_LEVELS:
-        raise ReportFileError(f"{source}中的单位类型或行政层级无效")
+    if isinstance(year, bool) or not isinstance(year, int) or not 1990 <= year <= 2100:
+        raise ReportFileError(f"{source}中的报告年度“{_shown(year)}”无效")
+    if not template.covers_year(year):
+        raise ReportFileError(f"{source}的报告年度 {year} 不适用其报告格式“{template.name}”，文件可能被改动过")
+    unit = _unit(_section(data, "unit", source, "单位信息"), source)
     signing = data.get("signing_date")
     try:
         signing_date = dt.date.fromisoformat(signing) if signing else None
     except (TypeError, ValueError):
-        raise ReportFileError(f"{source}中的落款日期“{signing}”无效") from None
-    texts = data.get("texts") or {}
-    cells = data.get("cells") or {}
-    explanations = data.get("explanations") or {}
-    if not all(isinstance(x, dict) for x in (texts, cells, explanations)):
-        raise ReportFileError(f"{source}的内容结构已损坏")
+        raise ReportFileError(f"{source}中的落款日期“{_shown(signing)}”无效") from None
     report = Report(template_id=template.id, year=year, unit=unit, signing_date=signing_date,
-                    opening=str(data.get("opening") or ""))
-    for key, text in texts.items():
-        if key not in template.text_keys or not isinstance(text, str):
-            raise ReportFileError(f"{source}中有无法识别的章节内容“{key}”")
-        report.texts[key] = text
-    for key, raw in cells.items():
+                    opening=_text(data.get("opening"), source, "开头段落"))
+    for key, text in _section(data, "texts", source, "章节内容").items():
+        if key not in template.text_keys:
+            raise ReportFileError(f"{source}中有无法识别的章节内容“{_shown(key)}”")
+        if text := _text(text, source, f"章节内容“{key}”"):
+            report.texts[key] = text
+    for key, raw in _section(data, "cells", source, "表格数据").items():
         cell = template.cells.get(key)
         if cell is None:
-            raise ReportFileError(f"{source}中有不属于“{template.name}”的单元格“{key}”")
+            raise ReportFileError(f"{source}中有不属于“{template.name}”的单元格“{_shown(key)}”")
         try:
             value = from_json(raw, cell.type)
         except CellInputError as error:
-            raise ReportFileError(f"{source}中单元格“{cell.name}”的值无效：{error}") from None
+            short = isinstance(raw, (str, int)) and len(str(raw)) <= 40
+            detail = str(error) if short else f"“{_shown(raw)}”不是有效的单元格值"
+            raise ReportFileError(f"{source}中单元格“{cell.name}”的值无效：{detail}") from None
         if value is not None:
             report.cells[key] = value
-    report.explanations = {str(k): str(v) for k, v in explanations.items() if str(v).strip()}
+    for key, text in _section(data, "explanations", source, "警告说明").items():
+        if (text := _text(text, source, f"警告说明“{_shown(key)}”")).strip():
+            report.explanations[replace_surrogates(key)] = text
     return report
+
+
+def _section(data: dict, name: str, source: str, what: str) -> dict:
+    value = data.get(name)
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise ReportFileError(f"{source}中的{what}格式错误（应为一组键和值，现为{_type_name(value)}）")
+    return value
+
+
+def _text(value: Any, source: str, what: str) -> str:
+    """A text field: a string or absent; lone surrogates (which cannot be saved) become U+FFFD."""
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        raise ReportFileError(f"{source}中的{what}应为文字，现为{_type_name(value)}“{_shown(value)}”")
+    return replace_surrogates(value)
+
+
+def _unit(data: dict, source: str) -> UnitInfo:
+    values = {name: _text(data.get(name), source, f"单位信息“{UNIT_FIELD_LABELS[name]}”")
+              for name in UnitInfo.field_names() if data.get(name) is not None}
+    unit = UnitInfo(**values)
+    if unit.kind not in UNIT_KINDS or unit.level not in UNIT_LEVELS:
+        raise ReportFileError(f"{source}中的单位类型或行政层级无效")
+    return unit
+
+
+def _type_name(value: Any) -> str:
+    names = {bool: "真假值", int: "数字", float: "数字", str: "文字", list: "列表", dict: "一组键和值"}
+    return names.get(type(value), type(value).__name__)
+
+
+def _shown(value: Any, limit: int = 40) -> str:
+    """A value as quoted in a message: never thousands of characters, never a nested structure."""
+    if isinstance(value, (list, dict)):
+        return _type_name(value)
+    try:
+        text = replace_surrogates(value if isinstance(value, str) else str(value))
+    except ValueError:  # an integer too long to print
+        return "（过长的数字）"
+    return text if len(text) <= limit else text[:limit] + "……"
 
 
 def dumps_report(report: Report) -> str:
@@ -98,6 +144,10 @@ def loads_report(text: str, source: str = "文件") -> Report:
         data = json.loads(text)
     except json.JSONDecodeError as error:
         raise ReportFileError(f"{source}已损坏或不完整（第 {error.lineno} 行附近无法解析），无法打开") from None
+    except RecursionError:
+        raise ReportFileError(f"{source}的结构嵌套过深，不是年报文件，无法打开") from None
+    except ValueError:  # e.g. a number of thousands of digits
+        raise ReportFileError(f"{source}中有无法读取的数值，文件可能已损坏，无法打开") from None
     return report_from_dict(data, source)
 
 
@@ -105,6 +155,7 @@ def load_report(path: Path | str) -> Report:
     """Open a .nianbao file; every failure is a ReportFileError naming the file."""
     path = Path(path)
     source = f"“{path.name}”"
+    remove_abandoned_temps(path)  # left by a save that was killed
     raw = read_user_file(path, "年报文件", ReportFileError)
     try:
         text = raw.decode("utf-8-sig")
@@ -113,7 +164,9 @@ def load_report(path: Path | str) -> Report:
     return loads_report(text, source)
 
 
-def save_report(report: Report, path: Path | str) -> None:
-    """Save atomically, keeping the previous version as a backup; ReportFileError on failure."""
+def save_report(report: Report, path: Path | str, replace_read_only: bool = False) -> None:
+    """Save atomically, keeping the previous version as a backup; ReportFileError on failure.
+
+    A read-only file is refused unless ``replace_read_only`` (the GUI asks the user first)."""
     write_user_file(Path(path), dumps_report(report).encode("utf-8"), ReportFileError, action="保存",
-                    holder="其他程序", keep_backup=True)
+                    holder="其他程序", keep_backup=True, replace_read_only=replace_read_only)

@@ -4,6 +4,3 @@
 # after it (looking for its __feature__ switches), which only slows start-up down.
 import core.checks  # noqa: F401
 import core.report_file  # noqa: F401
-from gui import qt_fixes
-
-qt_fixes.install()

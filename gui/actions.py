@@ -19,6 +19,7 @@ class WindowActions:
     export_word: QAction
     export_excel: QAction
     import_excel: QAction
+    import_tables: QAction
     quit: QAction
     undo: QAction
     redo: QAction
@@ -50,7 +51,9 @@ def create_actions(parent: QWidget) -> WindowActions:
         save_as=_action(parent, "另存为(&A)…", Key.SaveAs, "把当前年报保存为另一个文件"),
         export_word=_action(parent, "导出 Word(&W)…", None, "按公文格式导出 Word 文档（.docx）"),
         export_excel=_action(parent, "导出 Excel(&E)…", None, "把表格导出为 Excel 工作簿（.xlsx）"),
-        import_excel=_action(parent, "导入 Excel(&I)…", None, "从 Excel 工作簿读取表格数据，作为新报告打开"),
+        import_excel=_action(parent, "导入 Excel 为新报告(&I)…", None, "从 Excel 工作簿读取表格数据，作为新报告打开"),
+        import_tables=_action(parent, "导入 Excel 表格到当前报告(&T)…", None,
+                              "把 Excel 工作簿中的三张统计表导入当前报告（文字和单位信息不变，可撤销）"),
         quit=_action(parent, "退出(&X)", Key.Quit if not QKeySequence(Key.Quit).isEmpty() else "Ctrl+Q", "退出程序"),
         undo=undo,
         redo=redo,

@@ -10,11 +10,13 @@ from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication
 
 from core.report_file import ReportFileError
+from gui import errors
 from gui.document import ReportDocument
 from gui.files import dialogs
 from gui.files.autosave import Autosaver, find_recoverable
 from gui.files.recent import RecentFiles
 from gui.files.workflow import SAMPLE_NAME, open_document
+from gui.fonts import apply_ui_font
 from gui.main_window import MainWindow
 from resources import RESOURCES_DIR, SAMPLE_REPORT
 
@@ -31,6 +33,7 @@ def create_application(argv: list[str]) -> QApplication:
     app.setWindowIcon(QIcon(str(RESOURCES_DIR / "icons" / "nianbao.png")))
     QGuiApplication.setDesktopFileName(DESKTOP_FILE)
     install_translations(app)
+    apply_ui_font(app)
     return app  # type: ignore[return-value]
 
 
@@ -47,15 +50,23 @@ def install_translations(app: QApplication) -> bool:
 
 def initial_documents(args: list[str], recovery_folder: Path | None = None,
                       settings: QSettings | None = None) -> list[ReportDocument]:
-    """What to show at start: recovered reports the user wants back, else the file given, else the
-    most recent file, else (first start) an untitled copy of the bundled sample."""
-    documents: list[ReportDocument] = []
+    """What to show at start (see start_documents), without the recovery files they keep."""
+    return [document for document, _file in start_documents(args, recovery_folder, settings)]
+
+
+def start_documents(args: list[str], recovery_folder: Path | None = None,
+                    settings: QSettings | None = None) -> list[tuple[ReportDocument, Path | None]]:
+    """What to show at start: recovered reports the user wants back (each with the recovery file it
+    keeps until it is saved or discarded), else the file given, else the most recent file, else
+    (first start) an untitled copy of the bundled sample."""
+    documents: list[tuple[ReportDocument, Path | None]] = []
     for recovered in find_recoverable(recovery_folder):
         if dialogs.ask_restore(None, recovered.describe()):
             document = ReportDocument(recovered.report, recovered.original_path)
             document.mark_modified()
-            documents.append(document)
-        recovered.discard()
+            documents.append((document, recovered.file))
+        else:
+            recovered.discard()
     settings = settings or QSettings()
     first_start = not settings.value(_FIRST_START_KEY, False, type=bool)
     settings.setValue(_FIRST_START_KEY, True)
@@ -66,12 +77,12 @@ def initial_documents(args: list[str], recovery_folder: Path | None = None,
         if documents:
             break
         try:
-            documents.append(open_document(path))
+            documents.append((open_document(path), None))
         except ReportFileError as error:
             dialogs.show_error(None, "打开年报", str(error))
     if not documents:
-        documents.append(open_document(SAMPLE_REPORT) if SAMPLE_REPORT.is_file()
-                         else ReportDocument(_blank_report(), None, untitled_name=SAMPLE_NAME))
+        documents.append((open_document(SAMPLE_REPORT) if SAMPLE_REPORT.is_file()
+                          else ReportDocument(_blank_report(), None, untitled_name=SAMPLE_NAME), None))
     return documents
 
 
@@ -86,8 +97,8 @@ def _blank_report():
 def open_windows(args: list[str], recovery_folder: Path | None = None,
                  settings: QSettings | None = None) -> list[MainWindow]:
     windows = []
-    for document in initial_documents(args, recovery_folder, settings):
-        window = MainWindow(document, RecentFiles(settings), Autosaver(recovery_folder))
+    for document, recovery_file in start_documents(args, recovery_folder, settings):
+        window = MainWindow(document, RecentFiles(settings), Autosaver(recovery_folder, file=recovery_file))
         if document.path:
             window.recent.add(document.path)
         windows.append(window)
@@ -97,6 +108,7 @@ def open_windows(args: list[str], recovery_folder: Path | None = None,
 def main(argv: list[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     app = create_application(args)
+    errors.install()
     windows = open_windows(args[:1])
     _keep_alive.extend(windows)
     for window in windows:

@@ -7,9 +7,11 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Mapping
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QTabWidget, QWidget
+from PySide6.QtWidgets import QTabBar, QTabWidget, QWidget
 
+from core.checks import FRONT_MATTER
 from core.template.model import Chapter
+from gui.checks.tab_marks import Counts, ProblemBadge, describe_counts
 from gui.document import ReportDocument
 from gui.unit_info.form import UnitInfoPage
 
@@ -17,6 +19,7 @@ if TYPE_CHECKING:
     from gui.tables.page import TableChapterPage
 
 TAB_TITLE_CHARS = 8
+UNIT_TAB_TIP = "单位名称、类型和层级，开头段落，落款日期"
 
 
 def tab_title(number: str, title: str) -> str:
@@ -35,6 +38,7 @@ class ChapterPages(Mapping[str, QWidget]):
         self.chapters: dict[str, Chapter] = {c.key: c for c in document.report.template.chapters}
         self.built: dict[str, QWidget] = {}
         self._index: dict[str, int] = {}
+        self.marks: dict[str, Counts] = {}  # chapter key or FRONT_MATTER → open problems
         blocked = tabs.blockSignals(True)  # the old pages must not react while being replaced
         while tabs.count():
             old = tabs.widget(0)
@@ -42,6 +46,7 @@ class ChapterPages(Mapping[str, QWidget]):
             old.deleteLater()
         self.unit_page = UnitInfoPage(document)
         tabs.addTab(self.unit_page, "单位信息")
+        tabs.setTabToolTip(0, UNIT_TAB_TIP)
         for chapter in self.chapters.values():
             self._index[chapter.key] = tabs.addTab(QWidget(), tab_title(chapter.number, chapter.title))
             tabs.setTabToolTip(self._index[chapter.key], chapter.help)
@@ -63,6 +68,31 @@ class ChapterPages(Mapping[str, QWidget]):
     def table_pages(self) -> list[TableChapterPage]:
         """The table pages built so far."""
         return [page for key, page in self.built.items() if self.chapters[key].table]
+
+    def set_marks(self, marks: dict[str, Counts]) -> None:
+        """Mark each tab with its open problems (after every check run)."""
+        self.marks = dict(marks)
+        self._mark(0, FRONT_MATTER, UNIT_TAB_TIP)
+        for key, index in self._index.items():
+            self._mark(index, key, self.chapters[key].help)
+
+    def mark_of(self, key: str) -> ProblemBadge | None:
+        """The badge on the tab of ``key`` (a chapter key or FRONT_MATTER), None without problems."""
+        index = 0 if key == FRONT_MATTER else self._index[key]
+        badge = self.tabs.tabBar().tabButton(index, QTabBar.ButtonPosition.RightSide)
+        return badge if isinstance(badge, ProblemBadge) else None
+
+    def _mark(self, index: int, key: str, tip: str) -> None:
+        counts = self.marks.get(key, (0, 0))
+        bar = self.tabs.tabBar()
+        old = bar.tabButton(index, QTabBar.ButtonPosition.RightSide)
+        if isinstance(old, ProblemBadge) and old.counts == counts:
+            return
+        badge = ProblemBadge(counts) if any(counts) else None
+        bar.setTabButton(index, QTabBar.ButtonPosition.RightSide, badge)
+        if old is not None:
+            old.deleteLater()
+        self.tabs.setTabToolTip(index, f"{tip}\n本页：{describe_counts(counts)}" if any(counts) else tip)
 
     def build_current(self) -> None:
         index = self.tabs.currentIndex()
@@ -88,6 +118,7 @@ class ChapterPages(Mapping[str, QWidget]):
             self.tabs.removeTab(index)
             self.tabs.insertTab(index, page, tab_title(chapter.number, chapter.title))
             self.tabs.setTabToolTip(index, chapter.help)
+            self._mark(index, chapter.key, chapter.help)
             self.tabs.setCurrentIndex(current)
         finally:
             self.tabs.blockSignals(blocked)

@@ -14,6 +14,7 @@ from gui.actions import create_actions
 from gui.chapter_tabs import ChapterPages
 from gui.checks.panel import CheckPanel, counts_text
 from gui.checks.runner import CheckRunner, findings_by_cell
+from gui.checks.tab_marks import open_problems_by_chapter
 from gui.document import ReportDocument
 from gui.files.autosave import Autosaver
 from gui.files.recent import RecentFiles
@@ -67,7 +68,7 @@ class MainWindow(QMainWindow):
         self.recent_menu.aboutToShow.connect(self.files.fill_recent_menu)
         file_menu.addActions([a.save, a.save_as])
         file_menu.addSeparator()
-        file_menu.addActions([a.export_word, a.export_excel, a.import_excel])
+        file_menu.addActions([a.export_word, a.export_excel, a.import_excel, a.import_tables])
         file_menu.addSeparator()
         file_menu.addAction(a.quit)
         edit_menu = self.menuBar().addMenu("编辑(&E)")
@@ -88,6 +89,7 @@ class MainWindow(QMainWindow):
         a.export_word.triggered.connect(self.files.export_word)
         a.export_excel.triggered.connect(self.files.export_excel)
         a.import_excel.triggered.connect(self.files.import_excel)
+        a.import_tables.triggered.connect(self.files.import_into_current)
         a.quit.triggered.connect(self.close)
         a.undo.triggered.connect(lambda: self.document and self.document.undo_stack.undo())
         a.redo.triggered.connect(lambda: self.document and self.document.undo_stack.redo())
@@ -140,7 +142,6 @@ class MainWindow(QMainWindow):
     def _page_built(self, page: QWidget) -> None:
         if self.pages is not None and page in self.pages.table_pages():
             page.view.message.connect(self.show_message)
-            page.view.pasteRefused.connect(self.files.show_paste_problems)
             if self.runner is not None and self.runner.result is not None:
                 page.model.set_findings(findings_by_cell(self.runner.result))
 
@@ -162,6 +163,7 @@ class MainWindow(QMainWindow):
             page.model.set_findings(by_cell)
             page.refresh_help()
         self.check_panel.show_result(result)
+        self.pages.set_marks(open_problems_by_chapter(result))
         self.counts.setText(counts_text(result))
 
     def jump_to(self, finding: Finding) -> None:

@@ -110,6 +110,27 @@ def test_import_without_a_year_asks_for_one_and_writes_nothing(capsys, tmp_path)
     assert code == 0 and load_report(out_path).title == "某某镇人民政府2025年政府信息公开工作年度报告"
 
 
+def test_year_and_unit_given_on_the_command_line_satisfy_the_import(capsys, tmp_path):
+    """`nianbao import book.xlsx -o r.nianbao --year 2024 --unit 某单位` saves: what the user gave
+    stands for what the workbook left out; an undecidable unit type is a notice, not a refusal."""
+    from core.report_file import load_report
+    from tests.annex_workbooks import Layout, annex_workbook, expected_values
+
+    path, out_path = annex_workbook(tmp_path / "book.xlsx", Layout(), title=False), tmp_path / "r.nianbao"
+    code, _, err = run(capsys, "import", str(path), "-o", str(out_path))
+    assert code == 2 and "请用 --year 指定" in err and not out_path.exists()
+    code, out, err = run(capsys, "import", str(path), "-o", str(out_path), "--year", "2024", "--unit", "某单位")
+    assert code == 0 and "已导入" in out and "提示" in err and "某单位" in err
+    report = load_report(out_path)
+    assert (report.year, report.unit.name) == (2024, "某单位")
+    assert report.value("t4.suit_after_review.pending") == expected_values()["t4.suit_after_review.pending"]
+    again = tmp_path / "r2.nianbao"
+    code, _, err = run(capsys, "import", str(path), "-o", str(again), "--year", "2024", "--unit", "清河县水利局",
+                       "--level", "county")
+    assert code == 0 and err == ""
+    assert (load_report(again).unit.kind, load_report(again).unit.level) == ("department", "county")
+
+
 def test_import_refuses_incomplete_without_accept_partial(capsys, tmp_path):
     path, out_path = tmp_path / "notes.xlsx", tmp_path / "out.nianbao"
     path.write_text("not a workbook", encoding="utf-8")

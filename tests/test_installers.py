@@ -202,10 +202,23 @@ def _runtime_hook():
 def test_fcitx_without_its_plugin_falls_back_to_ibus(tmp_path):
     hook = _runtime_hook()
     (tmp_path / "libibusplatforminputcontextplugin.so").touch()
-    env = {"QT_IM_MODULE": "fcitx"}
+    env = {"QT_IM_MODULE": "fcitx", "PATH": str(tmp_path)}
     assert hook.choose_input_method(env, tmp_path) == "ibus" and env["QT_IM_MODULE"] == "ibus"
-    env = {"XMODIFIERS": "@im=fcitx"}
-    assert hook.choose_input_method(env, tmp_path) == "ibus"
+    # fcitx5 alone has no ibus-daemon, without which Qt's ibus plugin gives up: use the portal.
+    assert env["IBUS_USE_PORTAL"] == "1"
+    env = {"XMODIFIERS": "@im=fcitx", "PATH": str(tmp_path)}
+    assert hook.choose_input_method(env, tmp_path) == "ibus" and env["IBUS_USE_PORTAL"] == "1"
+
+
+def test_ibus_talks_to_its_daemon_when_there_is_one(tmp_path):
+    hook = _runtime_hook()
+    daemon = tmp_path / "ibus-daemon"
+    daemon.write_text("#!/bin/sh\n")
+    daemon.chmod(0o755)
+    env = {"QT_IM_MODULE": "ibus", "PATH": str(tmp_path)}
+    assert hook.choose_input_method(env, tmp_path) is None and "IBUS_USE_PORTAL" not in env
+    env = {"QT_IM_MODULE": "ibus", "PATH": str(tmp_path / "elsewhere")}
+    assert hook.choose_input_method(env, tmp_path) is None and env["IBUS_USE_PORTAL"] == "1"
 
 
 def test_input_method_left_alone_when_it_can_load(tmp_path):

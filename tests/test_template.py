@@ -69,7 +69,14 @@ def test_table_two_and_four_layout(template):
     t4 = template.table("t4")
     assert len(t4.cells) == 15 and t4.grid_columns == 15
     assert [template.cells[k].name for k in t4.cells[:1]] == ["行政复议·结果维持"]
-    assert [i.text for i in t4.items if i.row == 2].count("结果维持") == 3
+    # As the official annex prints it: 行政复议 over five columns in header row 1, its five results
+    # each over rows 2-3; 行政诉讼 over ten, its two kinds in row 2 and their ten results in row 3.
+    spans = {(i.row, i.col): (i.text, i.rowspan, i.colspan) for i in t4.items if i.role == "header"}
+    assert spans[(0, 0)] == ("行政复议", 1, 5) and spans[(0, 5)] == ("行政诉讼", 1, 10)
+    assert [spans[(1, c)] for c in range(5)] == [(t, 2, 1) for t in ("结果维持", "结果纠正", "其他结果", "尚未审结", "总计")]
+    assert spans[(1, 5)] == ("未经复议直接起诉", 1, 5) and spans[(1, 10)] == ("复议后起诉", 1, 5)
+    assert [spans[(2, c)][0] for c in range(5, 15)] == ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"] * 2
+    assert t4.header_rows == 3 and {i.row for i in t4.items if i.role == "cell"} == {3}
 
 
 def test_computed_cells_are_every_total(template):
@@ -91,7 +98,7 @@ def test_rule_messages_name_labels(template):
     r3 = template.rule("R3")
     assert r3.severity == "error"
     assert r3.instances[0].message == "三、本年度办理结果（七）总计·自然人"
-    assert {r.id for r in template.rules} == {*(f"R{n}" for n in range(1, 10) if n != 2), *(f"C{n}" for n in range(1, 12))}
+    assert {r.id for r in template.rules} == {*(f"R{n}" for n in range(1, 10) if n != 2), *(f"C{n}" for n in range(1, 13))}
 
 
 def _broken(tmp_path: Path, edit) -> Path:

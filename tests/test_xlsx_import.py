@@ -15,7 +15,7 @@ import pytest
 from core.document import Report
 from core.export.xlsx_hidden import HIDDEN_SHEET
 from core.export.xlsx_writer import write_xlsx
-from core.imports import xlsx_workbook
+from core.imports import xlsx_package, xlsx_scan
 from core.imports.xlsx_labels import canonical
 from core.imports.xlsx_reader import XlsxImportError, read_xlsx
 from core.report_file import load_report, report_to_dict
@@ -44,7 +44,9 @@ def test_round_trip_keeps_blank_zero_slash_decimals_and_odd_text(tmp_path, sampl
     report.texts["overview"] = "第一段\n\t第二段😀 =SUM(A1) \x0b" + "长" * 40000
     report.explanations["C7"] = "@说明"
     path = tmp_path / "t.xlsx"
-    write_xlsx(report, path)
+    notes = write_xlsx(report, path)
+    assert len(notes) == 1 and "1 个无法写入文件的字符" in notes[0]  # the \x0b: XML cannot hold it
+    report.texts["overview"] = report.texts["overview"].replace("\x0b", "")
     result = read_xlsx(path)
     again = result.report
     assert result.complete
@@ -63,21 +65,23 @@ def test_money_decimals_round_trip_as_typed(tmp_path, sample_report, typed):
     assert str(read_xlsx(path).report.value("t2.fees.amount")) == typed
 
 
-def test_hidden_map_decides_where_cells_are_and_edits_are_read(tmp_path, sample_report):
+def test_labels_decide_where_cells_are_and_edits_are_read(tmp_path, sample_report):
     path = tmp_path / "r.xlsx"
     write_xlsx(sample_report, path)
     wb = openpyxl.load_workbook(path)
     hidden = wb[HIDDEN_SHEET]
     row = next(r for r in hidden.iter_rows(min_row=4) if r[0].value == "t3.new.natural")
-    row[2].value = "Z99"  # the map now says the cell is elsewhere
+    row[2].value = "Z99"  # the map now points elsewhere, where a stray number stands
     wb["表三"]["Z99"] = 42
     edited = next(r for r in hidden.iter_rows(min_row=4) if r[0].value == "t2.licensing.decisions")
     wb[edited[1].value][edited[2].value] = 60  # corrected by hand in Excel
     wb.save(path)
     result = read_xlsx(path)
     assert result.source == "nianbao"
-    assert result.report.value("t3.new.natural") == 42
+    assert result.report.value("t3.new.natural") == sample_report.value("t3.new.natural")  # where its labels are
     assert result.report.value("t2.licensing.decisions") == 60
+    [moved] = [p for p in result.notices if "本年新收" in p.message]
+    assert "第 99 行" in moved.message and result.complete
 
 
 def test_damaged_hidden_sheet_falls_back_to_labels(tmp_path, sample_report):
@@ -93,16 +97,17 @@ def test_damaged_hidden_sheet_falls_back_to_labels(tmp_path, sample_report):
     assert result.report.unit.name == sample_report.unit.name and result.report.year == 2025  # from 填报信息
 
 
-def test_renamed_sheet_is_reported_once(tmp_path, sample_report):
+def test_renamed_sheet_is_read_by_its_labels(tmp_path, sample_report):
     path = tmp_path / "r.xlsx"
     write_xlsx(sample_report, path)
     wb = openpyxl.load_workbook(path)
     wb["表四"].title = "复议诉讼"
+    wb.move_sheet("复议诉讼", offset=-2)
     wb.save(path)
     result = read_xlsx(path)
-    [problem] = result.problems
-    assert problem.sheet == "表四" and "15 个单元格未导入" in problem.message
-    assert result.report.value("t4.review.upheld") is None and result.report.value("t3.new.natural") == 5
+    [notice] = result.problems
+    assert notice.notice and notice.sheet == "复议诉讼" and "“表四”已改名为“复议诉讼”" in notice.message
+    assert result.complete and result.report.cells == sample_report.cells
 
 
 def test_reader_never_writes_files(tmp_path, sample_report):
@@ -352,14 +357,21 @@ def test_zip_bomb_and_too_many_rows(tmp_path, sample_report):
     with pytest.raises(XlsxImportError, match="压缩炸弹"):
         read_xlsx(bomb)
 
+
+
+def test_cells_far_down_or_right_are_left_unread_with_a_notice(tmp_path, sample_report):
     wb = openpyxl.Workbook(write_only=True)
     ws = wb.create_sheet("数据")
-    for number in range(xlsx_workbook.MAX_ROWS + 1):
+    for number in range(xlsx_scan.MAX_ROWS + 500):
         ws.append([number])
+    ws.append([None] * 300 + ["远处"])
     rows = tmp_path / "rows.xlsx"
     wb.save(rows)
-    with pytest.raises(XlsxImportError, match="超过 10000 行"):
-        read_xlsx(rows)
+    result = read_xlsx(rows)
+    [far] = [p for p in result.problems if p.sheet == "数据"]
+    assert far.notice and f"第 {xlsx_scan.MAX_ROWS} 行以下" in far.message
+    grid_rows = {p.sheet for p in result.problems}
+    assert grid_rows == {"数据", ""}  # and the three tables are named as not found
 
 
 def entity_workbook(tmp_path: Path) -> Path:
@@ -383,7 +395,7 @@ def test_xml_entity_attack_is_refused(tmp_path, monkeypatch):
     path = entity_workbook(tmp_path)
     with pytest.raises(XlsxImportError, match="实体"):
         read_xlsx(path)
-    # Without our own pre-check, openpyxl still refuses it through defusedxml.
-    monkeypatch.setattr(xlsx_workbook, "_refuse_doctype", lambda *args: None)
-    with pytest.raises(XlsxImportError, match="不安全的 XML"):
+    # Without our own pre-check the reader still refuses it: python-calamine expands no entities.
+    monkeypatch.setattr(xlsx_package, "_refuse_doctype", lambda *args: None)
+    with pytest.raises(XlsxImportError, match="无法读取"):
         read_xlsx(path)

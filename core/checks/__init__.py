@@ -29,7 +29,7 @@ def run_checks(report: Report, previous: Report | None = None, members: Sequence
     ``previous`` is last year's report and ``members`` the units' reports an aggregate adds up; a rule
     that needs one of them and does not have it is not assessable, with the reason.
     """
-    context = CheckContext(report, previous, tuple(members))
+    context = CheckContext(report, previous if previous is not None else report.previous, tuple(members))
     result = CheckResult(explanations=dict(report.explanations))
     for rule in report.template.rules:
         for outcome in EVALUATORS[rule.kind](rule, context):

@@ -23,6 +23,7 @@ EVALUATORS: dict[str, Evaluator] = {
     "signing_date": front_rules.signing_date,
     "chapters_filled": text_rules.chapters_filled,
     "topics_covered": text_rules.topics_covered,
+    "unedited_drafts": text_rules.unedited_drafts,
     "text_not_trivial": text_rules.text_not_trivial,
     "text_mentions": text_rules.text_mentions,
     "reporting_period": text_rules.reporting_period,

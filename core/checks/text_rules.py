@@ -10,6 +10,8 @@ from core.checks.context import CheckContext
 from core.checks.findings import FRONT_MATTER, Finding, Outcome, Passed
 from core.template.model import Rule
 
+OPENING_HEADING = "开头段落"
+
 
 def _chapter_key(context: CheckContext, text_key: str) -> str:
     chapter = context.report.chapter_of_text(text_key)
@@ -90,3 +92,14 @@ def reporting_period(rule: Rule, context: CheckContext) -> Iterator[Outcome]:
                       "missing_period")
     else:
         yield Passed(rule.id)
+
+
+def unedited_drafts(rule: Rule, context: CheckContext) -> Iterator[Outcome]:
+    """Texts carried over from last year's report as drafts and not yet rewritten."""
+    from core.carry_over import unchanged_drafts
+
+    for key in unchanged_drafts(context.report):
+        heading = context.heading(key) or OPENING_HEADING
+        yield Finding(rule.id, rule.severity, rule.message.format(heading=heading), _chapter_key(context, key),
+                      (key,), key)
+    yield Passed(rule.id)

@@ -19,13 +19,18 @@ from core.export.docx_footer import add_page_numbers
 from core.export.docx_styles import FONT_SETS, FontSet, set_page, set_styles
 from core.export.docx_tables import add_table
 from core.export.docx_text import add_body, add_heading, add_signature, add_title, paragraphs_of
+from core.text_clean import clean_report, fit_property
 
 __all__ = ["FONT_SETS", "build_docx", "docx_bytes", "write_docx"]
 
 
-def write_docx(report: Report, path: str | Path, font_set: str = "official") -> None:
-    """Export ``report`` to a .docx file; ExportError (Chinese message) if it cannot be written."""
-    write_export(path, docx_bytes(report, font_set), "WPS、Word")
+def write_docx(report: Report, path: str | Path, font_set: str = "official") -> list[str]:
+    """Export ``report`` to a .docx file; ExportError (Chinese message) if it cannot be written.
+
+    Returns a Chinese note per text field that held characters Word cannot store (removed)."""
+    cleaned = clean_report(report)
+    write_export(path, docx_bytes(cleaned.report, font_set), "WPS、Word")
+    return cleaned.notes
 
 
 def docx_bytes(report: Report, font_set: str = "official") -> bytes:
@@ -39,6 +44,7 @@ def build_docx(report: Report, font_set: str = "official") -> DocxDocument:
     if font_set not in FONT_SETS:
         raise ValueError(f"unknown font set {font_set!r}; expected one of {sorted(FONT_SETS)}")
     fonts: FontSet = FONT_SETS[font_set]
+    report = clean_report(report).report
     document = docx.Document()
     _properties(document, report)
     set_page(document)
@@ -67,8 +73,8 @@ def build_docx(report: Report, font_set: str = "official") -> DocxDocument:
 
 def _properties(document: DocxDocument, report: Report) -> None:
     props = document.core_properties
-    props.title = report.title
-    props.author = props.last_modified_by = report.unit.name
+    props.title = fit_property(report.title)
+    props.author = props.last_modified_by = fit_property(report.unit.name)
     props.subject = props.comments = props.keywords = props.category = ""
     props.language = "zh-CN"
     props.created = props.modified = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)  # not the 2013 template's

@@ -1,16 +1,5 @@
-"""Excel export: the hidden sheet that lets our own workbooks be read back exactly.
-
-Layout (row, column are 1-based):
-  row 1   A "nianbao-xlsx"   B layout version
-  row 2   A "meta"           B, C, … the report as JSON without its cells (``report_to_dict``),
-                             ASCII-escaped and cut into chunks well under Excel's 32767 characters
-  row 3   A "key"  B "sheet"  C "cell"  D "value"          (column titles)
-  row 4…  one row per data cell: its stable key, the sheet and coordinate it was written to, and
-          the value as exported (``format_value``), so money keeps its exact typed decimals.
-
-A reader takes each cell's coordinate from here, never from the visible layout.
-"""
-
+"""Excel export: the hidden sheet that lets our own workbooks be read back exactly (its layout is
+described in ``xlsx_layout``). A reader checks each mapped cell against the labels around it."""
 from __future__ import annotations
 
 import json
@@ -18,17 +7,20 @@ import json
 from openpyxl.workbook import Workbook
 
 from core.document import Report
+from core.export.xlsx_layout import (
+    CHUNK_CHARS,
+    FIRST_MAP_ROW,
+    HIDDEN_SHEET,
+    LAYOUT_VERSION,
+    MAP_COLUMNS,
+    MAP_HEADER_ROW,
+    MARKER,
+    META_LABEL,
+    META_ROW,
+)
 from core.export.xlsx_style import write_text
 from core.report_file import report_to_dict
 from core.values import format_value
-
-HIDDEN_SHEET = "_nianbao"
-MARKER = "nianbao-xlsx"
-LAYOUT_VERSION = 1
-META_ROW = 2
-MAP_HEADER_ROW = 3
-FIRST_MAP_ROW = 4
-CHUNK_CHARS = 30000
 
 
 def meta_json(report: Report) -> str:
@@ -44,11 +36,11 @@ def write_hidden_sheet(workbook: Workbook, report: Report, placements: dict[str,
     ws.sheet_state = "veryHidden"
     ws.cell(1, 1, MARKER)
     ws.cell(1, 2, LAYOUT_VERSION)
-    ws.cell(META_ROW, 1, "meta")
+    ws.cell(META_ROW, 1, META_LABEL)
     text = meta_json(report)
     for index, start in enumerate(range(0, len(text), CHUNK_CHARS), start=2):
         write_text(ws.cell(META_ROW, index), text[start:start + CHUNK_CHARS])
-    for col, title in enumerate(("key", "sheet", "cell", "value"), start=1):
+    for col, title in enumerate(MAP_COLUMNS, start=1):
         ws.cell(MAP_HEADER_ROW, col, title)
     row = FIRST_MAP_ROW
     for key in report.template.cells:

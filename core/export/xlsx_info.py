@@ -10,6 +10,15 @@ from openpyxl.workbook import Workbook
 from core import __version__
 from core.checks import CheckResult, chapter_title
 from core.document import UNIT_FIELD_LABELS, Report, UnitInfo
+from core.export.xlsx_layout import (
+    INFO_CHECKS,
+    INFO_EXPORTED,
+    INFO_FORMAT,
+    INFO_SHEET,
+    INFO_SIGNING_DATE,
+    INFO_VERSION,
+    INFO_YEAR,
+)
 from core.export.xlsx_style import (
     BODY_FONT,
     BORDER,
@@ -24,7 +33,6 @@ from core.export.xlsx_style import (
     write_text,
 )
 
-INFO_SHEET = "填报信息"
 # 序号 | 类别 | 章节 | 问题 | 说明 ; the label/value pairs use A and B:E.
 _WIDTHS = [16.0, 8.0, 22.0, 60.0, 40.0]
 _FINDING_HEADERS = ("序号", "类别", "所在章节", "问题", "说明（已确认的警告）")
@@ -43,11 +51,11 @@ def info_rows(report: Report, exported_at: dt.datetime) -> list[tuple[str, str]]
         rows.append((UNIT_FIELD_LABELS[name], value))
     signing = report.signing_date
     rows += [
-        ("报告年度", f"{report.year}年" if report.year else ""),
-        ("落款日期", f"{signing.year}年{signing.month}月{signing.day}日" if signing else ""),
-        ("报告格式", f"{report.template.name}（格式编号 {report.template_id}）"),
-        ("软件版本", f"nianbao {__version__}"),
-        ("导出时间", exported_at.strftime("%Y-%m-%d %H:%M")),
+        (INFO_YEAR, f"{report.year}年" if report.year else ""),
+        (INFO_SIGNING_DATE, f"{signing.year}年{signing.month}月{signing.day}日" if signing else ""),
+        (INFO_FORMAT, f"{report.template.name}（格式编号 {report.template_id}）"),
+        (INFO_VERSION, f"nianbao {__version__}"),
+        (INFO_EXPORTED, exported_at.strftime("%Y-%m-%d %H:%M")),
     ]
     return rows
 
@@ -66,7 +74,7 @@ def write_info_sheet(workbook: Workbook, report: Report, result: CheckResult, ex
     ws.row_dimensions[1].height = 32
 
     row = 2
-    pairs = [*info_rows(report, exported_at), ("检查结果", result.summary())]
+    pairs = [*info_rows(report, exported_at), (INFO_CHECKS, result.summary())]
     for label, value in pairs:
         _pair(ws, row, label, value, last, value_width)
         row += 1

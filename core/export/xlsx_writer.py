@@ -15,6 +15,7 @@ from core import __version__
 from core.checks import run_checks
 from core.document import Report
 from core.export import write_export
+from core.text_clean import clean_report, fit_property
 
 if TYPE_CHECKING:
     from openpyxl.workbook import Workbook
@@ -28,9 +29,10 @@ def build_workbook(report: Report, exported_at: dt.datetime | None = None) -> Wo
     from core.export.xlsx_info import write_info_sheet
     from core.export.xlsx_tables import write_table_sheet
 
+    report = clean_report(report).report
     workbook = Workbook()
     workbook.remove(workbook.active)
-    workbook.properties.title = report.title
+    workbook.properties.title = fit_property(report.title)
     workbook.properties.creator = f"nianbao {__version__}"
     placements: dict[str, tuple[str, str]] = {}
     for table in report.template.tables:
@@ -49,6 +51,10 @@ def xlsx_bytes(report: Report, exported_at: dt.datetime | None = None) -> bytes:
     return buffer.getvalue()
 
 
-def write_xlsx(report: Report, path: str | Path) -> None:
-    """Write the report's statistics workbook to ``path``; ExportError (Chinese) if it cannot."""
-    write_export(path, xlsx_bytes(report), "WPS、Excel")
+def write_xlsx(report: Report, path: str | Path) -> list[str]:
+    """Write the report's statistics workbook to ``path``; ExportError (Chinese) if it cannot.
+
+    Returns a Chinese note per text field that held characters Excel cannot store (removed)."""
+    cleaned = clean_report(report)
+    write_export(path, xlsx_bytes(cleaned.report), "WPS、Excel")
+    return cleaned.notes

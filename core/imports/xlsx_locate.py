@@ -1,24 +1,27 @@
-"""Find one table of the official layout in someone else's workbook, by its labels.
+"""Find one table of the official layout in a workbook, by its labels.
 
-Works at any offset and on any sheet; reports missing, repeated and unrecognised rows and columns
-with the sheet and the cell where they were expected or found.
+A data cell's position is taken only where its row label and its column header (with the headers
+above it) were found: the row of the label, the column of the nearest matching header above it.
+Tables without row labels (表四) take the first row under their header block that holds values.
+Works at any offset and on any sheet; what cannot be placed is named in a located problem together
+with the cell keys it leaves unread.
 """
 
 from __future__ import annotations
 
-import difflib
 from collections import defaultdict
 from dataclasses import dataclass, field
 
 from openpyxl.utils import get_column_letter
 
 from core.imports import ImportProblem
-from core.imports.xlsx_labels import canonical, label_key, labels_2019
+from core.imports.xlsx_labels import canonical
+from core.imports.xlsx_rowcheck import check_rows, split_labels
 from core.imports.xlsx_spec import CellSpec, ColumnSpec, TableSpec
+from core.imports.xlsx_values import looks_numeric
 from core.imports.xlsx_workbook import SheetGrid
 
 MAX_LABEL_CHARS = 120  # longer strings are prose, not labels
-HEADER_SEARCH_ROWS = 10
 
 
 def coordinate(row: int, col: int) -> str:
@@ -32,6 +35,8 @@ class SheetIndex:
     grid: SheetGrid
     labels: dict[str, list[tuple[int, int]]] = field(default_factory=lambda: defaultdict(list))
     rows: dict[int, list[tuple[int, object]]] = field(default_factory=lambda: defaultdict(list))
+    merged_bottom: dict[tuple[int, int], int] = field(default_factory=dict)  # top-left → last row
+    merged_right: dict[tuple[int, int], int] = field(default_factory=dict)  # top-left → last column
 
     @classmethod
     def build(cls, grid: SheetGrid) -> SheetIndex:
@@ -42,186 +47,213 @@ class SheetIndex:
                 key = canonical(value)
                 if key:
                     index.labels[key].append((row, col))
+        for top, left, bottom, right in grid.merges:
+            index.merged_bottom[(top, left)] = bottom
+            index.merged_right[(top, left)] = right
         return index
+
+    def label_at(self, row: int, col: int) -> str:
+        value = self.grid.get(row, col)
+        return canonical(value) if isinstance(value, str) else ""
 
 
 @dataclass
 class Located:
     index: SheetIndex
-    positions: dict[str, tuple[int, int]]  # cell key → (row, col)
+    positions: dict[str, tuple[int, int]]  # cell key → (row, col), labels verified
+    where: tuple[int, int]  # the table's first label found, for problems about the whole table
 
 
-def locate_table(spec: TableSpec, indexes: list[SheetIndex], problems: list[ImportProblem]) -> Located | None:
-    """Positions of the table's cells in the best-matching sheet, or None if it is not there."""
+def choose_sheet(spec: TableSpec, indexes: list[SheetIndex]) -> SheetIndex | None:
     scores = [(len(spec.signature & index.labels.keys()), -n) for n, index in enumerate(indexes)]
     if not scores or max(scores)[0] < 2:
         return None
-    index = indexes[-max(scores)[1]]
-    sheet = index.grid.title
-    name = spec.label
+    return indexes[-max(scores)[1]]
 
-    def problem(row: int, col: int, message: str, key: str | None = None) -> None:
-        problems.append(ImportProblem(sheet, coordinate(row, col), f"{name}：{message}", key))
 
-    rows: dict[int, tuple[int, int]] = {}  # grid row of a row label → its (row, col) in the sheet
-    for item in spec.row_items:
-        found = index.labels.get(canonical(item.text), [])
-        if found:
-            rows[item.row] = found[0]
-            if len({r for r, _ in found}) > 1:
-                where = "、".join(coordinate(*p) for p in found[:4])
-                problem(*found[0], f"行“{item.text}”出现了 {len(found)} 次（{where}），只读取了第一处")
+def locate_table(spec: TableSpec, indexes: list[SheetIndex], problems: list[ImportProblem]) -> Located | None:
+    """Verified positions of the table's cells in the best-matching sheet, or None if it is not there."""
+    index = choose_sheet(spec, indexes)
+    if index is None:
+        return None
+    sheet, name = index.grid.title, spec.label
 
-    corner = None if spec.row_items else _corner(spec, index)
-    columns: dict[ColumnSpec, tuple[int, int]] = {}
-    for column in dict.fromkeys(c.column for c in spec.cells):
-        users = [rows[c.grid_row] for c in spec.cells if c.column == column and c.grid_row in rows]
-        if spec.row_items and not users:
-            continue  # every row under this header is missing; reported per row below
-        found_at = _find_column(spec, index, column, min(r for r, _ in users) if users else None, corner)
-        if isinstance(found_at, str):
-            where = _expected(spec, rows, columns, column.leaf.row, column.leaf.col)
-            if label_key(str(index.grid.get(*where))) not in labels_2019():  # else reported as 2019 format
-                problem(*where, found_at)
-        else:
-            columns[column] = found_at
+    def problem(row: int, col: int, message: str, keys: tuple[str, ...] = (), notice: bool = False) -> None:
+        problems.append(ImportProblem(sheet, coordinate(row, col), f"{name}：{message}", keys=keys, notice=notice))
 
     positions: dict[str, tuple[int, int]] = {}
-    for cell in spec.cells:
-        column_at = columns.get(cell.column)
-        if column_at is None:
-            continue
-        if cell.row_item is not None:
-            if cell.grid_row in rows:
-                positions[cell.key] = (rows[cell.grid_row][0], column_at[1])
-        else:
-            positions[cell.key] = (column_at[0] + cell.grid_row - cell.column.leaf.row, column_at[1])
+    headers = {column: _header_candidates(spec, index, column) for column in dict.fromkeys(c.column for c in spec.cells)}
+    if spec.row_items:
+        rows, repeated, continued = _find_rows(spec, index, problem)
+        unplaced: dict[ColumnSpec, list[CellSpec]] = defaultdict(list)
+        used: set[tuple[int, int]] = set()
+        for cell in spec.cells:
+            if cell.grid_row not in rows:
+                continue  # the row is missing or repeated: named by _find_rows or check_rows
+            row = rows[cell.grid_row][0]
+            above = [p for p in headers[cell.column] if p[0] < row]
+            nearest = max((r for r, _ in above), default=None)
+            columns = [p for p in above if p[0] == nearest]
+            if len(columns) == 1:
+                positions[cell.key] = (row, columns[0][1])
+                used.add(columns[0])
+            else:
+                unplaced[cell.column].append(cell)
+        for column, cells in unplaced.items():
+            _report_column(spec, index, column, cells, rows, problem)
+        check_rows(spec, index, rows, repeated, continued, positions, used, problem)
+        first = min(rows.values(), default=None)
+    else:
+        first = _place_under_header(spec, index, headers, positions, problem)
+    if first is None:
+        first = min((p for found in headers.values() for p in found), default=(1, 1))
+    return Located(index, positions, first)
 
-    if spec.row_items and rows:
-        _check_rows(spec, index, rows, columns, problem)
-    return Located(index, positions)
+
+def _find_rows(spec: TableSpec, index: SheetIndex, problem) -> tuple[dict[int, tuple[int, int]], set[int], set[int]]:
+    """Grid row → (row, col) of its label; the grid rows whose label occurs twice (named here and
+    left out); the sheet rows that only continue a label cut over two rows."""
+    rows: dict[int, tuple[int, int]] = {}
+    repeated: set[int] = set()
+    split = split_labels(spec, index)
+    continued = {r for _, rest in split.values() for r in rest}
+    for item in spec.row_items:
+        found = index.labels.get(canonical(item.text), [])
+        if not found and item.row in split:
+            found = [split[item.row][0]]
+        distinct = sorted({r for r, _ in found})
+        if len(distinct) == 1:
+            rows[item.row] = found[0]
+        elif len(distinct) > 1:
+            where = "、".join(coordinate(*p) for p in found[:4])
+            keys = tuple(c.key for c in spec.cells if c.grid_row == item.row)
+            problem(*found[0], f"行“{item.text}”出现了 {len(distinct)} 次（{where}），无法确定哪一行是本表的数据，"
+                               "该行数据未导入", keys)
+            repeated.add(item.row)
+    return rows, repeated, continued
 
 
-def _corner(spec: TableSpec, index: SheetIndex) -> tuple[int, int] | None:
-    """Where grid (0, 0) of a table without row labels is: from the first of its top headers found."""
-    for item in spec.table.items:
-        if item.row == 0 and item.text and canonical(item.text) in spec.signature:
-            found = index.labels.get(canonical(item.text))
-            if found:
-                return found[0][0] - item.row, found[0][1] - item.col
-    return None
-
-
-def _find_column(spec: TableSpec, index: SheetIndex, column: ColumnSpec, anchor: int | None,
-                 corner: tuple[int, int] | None) -> tuple[int, int] | str:
+def _header_candidates(spec: TableSpec, index: SheetIndex, column: ColumnSpec) -> list[tuple[int, int]]:
+    """Every place the column's header label occurs; when it occurs more than once, only those under
+    the column's upper headers ("复议后起诉" over "结果维持"), each spanning exactly its official
+    sub-headers — a header block whose columns were moved apart names its cells instead."""
     found = index.labels.get(column.path[-1], [])
-    if anchor is not None:  # nearest header row above the first data row that uses it
-        found = [p for p in found if anchor - HEADER_SEARCH_ROWS <= p[0] < anchor]
-        nearest = max((r for r, _ in found), default=None)
-    else:  # the first header rows under the table's top headers (another table may share "总计")
-        if corner is not None:
-            top, left = corner
-            found = [p for p in found if top <= p[0] <= top + spec.table.header_rows + 1 and p[1] >= left]
-        nearest = min((r for r, _ in found), default=None)
-    candidates = [p for p in found if p[0] == nearest]
-    if not candidates:
-        return f"没有找到列标题“{column.leaf.text}”，该列数据未导入"
-    if len(candidates) > 1:
-        ancestors = set(column.path[:-1])
-        candidates = [p for p in candidates if ancestors <= _ancestors_of(spec, index, p, len(column.path))]
-        if len(candidates) != 1:
-            parents = "”“".join(h for h in column.path[:-1]) or "（无）"
-            return f"列标题“{column.leaf.text}”出现了多次，无法按上级表头“{parents}”确定是哪一列，该列数据未导入"
-    return candidates[0]
-
-
-def _ancestors_of(spec: TableSpec, index: SheetIndex, at: tuple[int, int], depth: int) -> set[str]:
-    """Header keys above ``at``: in each row above, the nearest header label at or left of it."""
-    found = set()
-    for row in range(at[0] - 1, max(0, at[0] - depth - 1), -1):
-        best = None
-        for col, value in index.rows.get(row, ()):
-            if col <= at[1] and isinstance(value, str) and canonical(value) in spec.header_keys:
-                best = canonical(value)
-        if best:
-            found.add(best)
+    if (len(found) > 1 or column.path[-1] in spec.repeated) and len(column.path) > 1:
+        found = [p for p in found if _under_parents(spec, index, p, column.path)]
     return found
 
 
-def _expected(spec: TableSpec, rows: dict[int, tuple[int, int]], columns: dict, grid_row: int, grid_col: int) -> tuple[int, int]:
-    """Where a missing label probably is, shifting its grid position like a label that was found."""
-    anchors = [(pos, (c.leaf.row, c.leaf.col)) for c, pos in columns.items()]
-    anchors += [(rows[i.row], (i.row, i.col)) for i in spec.row_items if i.row in rows]
-    if not anchors:
-        return grid_row + 1, grid_col + 1
-    (row, col), (g_row, g_col) = anchors[0]
-    return grid_row + row - g_row, grid_col + col - g_col
+def _under_parents(spec: TableSpec, index: SheetIndex, at: tuple[int, int], path: tuple[str, ...]) -> bool:
+    row, col = at
+    for parent in reversed(path[:-1]):
+        found = _parent_of(spec, index, row, col)
+        if found is None or found[2] != parent:
+            return False
+        row, col = found[0], found[1]
+        if _sub_headers(spec, index, row, col) != spec.children.get(parent):
+            return False
+    return True
 
 
-def _check_rows(spec: TableSpec, index: SheetIndex, rows: dict[int, tuple[int, int]], columns: dict, problem) -> None:
-    """Rows inside the table whose label is not an official one, official rows that are missing."""
-    data_cols = sorted({pos[1] for pos in columns.values()})
-    first_data_col = data_cols[0] if data_cols else min(c for _, c in rows.values()) + 3
-    header_bottom = max((pos[0] for pos in columns.values()), default=0)
-    order = [i.row for i in spec.row_items]
-    found_at = {pos[0] for pos in rows.values()}
-    first = order.index(min(rows))
-    last = order.index(max(rows))
-    start = max(header_bottom + 1, min(found_at) - first)
-    end = max(found_at) + (len(order) - 1 - last)
-    missing = {i.row: i for i in spec.row_items if i.row not in rows}
-    for row in range(start, end + 1):
-        if row in found_at:
+def _parent_of(spec: TableSpec, index: SheetIndex, row: int, col: int) -> tuple[int, int, str] | None:
+    """The header spanning column ``col`` in the nearest row above ``row`` that has one: the one
+    whose merge covers it, or else the nearest header label at or left of it."""
+    for above in (row - 1, row - 2):
+        best = None
+        for c, value in index.rows.get(above, ()):
+            if c > col or not isinstance(value, str) or canonical(value) not in spec.header_keys:
+                continue
+            best = (above, c, canonical(value))
+        if best is not None:
+            right = index.merged_right.get((best[0], best[1]))
+            return best if right is None or right >= col else None
+    return None
+
+
+def _sub_headers(spec: TableSpec, index: SheetIndex, row: int, col: int) -> tuple[str, ...]:
+    """The header labels under the header at (row, col), across its merge or up to the next header
+    to its right, in the first row below that has any."""
+    right = index.merged_right.get((row, col))
+    if right is None:
+        right = min((c for c, v in index.rows.get(row, ()) if c > col and isinstance(v, str)
+                     and canonical(v) in spec.header_keys), default=10**6) - 1
+    for below in (row + 1, row + 2):
+        keys = tuple(canonical(v) for c, v in index.rows.get(below, ()) if col <= c <= right and isinstance(v, str)
+                     and canonical(v) in spec.header_keys)
+        if keys:
+            return keys
+    return ()
+
+
+def _report_column(spec: TableSpec, index: SheetIndex, column: ColumnSpec, cells: list[CellSpec],
+                   rows: dict[int, tuple[int, int]], problem) -> None:
+    keys = tuple(c.key for c in cells)
+    row = min(rows[c.grid_row][0] for c in cells)
+    candidates = [p for p in _header_candidates(spec, index, column) if p[0] < row]
+    label = column.leaf.text
+    if not candidates:
+        found = index.labels.get(column.path[-1], [])
+        at = found[0] if found else (max(row - 1, 1), rows[cells[0].grid_row][1] + 1)
+        parents = "”“".join(h for h in column.path[:-1])
+        detail = f"（在“{parents}”之下）" if parents and found else ""
+        problem(*at, f"没有找到列标题“{label}”{detail}，该列数据未导入", keys)
+    else:
+        nearest = max(r for r, _ in candidates)
+        where = "、".join(coordinate(*p) for p in candidates if p[0] == nearest)
+        problem(nearest, candidates[-1][1], f"列标题“{label}”在同一行出现了多次（{where}），无法确定是哪一列，该列数据未导入", keys)
+
+
+def _place_under_header(spec: TableSpec, index: SheetIndex, headers: dict[ColumnSpec, list[tuple[int, int]]],
+                        positions: dict[str, tuple[int, int]], problem) -> tuple[int, int] | None:
+    """表四: every column's header, then the data row — the first row under the header block with
+    values in the table's columns, which must hold numbers only and be the only such row."""
+    columns: dict[ColumnSpec, tuple[int, int]] = {}
+    for column, found in headers.items():
+        keys = tuple(c.key for c in spec.cells if c.column == column)
+        label = "·".join(_texts(spec, column))
+        if len(found) == 1:
+            columns[column] = found[0]
+        elif not found:
+            at = min((p for f in headers.values() for p in f), default=(1, 1))
+            problem(*at, f"没有找到列标题“{label}”，该列数据未导入", keys)
+        else:
+            where = "、".join(coordinate(*p) for p in found[:4])
+            problem(*found[0], f"列标题“{label}”出现了多次（{where}），无法确定是哪一列，该列数据未导入", keys)
+    if not columns:
+        return None
+    bottom = max(index.merged_bottom.get(p, p[0]) for p in columns.values())
+    used = sorted({p[1] for p in columns.values()})
+    data_rows = []
+    for r in sorted(r for r in index.rows if r > bottom):
+        values = [v for c, v in index.rows[r] if c in used]
+        if not values:
             continue
-        cells = index.rows.get(row, [])
-        unknown = [(c, v) for c, v in cells if c < first_data_col and isinstance(v, str) and canonical(v) not in spec.known]
-        if any(label_key(v) in labels_2019() for _, v in cells if isinstance(v, str)):
-            continue  # a 2019-format row: reported as such
-        data = [c for c, _ in cells if c in data_cols]
-        if unknown:
-            col, text = unknown[0]
-            message = f"第 {row} 行的标签“{text}”不是本表的官方行标签，该行数据未导入"
-            guess = _closest(str(text), missing)
-            if guess is not None:
-                message += f"；它可能是“{guess.text}”（官方标签被改动或输错了），请核对后改为官方标签"
-                missing.pop(guess.row)
-            problem(row, col, message)
-        elif data:
-            problem(row, data[0], _unlabelled_row(spec, row, cells, missing))
-    for item in missing.values():
-        near = _neighbour(rows, item.row, order)
-        problem(*near, f"缺少“{item.text}”这一行，该行数据未导入")
+        if not any(looks_numeric(v) for v in values) or any(isinstance(v, str) and canonical(v) in spec.known for v in values):
+            break  # a heading, a note or the next table
+        data_rows.append(r)
+        if len(data_rows) == 2:
+            break
+    keys = tuple(c.key for c in spec.cells if c.column in columns)
+    first = min(columns.values())
+    if not data_rows:
+        problem(bottom + 1, used[0], f"表头下面没有数据行（第 {bottom + 1} 行起没有数字），{len(keys)} 个单元格未导入", keys)
+    elif len(data_rows) > 1:
+        problem(data_rows[0], used[0], f"表头下面有不止一行数据（第 {data_rows[0]}、{data_rows[1]} 行），"
+                                       f"无法确定哪一行是本表的数据，{len(keys)} 个单元格未导入", keys)
+    else:
+        row = data_rows[0]
+        if row != bottom + 1:
+            problem(row, used[0], f"数据不在表头下第一行（第 {bottom + 1} 行），而在第 {row} 行，已按第 {row} 行读取",
+                    notice=True)
+        for cell in spec.cells:
+            if cell.column in columns:
+                positions[cell.key] = (row, columns[cell.column][1])
+    return first
 
 
-def _unlabelled_row(spec: TableSpec, row: int, cells: list, missing: dict) -> str:
-    """A row with data but no row label; a group label alone on it (2019's single "（六）其他处理"
-    row) means the table is in the 2019 format."""
-    groups = {canonical(g.text): g for g in spec.groups}
-    group = next((groups[k] for _, v in cells if isinstance(v, str) and (k := canonical(v)) in groups), None)
-    covered = [i for i in spec.row_items if group and group.row <= i.row < group.row + group.rowspan]
-    if group is None or not covered or any(i.row not in missing for i in covered):
-        return f"第 {row} 行有数据，但没有可识别的行标签，该行数据未导入"
-    for item in covered:
-        missing.pop(item.row)
-    parts = "”“".join(i.text for i in covered)
-    return (f"“{group.text}”只有一行数据，这是 2019 年版格式（国办公开办函〔2019〕60号）；2021 年版格式把它分为"
-            f"“{parts}”{len(covered)} 行，该行数据未导入")
-
-
-def _closest(text: str, missing: dict):
-    keys = {canonical(i.text): i for i in missing.values()}
-    match = difflib.get_close_matches(canonical(text), list(keys), n=1, cutoff=0.5)
-    return keys[match[0]] if match else None
-
-
-def _neighbour(rows: dict[int, tuple[int, int]], grid_row: int, order: list[int]) -> tuple[int, int]:
-    before = [r for r in order if r < grid_row and r in rows]
-    if before:
-        row, col = rows[before[-1]]
-        return row + grid_row - before[-1], col
-    after = [r for r in order if r > grid_row and r in rows]
-    row, col = rows[after[0]]
-    return row - (after[0] - grid_row), col
+def _texts(spec: TableSpec, column: ColumnSpec) -> list[str]:
+    by_key = {canonical(i.text): i.text for i in spec.table.items if i.text}
+    return [by_key.get(k, k) for k in column.path]
 
 
 __all__ = ["CellSpec", "Located", "SheetIndex", "coordinate", "locate_table"]

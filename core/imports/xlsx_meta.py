@@ -7,8 +7,9 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from core.document import UNIT_FIELD_LABELS, UNIT_KINDS, UNIT_LEVELS
-from core.export.xlsx_info import INFO_SHEET
+from core.document import UNIT_FIELD_LABELS, UNIT_KINDS, UNIT_LEVELS, UnitInfo
+from core.export.xlsx_layout import INFO_SHEET, INFO_SIGNING_DATE, INFO_YEAR
+from core.imports import ImportProblem
 from core.imports.xlsx_labels import chinese_year_digits
 from core.imports.xlsx_locate import MAX_LABEL_CHARS, SheetIndex, coordinate
 
@@ -74,9 +75,9 @@ def _read_info_sheet(index: SheetIndex, meta: Metadata) -> None:
                 meta.unit["level"] = levels[value]
         elif name:
             meta.unit[name] = value
-        elif label == "报告年度" and (match := _YEAR.match(value)):
+        elif label == INFO_YEAR and (match := _YEAR.match(value)):
             meta.year, meta.year_source = int(match.group(1)), f"{index.grid.title}!{coordinate(row, cells[1][0])}"
-        elif label == "落款日期" and (match := _DATE.search(value)):
+        elif label == INFO_SIGNING_DATE and (match := _DATE.search(value)):
             try:
                 meta.signing_date = dt.date(*(int(g) for g in match.groups()))
             except ValueError:
@@ -105,3 +106,38 @@ def _infer_kind_and_level(unit: dict[str, str]) -> None:
         unit["level"] = "township"
     elif place.endswith(("县", "旗", "区")):
         unit["level"] = "county"
+
+
+def metadata_problems(unit: UnitInfo, meta: Metadata) -> list[ImportProblem]:
+    """What the workbook did not say about the report: the year and unit name (which the user can
+    supply, ``topic``), and the unit's kind and level (defaults kept, named in notices)."""
+    problems = []
+    if meta.year is None:
+        problems.append(ImportProblem("", "", "文件中没有找到报告年度（标题行中如“XX镇人民政府2025年政府信息公开工作年度报告”），"
+                                              "年度暂空，请导入后填写", topic="year"))
+    if not unit.name:
+        problems.append(ImportProblem("", "", "文件中没有找到单位名称，单位名称暂空，请导入后填写", topic="unit"))
+        return problems
+    return problems + _kind_notices(unit, "kind" in meta.unit, "level" in meta.unit)
+
+
+def unit_kind_problems(unit: UnitInfo) -> list[ImportProblem]:
+    """A unit name the user supplied: its kind and level where the name says them, notices otherwise."""
+    inferred = {"name": unit.name}
+    _infer_kind_and_level(inferred)
+    unit.kind = inferred.get("kind", unit.kind)
+    unit.level = inferred.get("level", unit.level)
+    return _kind_notices(unit, "kind" in inferred, "level" in inferred)
+
+
+def _kind_notices(unit: UnitInfo, known_kind: bool, known_level: bool) -> list[ImportProblem]:
+    kept = f"暂按“{unit.kind_label}·{unit.level_label}”，请导入后在单位信息中确认（它决定哪些检查适用）"
+    if not known_kind:
+        message = f"无法从单位名称“{unit.name}”判断单位类型（人民政府或部门），{kept}"
+    elif known_level:
+        return []
+    elif unit.kind == "government":
+        message = f"无法从单位名称“{unit.name}”判断行政层级，{kept}"
+    else:
+        message = f"文件中没有“{unit.name}”的行政层级，{kept}"
+    return [ImportProblem("", "", message, topic="kind", notice=True)]

@@ -1,33 +1,63 @@
-"""Read back our own export through its hidden sheet: exact values, metadata and texts.
+"""Read back our own export: the report's texts and metadata from the hidden sheet, the cells by
+their labels, checked against the hidden map.
 
-The visible cells are read at the coordinates the hidden map names, so a value corrected in Excel
-is taken as corrected; a number still equal to what was exported keeps its exact exported text
-(money decimals as typed).
+A user may have deleted, inserted, moved or swapped rows and columns, or renamed sheets, in Excel
+or WPS: the coordinates in the map then point at other cells. So every cell is read where its row
+and column labels are now; where that differs from the map, a notice says what moved; a cell
+whose labels are gone is named in a problem, never read from its old coordinates. A number still
+equal to what was exported keeps its exact exported text (money decimals as typed).
 """
 
 from __future__ import annotations
 
 import json
+from collections import defaultdict
 
 from core.document import Report
-from core.export.xlsx_hidden import FIRST_MAP_ROW, HIDDEN_SHEET, LAYOUT_VERSION, MARKER, META_ROW
+from core.export.xlsx_layout import FIRST_MAP_ROW, HIDDEN_SHEET, LAYOUT_VERSION, MARKER, META_ROW
 from core.imports import ImportProblem
-from core.imports.xlsx_locate import coordinate
-from core.imports.xlsx_values import convert, same_number
+from core.imports.xlsx_foreign import read_tables
+from core.imports.xlsx_locate import Located, SheetIndex, coordinate
+from core.imports.xlsx_values import same_number
 from core.imports.xlsx_workbook import SheetGrid, XlsxImportError
 from core.report_file import ReportFileError, report_from_dict
-from core.values import CellInputError, parse_cell_input
+from core.values import CellInputError, CellValue, parse_cell_input
 
 
 def find_hidden_sheet(grids: list[SheetGrid]) -> SheetGrid | None:
     return next((g for g in grids if g.title == HIDDEN_SHEET and g.get(1, 1) == MARKER), None)
 
 
-def read_own(hidden: SheetGrid, grids: list[SheetGrid], problems: list[ImportProblem], name: str) -> Report | None:
+def read_own(hidden: SheetGrid, grids: list[SheetGrid], problems: list[ImportProblem], read: set[str],
+             name: str) -> Report | None:
     """The report, or None (with a problem) when the hidden sheet is damaged."""
     version = hidden.get(1, 2)
-    if isinstance(version, int) and version > LAYOUT_VERSION:
+    if isinstance(version, (int, float)) and not isinstance(version, bool) and version > LAYOUT_VERSION:
         raise XlsxImportError(f"{name}由更新版本的年报软件导出，请升级本软件后再导入")
+    report = _meta_report(hidden, problems, name)
+    if report is None:
+        return None
+    mapped = _cell_map(hidden, report, problems)
+    exported = {key: text for key, (_, _, text) in mapped.items()}
+
+    def exact(key: str, raw: object) -> CellValue | None:
+        text = exported.get(key)
+        if text is None:
+            return None
+        if same_number(raw, text) or (isinstance(raw, str) and raw.strip() == text):
+            try:
+                return parse_cell_input(text, report.template.cells[key].type, strict=False)
+            except CellInputError:
+                return None
+        return None
+
+    visible = [g for g in grids if g.title != HIDDEN_SHEET]
+    located = read_tables(report, [SheetIndex.build(g) for g in visible], problems, read, exact)
+    _report_moves(report, mapped, located, problems)
+    return report
+
+
+def _meta_report(hidden: SheetGrid, problems: list[ImportProblem], name: str) -> Report | None:
     chunks = []
     col = 2
     while isinstance(hidden.get(META_ROW, col), str):
@@ -36,48 +66,73 @@ def read_own(hidden: SheetGrid, grids: list[SheetGrid], problems: list[ImportPro
     try:
         data = json.loads("".join(chunks))
         data["cells"] = {}
-        report = report_from_dict(data, name)
-    except (ValueError, TypeError, ReportFileError) as error:
+        return report_from_dict(data, name)
+    except (ValueError, TypeError, KeyError, AttributeError, ReportFileError) as error:
         problems.append(ImportProblem(HIDDEN_SHEET, "B2", f"本软件导出时写入的隐藏数据已损坏（{error}），改为按表格标签读取，"
                                                           "单位信息以外的报告正文无法恢复"))
         return None
 
-    sheets = {g.title: g for g in grids}
-    template = report.template
-    lost: dict[str, list[str]] = {}
+
+def _cell_map(hidden: SheetGrid, report: Report, problems: list[ImportProblem]) -> dict[str, tuple[str, str, str]]:
+    """key → (sheet, coordinate, exported text) as the export wrote them."""
+    mapped = {}
     row = FIRST_MAP_ROW
     while (key := hidden.get(row, 1)) is not None:
-        sheet, where, exported = hidden.get(row, 2), hidden.get(row, 3), hidden.get(row, 4)
+        sheet, where, text = hidden.get(row, 2), hidden.get(row, 3), hidden.get(row, 4)
+        if str(key) in report.template.cells:
+            mapped[str(key)] = (str(sheet), str(where), "" if text is None else str(text))
+        else:
+            problems.append(ImportProblem(HIDDEN_SHEET, coordinate(row, 1),
+                                          f"隐藏数据中有不属于“{report.template.name}”的单元格“{key}”", notice=True))
         row += 1
-        cell = template.cells.get(str(key))
-        grid = sheets.get(str(sheet))
-        if cell is None:
-            problems.append(ImportProblem(HIDDEN_SHEET, coordinate(row - 1, 1), f"隐藏数据中有不属于“{template.name}”的单元格“{key}”"))
+    return mapped
+
+
+def _report_moves(report: Report, mapped: dict[str, tuple[str, str, str]], located: dict[str, Located | None],
+                  problems: list[ImportProblem]) -> None:
+    """One notice per renamed sheet and per moved row or column, saying from where to where."""
+    renamed: dict[tuple[str, str], int] = defaultdict(int)
+    rows: dict[tuple[str, str, str], set[tuple[int, int]]] = defaultdict(set)
+    columns: dict[tuple[str, str], set[tuple[str, str]]] = defaultdict(set)
+    for place in located.values():
+        if place is None:
             continue
-        if grid is None:
-            lost.setdefault(str(sheet), []).append(cell.key)
+        title = place.index.grid.title
+        for key, (row, col) in place.positions.items():
+            if key not in mapped:
+                continue
+            sheet, where, _ = mapped[key]
+            if sheet != title:
+                renamed[(sheet, title)] += 1
+            old = _position(where)
+            if old is None or old == (row, col):
+                continue
+            cell = report.template.cells[key]
+            if old[0] != row:
+                rows[(title, cell.row.name, key.split(".")[0])].add((old[0], row))
+            if old[1] != col:
+                columns[(title, cell.column.label)].add((coordinate(1, old[1])[:-1], coordinate(1, col)[:-1]))
+    for (old, new), count in renamed.items():
+        problems.append(ImportProblem(new, "", f"工作表“{old}”已改名为“{new}”（或换了位置），其中 {count} 个单元格已按标签读取",
+                                      notice=True))
+    by_table: dict[tuple[str, str], list[tuple[str, int, int]]] = defaultdict(list)
+    for (sheet, row_name, table), moves in rows.items():
+        old, new = sorted(moves)[0]
+        by_table[(sheet, table)].append((row_name, old, new))
+    for (sheet, _table), moved in by_table.items():
+        shifts = {new - old for _, old, new in moved}
+        if len(moved) > 3 and len(shifts) == 1:
+            shift = shifts.pop()
+            way = f"下移了 {shift} 行" if shift > 0 else f"上移了 {-shift} 行"
+            problems.append(ImportProblem(sheet, "", f"表格的 {len(moved)} 行整体{way}（插入或删除了上方的行），已按行标签读取",
+                                          notice=True))
             continue
-        position = _position(str(where))
-        if position is None:
-            problems.append(ImportProblem(HIDDEN_SHEET, coordinate(row - 1, 3), f"隐藏数据中的单元格位置“{where}”无效", cell.key))
-            continue
-        raw = grid.get(*position)
-        exported = "" if exported is None else str(exported)
-        try:
-            if same_number(raw, exported) or (isinstance(raw, str) and raw.strip() == exported):
-                value = parse_cell_input(exported, cell.type, strict=False)
-            elif position in grid.uncached_formulas:
-                raise CellInputError("单元格是公式，但文件里没有保存计算结果；请在 Excel 或 WPS 中打开并保存后再导入")
-            else:
-                value = convert(raw, grid.formats.get(position), cell.type)
-        except CellInputError as error:
-            problems.append(ImportProblem(grid.title, str(where), f"{cell.name}：{error}", cell.key))
-            continue
-        if value is not None:
-            report.cells[cell.key] = value
-    for sheet, keys in lost.items():
-        problems.append(ImportProblem(sheet, "", f"工作表“{sheet}”已被删除或改名，其中的 {len(keys)} 个单元格未导入"))
-    return report
+        for row_name, old, new in moved:
+            problems.append(ImportProblem(sheet, f"A{new}", f"“{row_name}”这一行从第 {old} 行移到了第 {new} 行，已按行标签读取",
+                                          notice=True))
+    for (sheet, label), moves in columns.items():
+        text = "；".join(f"{old} 列移到了 {new} 列" for old, new in sorted(moves))
+        problems.append(ImportProblem(sheet, "", f"列“{label}”：{text}，已按列标题读取", notice=True))
 
 
 def _position(where: str) -> tuple[int, int] | None:
@@ -86,5 +141,5 @@ def _position(where: str) -> tuple[int, int] | None:
     try:
         letters, number = coordinate_from_string(where)
         return number, column_index_from_string(letters)
-    except ValueError:
+    except (ValueError, TypeError):
         return None

@@ -39,6 +39,8 @@ class TableSpec:
     header_keys: frozenset[str]
     signature: frozenset[str]  # keys that occur in no other table of the template
     label: str  # for messages: "表三（收到和处理政府信息公开申请情况）"
+    children: dict[str, tuple[str, ...]]  # a spanning header's key → its sub-headers' keys, left to right
+    repeated: frozenset[str]  # column header keys the table has more than once ("结果维持" in 表四)
 
 
 @cache
@@ -75,7 +77,21 @@ def _spec(table: Table, signature: frozenset[str], label: str) -> TableSpec:
         header_keys=headers,
         signature=signature,
         label=label,
+        children=_children(table),
+        repeated=frozenset(k for k in (c.path[-1] for c in columns.values())
+                           if sum(1 for c in columns.values() if c.path[-1] == k) > 1),
     )
+
+
+def _children(table: Table) -> dict[str, tuple[str, ...]]:
+    headers = [i for i in table.items if i.role == "header"]
+    children: dict[str, tuple[str, ...]] = {}
+    for parent in headers:
+        below = sorted((h for h in headers if h.row == parent.row + parent.rowspan
+                        and parent.col <= h.col < parent.col + parent.colspan), key=lambda h: h.col)
+        if below and parent.colspan > 1:
+            children.setdefault(canonical(parent.text), tuple(canonical(h.text) for h in below))
+    return children
 
 
 def _header_path(table: Table, row: int, col: int) -> list[GridItem]:

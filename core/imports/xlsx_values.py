@@ -57,6 +57,21 @@ def _with_format_decimals(value: CellValue, decimals: int) -> CellValue:
     return value
 
 
+def looks_numeric(raw: Any) -> bool:
+    """A number, "/" or text that reads as a number ("１２", " 5 "): what a data cell holds."""
+    if isinstance(raw, bool):
+        return False
+    if isinstance(raw, (int, float)):
+        return True
+    if not isinstance(raw, str):
+        return False
+    try:
+        parse_cell_input(raw, "money", strict=False)
+    except CellInputError:
+        return False
+    return True
+
+
 def same_number(raw: Any, exported: str) -> bool:
     """True when a visible cell still holds the number exported as ``exported``."""
     if isinstance(raw, bool) or not isinstance(raw, (int, float)):

@@ -33,20 +33,25 @@ def template_installed(template: Template) -> Iterator[Template]:
 
 
 def load_template(template_id: str) -> Template:
-    installed = _installed.get(template_id)
-    return installed if installed is not None else _load_shipped(template_id)
+    """A shipped template by its id. The id is data from a report file, never a path: anything
+    but a shipped id is refused, so a file cannot make the app load (and run) a template of its own."""
+    installed = _installed.get(template_id) if isinstance(template_id, str) else None
+    if installed is not None:
+        return installed
+    if not isinstance(template_id, str) or template_id not in available_template_ids():
+        shown = template_id if isinstance(template_id, str) and len(template_id) <= 40 else f"{str(template_id)[:40]}……"
+        raise UnknownTemplateError(f"找不到报告格式“{shown}”：本软件目前收录的格式有 {', '.join(available_template_ids())}")
+    return _load_shipped(template_id)
 
 
 @cache
 def _load_shipped(template_id: str) -> Template:
-    path = TEMPLATES_DIR / f"{template_id}.json"
-    if not path.is_file():
-        raise UnknownTemplateError(f"找不到报告格式“{template_id}”：本软件目前收录的格式有 {', '.join(available_template_ids())}")
-    return load_template_file(path)
+    return load_template_file(TEMPLATES_DIR / f"{template_id}.json")
 
 
-def available_template_ids() -> list[str]:
-    return sorted(p.stem for p in TEMPLATES_DIR.glob("*.json"))
+@cache
+def available_template_ids() -> tuple[str, ...]:
+    return tuple(sorted(p.stem for p in TEMPLATES_DIR.glob("*.json")))
 
 
 def template_for_year(year: int) -> Template:

@@ -57,6 +57,7 @@ KINDS: dict[str, Kind] = {
     "required_field": Kind({"field": Param(FIELD)}, {"message": _m()}),
     "chapters_filled": Kind(messages={"message": _m("heading")}),
     "topics_covered": Kind({"text": Param(TEXT), "topics": Param(PATTERNS)}, {"message": _m("heading", "topic")}),
+    "unedited_drafts": Kind(messages={"message": _m("heading")}),
     "text_not_trivial": Kind({"text": Param(TEXT), "trivial": Param(WORDS)}, {"message": _m("heading", "text")}),
     "text_mentions": Kind(
         {"text": Param(TEXT), "terms": Param(PATTERNS), "unit_kinds": Param(UNIT_KIND_LIST, required=False),

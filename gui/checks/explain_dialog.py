@@ -6,6 +6,8 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPlainTextEdit,
 
 from core.checks import Finding
 
+EMPTY_HINT = "请填写说明：写明这一情况属实的原因。（要撤回已有的说明，请点检查面板上的“撤回说明”。）"
+
 
 class ExplainDialog(QDialog):
     def __init__(self, finding: Finding, current: str = "", parent: QWidget | None = None) -> None:
@@ -19,15 +21,34 @@ class ExplainDialog(QDialog):
         self.editor = QPlainTextEdit(current)
         self.editor.setMinimumHeight(self.fontMetrics().lineSpacing() * 5)
         layout.addWidget(self.editor)
+        # An empty 说明 is never taken: OK waits for text, and this line says why.
+        self.hint = QLabel(EMPTY_HINT)
+        self.hint.setStyleSheet("color: #b3261e")
+        layout.addWidget(self.hint)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("确认说明")
+        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText("确认说明")
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        self.editor.textChanged.connect(self._update)
+        self._update()
         self.resize(self.fontMetrics().horizontalAdvance("国") * 32, self.sizeHint().height())
 
     def explanation(self) -> str:
         return self.editor.toPlainText().strip()
+
+    def _update(self) -> None:
+        empty = not self.explanation()
+        self.ok_button.setEnabled(not empty)
+        self.hint.setVisible(empty)
+
+    def accept(self) -> None:
+        if not self.explanation():  # also when accepted some other way than the disabled button
+            self._update()
+            self.editor.setFocus()
+            return
+        super().accept()
 
 
 def ask_explanation(parent: QWidget | None, finding: Finding, current: str = "") -> str | None:

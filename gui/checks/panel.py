@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QStyle,
-    QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from core.checks import CheckResult, Finding, group_by_chapter
 from gui.checks import explain_dialog
+from gui.checks.finding_tree import FindingTree
 from gui.document import ReportDocument
 
 FindingRole = Qt.ItemDataRole.UserRole + 10
@@ -50,16 +50,12 @@ class CheckPanel(QDockWidget):
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
-        self.tree = QTreeWidget()
-        self.tree.setHeaderHidden(True)
-        self.tree.setWordWrap(True)
-        self.tree.setUniformRowHeights(False)
+        self.tree = FindingTree()
         self.tree.itemDoubleClicked.connect(self._activated)
         self.tree.itemActivated.connect(self._activated)
         self.tree.currentItemChanged.connect(lambda *_: self._update_buttons())
-        self.tree.setTextElideMode(Qt.TextElideMode.ElideRight)
         layout.addWidget(self.tree, 1)
-        # The tree shows one line per finding; the whole message and its explanation show here.
+        # The selected finding again, selectable for copying, with what can be done about it.
         self.detail = QLabel()
         self.detail.setWordWrap(True)
         self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 
 REPORT_FILTER = "年报文件 (*.nianbao)"
@@ -51,8 +52,28 @@ def ask_save_changes(parent: QWidget | None, name: str) -> str:
     return "cancel"
 
 
-def show_error(parent: QWidget | None, title: str, message: str) -> None:
-    QMessageBox.critical(parent, title, message)
+def show_error(parent: QWidget | None, title: str, message: str, details: str = "") -> None:
+    """A failure in Chinese; the text can be selected and copied, ``details`` sit under "详细信息"."""
+    box = QMessageBox(QMessageBox.Icon.Critical, title, message, QMessageBox.StandardButton.Ok, parent)
+    box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+    if details:
+        box.setDetailedText(details)
+    box.button(QMessageBox.StandardButton.Ok).setText("确定")
+    box.exec()
+
+
+def ask_replace_read_only(parent: QWidget | None, path: Path) -> bool:
+    """True when the user wants to replace a file that is marked read-only."""
+    box = QMessageBox(QMessageBox.Icon.Warning, "保存年报",
+                      f"“{path.name}”是只读文件（可能是有意设置的，以防被改动）。\n\n是否仍然用当前内容覆盖它？",
+                      QMessageBox.StandardButton.NoButton, parent)
+    box.setInformativeText(str(path))
+    replace = box.addButton("覆盖", QMessageBox.ButtonRole.DestructiveRole)
+    cancel = box.addButton("取消", QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(cancel)
+    box.exec()
+    return box.clickedButton() is replace
 
 
 def show_info(parent: QWidget | None, title: str, message: str) -> None:

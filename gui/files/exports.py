@@ -11,6 +11,8 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QWidget
 
 from core.document import Report
+from core.os_errors import os_error_text
+from core.text_clean import clean_report
 from gui.files import dialogs
 
 _MISSING = "本软件的“{what}”功能模块缺失或无法加载（{error}）。请重新安装本软件，或联系软件维护人员。"
@@ -65,37 +67,75 @@ def _write(parent: QWidget | None, what: str, write, path: Path) -> Path | None:
 
     try:
         with _Busy():
-            write()
+            notes = write() or []
     except ExportError as error:
         dialogs.show_error(parent, what, str(error))
         return None
     except OSError as error:
-        dialogs.show_error(parent, what, f"无法写入 {path}：{error.strerror or error}")
+        dialogs.show_error(parent, what, f"无法写入 {path}：{os_error_text(error)}")
         return None
-    dialogs.show_info(parent, what, f"已导出到：\n{path}")
+    except Exception as error:  # a bug in an exporter: say so instead of doing nothing
+        from gui import errors
+
+        errors.show_unexpected(parent, what, error)
+        return None
+    message = f"已导出到：\n{path}"
+    if notes:
+        message += "\n\n导出文件中做了以下处理（报告本身未改动）：\n" + "\n".join(notes)
+    dialogs.show_info(parent, what, message)
     return path
+
+
+def _read_workbook(parent: QWidget | None, folder: str, title: str):
+    """Ask for a workbook and read it off the main thread; the ImportResult, or None (cancelled or
+    refused, with the reason shown)."""
+    read_xlsx = _load("core.imports.xlsx_reader", "read_xlsx", title, parent)
+    if read_xlsx is None:
+        return None
+    path = dialogs.ask_open_path(parent, folder, dialogs.EXCEL_FILTER, title)
+    if path is None:
+        return None
+    from gui.files.import_worker import read_in_background
+
+    thread = read_in_background(parent, read_xlsx, path)
+    if thread.cancelled:
+        return None
+    if thread.error is not None:  # XlsxImportError carries a complete Chinese message; others get context
+        error = thread.error
+        message = str(error) if type(error).__name__ == "XlsxImportError" else f"无法读取 {path.name}：{error}"
+        dialogs.show_error(parent, title, message)
+        return None
+    return thread.result
+
+
+def _lines(problems) -> list[str]:
+    return [f"{'提示' if getattr(p, 'notice', False) else '问题'}　{p.sheet}!{p.cell}：{p.message}"
+            if getattr(p, "cell", "") else f"{'提示' if getattr(p, 'notice', False) else '问题'}　"
+            f"{p.sheet + '：' if p.sheet else ''}{p.message}" for p in problems]
 
 
 def import_excel(parent: QWidget | None, folder: str = "") -> Report | None:
     """Read an Excel workbook into a new report; nothing is returned unless the user accepts it."""
-    read_xlsx = _load("core.imports.xlsx_reader", "read_xlsx", "导入 Excel", parent)
-    if read_xlsx is None:
+    result = _read_workbook(parent, folder, "导入 Excel")
+    if result is None:
         return None
-    path = dialogs.ask_open_path(parent, folder, dialogs.EXCEL_FILTER, "导入 Excel")
-    if path is None:
-        return None
-    try:
-        with _Busy():
-            result = read_xlsx(path)
-    except Exception as error:  # XlsxImportError carries a complete Chinese message; others get context
-        message = str(error) if type(error).__name__ == "XlsxImportError" else f"无法读取 {path.name}：{error}"
-        dialogs.show_error(parent, "导入 Excel", message)
-        return None
-    problems = [f"{p.sheet}!{p.cell}：{p.message}" if getattr(p, "cell", "") else f"{p.sheet}：{p.message}"
-                for p in result.problems]
+    needs = getattr(result, "needs", None)
+    if needs and (needs("year") or needs("unit")):
+        from gui.files import import_dialogs
+
+        answer = import_dialogs.ask_year_and_unit(parent, None if needs("year") else result.report.year,
+                                                  None if needs("unit") else result.report.unit.name)
+        if answer is None:
+            return None
+        year, unit = answer
+        result.supply(year=year if needs("year") else None, unit=unit or None)
+    problems = _lines(result.problems)
     if (problems or not result.complete) and not dialogs.ask_accept_import(parent, problems, result.complete):
         return None
-    report = result.report
+    cleaned = clean_report(result.report)  # characters no file can hold, removed as they come in
+    report = cleaned.report
+    if cleaned.notes:
+        dialogs.show_info(parent, "导入 Excel", "导入的内容中：\n" + "\n".join(cleaned.notes))
     if not 1990 <= report.year <= 2100:
         import datetime as dt
 
@@ -104,3 +144,46 @@ def import_excel(parent: QWidget | None, folder: str = "") -> Report | None:
             return None
         report.year = year
     return report
+
+
+def table_changes(document, result) -> dict[str, object]:
+    """The cells the workbook's tables would change in the open report: every cell read there whose
+    value differs (a cell named in a problem keeps its value)."""
+    from core.values import same_value
+
+    changes = {}
+    for key in result.read:
+        new = result.report.value(key)
+        if not same_value(document.report.value(key), new):
+            changes[key] = new
+    return changes
+
+
+def import_into(parent: QWidget | None, document, folder: str = "") -> bool:
+    """Import a workbook's tables into the open report as one undoable step, after showing every
+    change (old → new) and every problem with its location."""
+    from core.values import format_value
+    from gui.files import import_dialogs
+
+    result = _read_workbook(parent, folder, "导入 Excel 表格到当前报告")
+    if result is None:
+        return False
+    report = document.report
+    if result.report.template_id != report.template_id:
+        dialogs.show_error(parent, "导入 Excel 表格到当前报告",
+                           f"工作簿的表格是“{result.report.template.name}”，当前报告是“{report.template.name}”，"
+                           "格式不同，不能导入到当前报告；请用“导入 Excel”作为新报告打开。")
+        return False
+    lines = _lines([p for p in result.problems if p.topic not in ("year", "unit", "kind")])
+    if result.report.year and result.report.year != report.year:
+        lines.insert(0, f"提示　工作簿是 {result.report.year} 年度的，当前报告是 {report.year} 年度")
+    values = table_changes(document, result)
+    template = report.template
+    order = {key: n for n, key in enumerate(template.cells)}
+    # The workbook's totals are stored as it has them (the checks verify them), inputs listed first.
+    keys = sorted(values, key=lambda k: (template.cells[k].computed, order[k]))
+    changes = [(template.cells[k].name, format_value(report.value(k)), format_value(values[k])) for k in keys]
+    if not import_dialogs.ask_apply_tables(parent, changes, lines):
+        return False
+    document.set_cells({k: values[k] for k in keys}, "导入 Excel 表格")
+    return True

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from core.document import Report
 from core.report_file import EXTENSION, ReportFileError, load_report, save_report
 from core.template.registry import UnknownTemplateError
+from core.user_files import is_read_only
 from gui.document import ReportDocument
 from gui.files import dialogs, exports, new_dialog
 from resources import SAMPLE_REPORT
@@ -109,8 +110,11 @@ class FileWorkflow:
         return self._save_to(path)
 
     def _save_to(self, path: Path) -> bool:
+        replace_read_only = is_read_only(path)
+        if replace_read_only and not dialogs.ask_replace_read_only(self.window, Path(path)):
+            return False
         try:
-            save_report(self.document.report, path)
+            save_report(self.document.report, path, replace_read_only=replace_read_only)
         except ReportFileError as error:
             dialogs.show_error(self.window, "保存年报", str(error))
             return False
@@ -147,6 +151,9 @@ class FileWorkflow:
         document.mark_modified()
         self.window.set_document(document)
         return True
+
+    def import_into_current(self) -> bool:
+        return exports.import_into(self.window, self.document, self._folder())
 
     def show_paste_problems(self, lines: list[str]) -> None:
         dialogs.show_paste_problems(self.window, lines)

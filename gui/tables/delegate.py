@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QSize, Qt, Signal
-from PySide6.QtGui import QFontMetrics, QKeyEvent, QPainter
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, QSize, Qt, Signal
+from PySide6.QtGui import QFontMetrics, QKeyEvent, QPainter, QPen
 from PySide6.QtWidgets import QLineEdit, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from core.values import CellInputError, parse_cell_input
-from gui.tables.model import CellKeyRole, VerticalRole
+from gui.tables.model import SEVERITY_MARKS, CellKeyRole, ComputedRole, SeverityRole, VerticalRole
 
 _COMMIT_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
 
@@ -24,7 +24,6 @@ class GridDelegate(QStyledItemDelegate):
     def __init__(self, cell_types: dict[str, str], parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._cell_types = cell_types
-        self._editing: dict[QWidget, QModelIndex] = {}
 
     # --- painting ----------------------------------------------------------------------------
 
@@ -36,6 +35,9 @@ class GridDelegate(QStyledItemDelegate):
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
         if not index.data(VerticalRole):
             super().paint(painter, option, index)
+            severity = index.data(SeverityRole)
+            if severity and index.data(ComputedRole):
+                self._paint_frame(painter, option, SEVERITY_MARKS[severity])
             return
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
@@ -49,6 +51,18 @@ class GridDelegate(QStyledItemDelegate):
         painter.drawText(opt.rect, int(Qt.AlignmentFlag.AlignCenter), "\n".join(text))
         painter.restore()
 
+    @staticmethod
+    def _paint_frame(painter: QPainter, option: QStyleOptionViewItem, colour) -> None:
+        width = max(2, round(QFontMetrics(option.font).horizontalAdvance("国") / 8))
+        painter.save()
+        pen = QPen(colour)
+        pen.setWidth(width)
+        pen.setJoinStyle(Qt.PenJoinStyle.MiterJoin)
+        painter.setPen(pen)
+        inset = (width + 1) // 2
+        painter.drawRect(option.rect.adjusted(inset, inset, -inset - 1, -inset - 1))
+        painter.restore()
+
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
         if index.data(VerticalRole):
             metrics = QFontMetrics(option.font)
@@ -59,25 +73,23 @@ class GridDelegate(QStyledItemDelegate):
     # --- editing -----------------------------------------------------------------------------
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex) -> QWidget:
-        editor = QLineEdit(parent)
-        editor.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        editor.setFrame(False)
-        self._editing[editor] = QModelIndex(index)
-        editor.destroyed.connect(lambda *_: self._editing.pop(editor, None))
-        return editor
+        return CellEditor(QPersistentModelIndex(index), parent)
 
     def setEditorData(self, editor: QWidget, index: QModelIndex) -> None:
-        if isinstance(editor, QLineEdit) and not editor.isModified():
+        # Only when the editor opens: Qt calls this again on every dataChanged of the cell (the checks
+        # re-mark cells while the user types), and setText would drop what is being typed, including
+        # an input method's unfinished pinyin.
+        if isinstance(editor, CellEditor) and not editor.filled:
             editor.setText(str(index.data(Qt.ItemDataRole.EditRole) or ""))
+            editor.filled = True
 
     def setModelData(self, editor: QWidget, model, index: QModelIndex) -> None:
         if isinstance(editor, QLineEdit):
             model.setData(index, editor.text(), Qt.ItemDataRole.EditRole)
 
-    def problem(self, editor: QLineEdit) -> str | None:
+    def problem(self, editor: CellEditor) -> str | None:
         """The Chinese reason the editor's text cannot be stored, or None."""
-        index = self._editing.get(editor)
-        key = index.data(CellKeyRole) if index is not None and index.isValid() else None
+        key = editor.index.data(CellKeyRole) if editor.index.isValid() else None
         if key is None:
             return None
         try:
@@ -87,11 +99,22 @@ class GridDelegate(QStyledItemDelegate):
         return None
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
-        if isinstance(obj, QLineEdit) and obj in self._editing:
-            if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) and event.key() in _COMMIT_KEYS:
+        if isinstance(obj, CellEditor) and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            if event.key() in _COMMIT_KEYS:
                 message = self.problem(obj)
                 if message:
-                    self.inputRefused.emit(self._editing[obj], message)
+                    self.inputRefused.emit(QModelIndex(obj.index), message)
                     obj.selectAll()
                     return True
         return super().eventFilter(obj, event)
+
+
+class CellEditor(QLineEdit):
+    """The editor of one cell; it knows its cell (editors are reused addresses, so no lookup table)."""
+
+    def __init__(self, index: QPersistentModelIndex, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.index = index
+        self.filled = False
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setFrame(False)

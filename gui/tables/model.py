@@ -13,11 +13,16 @@ ItemRole = Qt.ItemDataRole.UserRole + 1  # the GridItem drawn at this position (
 CellKeyRole = Qt.ItemDataRole.UserRole + 2
 VerticalRole = Qt.ItemDataRole.UserRole + 3
 HelpRole = Qt.ItemDataRole.UserRole + 4
+SeverityRole = Qt.ItemDataRole.UserRole + 5  # "error", "warning" or None: the worst open finding on a cell
+ComputedRole = Qt.ItemDataRole.UserRole + 6  # True for a total the software computes
 
 LABEL_BACKGROUND = QColor("#eef2f7")
 HEADING_BACKGROUND = QColor("#dde5f0")
 COMPUTED_BACKGROUND = QColor("#e9e9e9")
 SEVERITY_BACKGROUNDS = {"error": QColor("#f8c9c4"), "warning": QColor("#fbe7b0")}
+# A total keeps its grey whatever its state, so it never looks like a cell to type in; its findings
+# show as a coloured frame and text instead.
+SEVERITY_MARKS = {"error": QColor("#c62828"), "warning": QColor("#a86400")}
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -86,6 +91,13 @@ class ReportTableModel(QAbstractTableModel):
             return self._tooltip(item)
         if role == Qt.ItemDataRole.BackgroundRole:
             return self._background(item)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            severity = self._severity(item)
+            return QBrush(SEVERITY_MARKS[severity]) if severity and self._is_computed(item) else None
+        if role == SeverityRole:
+            return self._severity(item)
+        if role == ComputedRole:
+            return self._is_computed(item)
         if role == Qt.ItemDataRole.TextAlignmentRole:
             if item.cell or item.role in ("header", "heading") or item.vertical:
                 return int(Qt.AlignmentFlag.AlignCenter)
@@ -154,18 +166,24 @@ class ReportTableModel(QAbstractTableModel):
                 parts.append(f"【输入无效，未保存】{self._refused[item.cell][1]}")
         return "\n".join(p for p in parts if p)
 
-    def _background(self, item: GridItem) -> QBrush | None:
-        if item.cell:
-            severities = {sev for sev, _ in self._findings.get(item.cell, [])}
-            if item.cell in self._refused:
-                severities.add("error")
-            for severity in ("error", "warning"):
-                if severity in severities:
-                    return QBrush(SEVERITY_BACKGROUNDS[severity])
-            if self._cells[item.cell].computed:
-                return QBrush(COMPUTED_BACKGROUND)
+    def _is_computed(self, item: GridItem) -> bool:
+        return bool(item.cell) and self._cells[item.cell].computed
+
+    def _severity(self, item: GridItem) -> str | None:
+        if not item.cell:
             return None
-        return QBrush(HEADING_BACKGROUND if item.role == "heading" else LABEL_BACKGROUND)
+        severities = {sev for sev, _ in self._findings.get(item.cell, [])}
+        if item.cell in self._refused:
+            severities.add("error")
+        return next((s for s in ("error", "warning") if s in severities), None)
+
+    def _background(self, item: GridItem) -> QBrush | None:
+        if not item.cell:
+            return QBrush(HEADING_BACKGROUND if item.role == "heading" else LABEL_BACKGROUND)
+        if self._cells[item.cell].computed:
+            return QBrush(COMPUTED_BACKGROUND)
+        severity = self._severity(item)
+        return QBrush(SEVERITY_BACKGROUNDS[severity]) if severity else None
 
     def _cells_changed(self, keys: list[str]) -> None:
         for key in keys:  # a new value (paste, undo, redo) supersedes refused text

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QPlainTextEdit, QPushB
 from core.phrases import fill
 from core.template.model import Phrase
 from gui.document import ReportDocument
+from gui.input_clean import clean_input, cleaned_position
 from gui.undo_routing import route_undo_to_document
 
 
@@ -77,23 +78,30 @@ class TextSlotEditor(QWidget):
         self.editor.ensureCursorVisible()
 
     def _load(self) -> None:
-        self._syncing = True
-        try:
-            text = self.document.text(self.key)
-            if self.editor.toPlainText() != text:
-                position = self.editor.textCursor().position()
-                self.editor.setPlainText(text)
-                cursor = self.editor.textCursor()
-                cursor.setPosition(min(position, len(text)))
-                self.editor.setTextCursor(cursor)
-        finally:
-            self._syncing = False
+        text = self.document.text(self.key)
+        if self.editor.toPlainText() != text:
+            self._show(text, self.editor.textCursor().position())
         self._count()
 
     def _typed(self) -> None:
-        self._count()
         if not self._syncing:
-            self.document.set_text(self.key, self.editor.toPlainText())
+            text = self.editor.toPlainText()
+            cleaned = clean_input(self, text)
+            if cleaned != text:
+                self._show(cleaned, cleaned_position(text, self.editor.textCursor().position()))
+            self.document.set_text(self.key, cleaned)
+        self._count()
+
+    def _show(self, text: str, position: int) -> None:
+        """Replace the editor's text without it counting as typing; the cursor stays where it was."""
+        self._syncing = True
+        try:
+            self.editor.setPlainText(text)
+            cursor = self.editor.textCursor()
+            cursor.setPosition(min(position, len(text)))
+            self.editor.setTextCursor(cursor)
+        finally:
+            self._syncing = False
 
     def _document_changed(self, key: str) -> None:
         if key == self.key:

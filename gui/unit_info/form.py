@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from core.document import UNIT_FIELD_LABELS, UNIT_KINDS, UNIT_LEVELS, UnitInfo
 from gui.document import OPENING, SIGNING_DATE, ReportDocument
+from gui.input_clean import clean_input, cleaned_position
 from gui.texts.editor import TextSlotEditor
 from gui.undo_routing import route_undo_to_document
 
@@ -56,7 +57,7 @@ class UnitInfoPage(QScrollArea):
             else:
                 line = QLineEdit()
                 line.setPlaceholderText(_PLACEHOLDERS.get(name, ""))
-                line.textEdited.connect(lambda text, n=name: document.set_unit_field(n, text))
+                line.textEdited.connect(lambda text, n=name, w=line: self._line_edited(n, w, text))
                 route_undo_to_document(line)
                 widget = line
             self.fields[name] = widget
@@ -115,6 +116,14 @@ class UnitInfoPage(QScrollArea):
                 widget.setText(str(value or ""))
         finally:
             self._syncing = False
+
+    def _line_edited(self, name: str, line: QLineEdit, text: str) -> None:
+        cleaned = clean_input(self, text, single_line=True)
+        if cleaned != text:
+            position = cleaned_position(text, line.cursorPosition(), single_line=True)
+            line.setText(cleaned)  # setText does not emit textEdited
+            line.setCursorPosition(position)
+        self.document.set_unit_field(name, cleaned)
 
     def _date_edited(self, date: QDate) -> None:
         if self._syncing:

@@ -21,7 +21,7 @@ def test_one_tab_per_chapter_in_template_order(make_window):
     assert window.tabs.tabText(0) == "单位信息"
     for i, chapter in enumerate(chapters, start=1):
         assert window.tabs.tabText(i).startswith(chapter.number + "、")
-        assert window.tabs.tabToolTip(i) == chapter.help
+        assert window.tabs.tabToolTip(i).startswith(chapter.help)
     overview = window.pages["overview"]
     assert list(overview.editors) == ["overview", *(s.key for s in chapters[0].sections)]
 

@@ -85,3 +85,75 @@ def test_errors_cannot_be_confirmed(make_window):
     window = make_window()
     window.check_panel.tree.setCurrentItem(_finding_item(window, "C2"))
     assert not window.check_panel.explain_button.isEnabled()
+
+
+def test_an_empty_explanation_is_refused_and_the_dialog_stays_open(qtbot, make_window):
+    window = make_window()
+    finding = _finding_item(window, "C8").data(0, FindingRole)
+    dialog = explain_dialog.ExplainDialog(finding, "", window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert not dialog.ok_button.isEnabled()
+    assert dialog.hint.isVisible() and dialog.hint.text().startswith("请填写说明")
+    dialog.editor.setPlainText("   \n ")
+    dialog.accept()  # Enter or a programmatic accept must not take whitespace either
+    assert dialog.isVisible() and dialog.result() != dialog.DialogCode.Accepted
+    assert not dialog.ok_button.isEnabled()
+    dialog.editor.setPlainText("落款日期待签批")
+    assert dialog.ok_button.isEnabled() and not dialog.hint.isVisible()
+    dialog.accept()
+    assert dialog.result() == dialog.DialogCode.Accepted and dialog.explanation() == "落款日期待签批"
+
+
+def test_an_existing_explanation_cleared_in_the_dialog_is_not_dropped(qtbot, make_window, monkeypatch):
+    window = make_window()
+    window.document.set_explanation("C8:missing", "原说明")
+    qtbot.waitUntil(lambda: _finding_item(window, "C8").text(0).startswith("［已说明］"))
+    window.check_panel.tree.setCurrentItem(_finding_item(window, "C8"))
+    seen = []
+
+    def clear_and_try(parent, finding, current):
+        dialog = explain_dialog.ExplainDialog(finding, current, parent)
+        dialog.editor.clear()
+        dialog.accept()
+        seen.append((dialog.isVisible() or dialog.result() != dialog.DialogCode.Accepted, dialog.ok_button.isEnabled()))
+        return None  # the user then cancels
+
+    monkeypatch.setattr(explain_dialog, "ask_explanation", clear_and_try)
+    window.check_panel.explain_current()
+    assert seen == [(True, False)]
+    assert window.document.report.explanations == {"C8:missing": "原说明"}
+
+
+def test_findings_are_shown_in_full_wrapped_to_the_panel_width(qtbot, make_window, sample_report):
+    from PySide6.QtCore import QRect, Qt
+    from PySide6.QtWidgets import QStyle
+
+    sample_report.set_value("t3.new.commercial", 9)  # two long R1 messages and a C10 warning
+    window = make_window(sample_report)
+    window.resize(1366, 768)
+    tree = window.check_panel.tree
+    qtbot.waitUntil(lambda: tree.viewport().width() > 100)
+    assert tree.textElideMode() == Qt.TextElideMode.ElideNone
+    metrics = tree.fontMetrics()
+    margin = tree.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, tree) + 1
+    icon = tree.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize, None, tree)
+
+    def check_all_fit() -> list[int]:
+        QApplication.processEvents()
+        tree.doItemsLayout()
+        heights = []
+        for item in window.check_panel.finding_items():
+            rect = tree.visualItemRect(item)
+            text_width = rect.width() - icon - 4 * margin
+            needed = metrics.boundingRect(QRect(0, 0, text_width, 100000), int(Qt.TextFlag.TextWordWrap),
+                                          item.text(0)).height()
+            assert rect.right() <= tree.viewport().width() and needed <= rect.height(), item.text(0)
+            heights.append(rect.height())
+        return heights
+
+    wide = check_all_fit()
+    assert max(wide) >= 3 * metrics.lineSpacing()  # the R1 messages take several lines
+    window.resizeDocks([window.check_panel], [tree.fontMetrics().horizontalAdvance("国") * 14], Qt.Orientation.Horizontal)
+    narrow = check_all_fit()
+    assert sum(narrow) > sum(wide)

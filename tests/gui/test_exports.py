@@ -74,12 +74,12 @@ def test_import_with_problems_needs_acceptance_and_opens_untitled(make_window, m
     imported.set_value("t4.review.upheld", 4)
     problems = [_Problem("表三", "D7", "“12件”带了单位")]
     _fake_module(monkeypatch, "core.imports.xlsx_reader",
-                 read_xlsx=lambda path: _Result(imported, problems, False))
+                 read_xlsx=lambda path, progress=None: _Result(imported, problems, False))
     monkeypatch.setattr(dialogs, "ask_open_path", lambda *a, **k: tmp_path / "in.xlsx")
     asked = []
     monkeypatch.setattr(dialogs, "ask_accept_import", lambda parent, lines, complete: asked.append(lines) or False)
     assert not window.files.import_excel()
-    assert window.document is current and asked == [["表三!D7：“12件”带了单位"]]
+    assert window.document is current and asked == [["问题　表三!D7：“12件”带了单位"]]
 
     monkeypatch.setattr(dialogs, "ask_accept_import", lambda parent, lines, complete: True)
     assert window.files.import_excel()
@@ -119,7 +119,7 @@ def test_import_without_a_year_asks_for_it(make_window, monkeypatch, tmp_path):
     imported = Report.new(2025, "")
     imported.year = 0  # what the reader returns when a foreign workbook names no year
     _fake_module(monkeypatch, "core.imports.xlsx_reader",
-                 read_xlsx=lambda path: _Result(imported, [_Problem("表三", "", "没有写明年度")], False))
+                 read_xlsx=lambda path, progress=None: _Result(imported, [_Problem("表三", "", "没有写明年度")], False))
     monkeypatch.setattr(dialogs, "ask_open_path", lambda *a, **k: tmp_path / "in.xlsx")
     monkeypatch.setattr(dialogs, "ask_accept_import", lambda parent, lines, complete: True)
     monkeypatch.setattr(dialogs, "ask_report_year", lambda parent, default: None)
@@ -128,3 +128,59 @@ def test_import_without_a_year_asks_for_it(make_window, monkeypatch, tmp_path):
     monkeypatch.setattr(dialogs, "ask_report_year", lambda parent, default: 2025)
     assert window.files.import_excel()
     assert window.document.report.year == 2025
+
+
+def test_import_reads_off_the_main_thread_and_can_be_cancelled(make_window, monkeypatch, tmp_path, qtbot):
+    import threading
+    import time
+
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QProgressDialog, QPushButton
+
+    window = make_window()
+    current = window.document
+    seen = {}
+
+    def slow_read(path, progress=None):
+        seen["thread"] = threading.current_thread() is not threading.main_thread()
+        for step in range(400):  # would take 8 s; 取消 stops it at the next step
+            progress(step // 4, "读取工作表")
+            time.sleep(0.02)
+        raise AssertionError("not cancelled")
+
+    _fake_module(monkeypatch, "core.imports.xlsx_reader", read_xlsx=slow_read)
+    monkeypatch.setattr(dialogs, "ask_open_path", lambda *a, **k: tmp_path / "in.xlsx")
+    errors = []
+    monkeypatch.setattr(dialogs, "show_error", lambda parent, title, message: errors.append(message))
+    QTimer.singleShot(600, lambda: window.findChild(QProgressDialog).findChild(QPushButton).click())  # 取消
+    started = time.monotonic()
+    assert not window.files.import_excel()
+    assert seen["thread"] and time.monotonic() - started < 4 and errors == []
+    assert window.document is current
+
+
+def test_import_tables_into_the_open_report_is_one_undoable_step(make_window, monkeypatch, tmp_path, sample_report):
+    from core.export.xlsx_writer import write_xlsx
+    from gui.files import import_dialogs
+
+    window = make_window(sample_report)
+    document = window.document
+    other = Report(template_id=sample_report.template_id, year=sample_report.year, unit=sample_report.unit,
+                   cells=dict(sample_report.cells))
+    other.set_value("t4.review.upheld", 9)
+    other.set_value("t3.new.natural", 77)
+    path = tmp_path / "units.xlsx"
+    write_xlsx(other, path)
+    before_texts = dict(document.report.texts)
+    old_natural = document.report.value("t3.new.natural")
+    monkeypatch.setattr(dialogs, "ask_open_path", lambda *a, **k: path)
+    shown = []
+    monkeypatch.setattr(import_dialogs, "ask_apply_tables", lambda parent, changes, problems: shown.append(changes) or True)
+    assert window.files.import_into_current()
+    names = {name: (old, new) for name, old, new in shown[0]}
+    assert names["行政复议·结果维持"][1] == "9" and names["一、本年新收政府信息公开申请数量·自然人"] == (str(old_natural), "77")
+    assert document.report.value("t4.review.upheld") == 9 and document.report.value("t3.new.natural") == 77
+    assert document.report.texts == before_texts and document.undo_stack.count() == 1
+    document.undo_stack.undo()
+    assert document.report.value("t3.new.natural") == old_natural
+    assert document.report.cells == sample_report.cells

@@ -136,7 +136,7 @@ def test_blank_zero_and_slash_stay_different(make_window):
 
 
 def test_paste_a_block_from_excel(qtbot, make_window, monkeypatch):
-    monkeypatch.setattr("gui.files.dialogs.show_paste_problems", lambda parent, lines: None)
+    monkeypatch.setattr("gui.tables.paste_dialog.show_paste_problems", lambda parent, refused, totals: None)
     window = make_window()
     page = table_page(window, "applications")
     view, report = page.view, window.document.report
@@ -158,7 +158,8 @@ def test_paste_a_block_from_excel(qtbot, make_window, monkeypatch):
 def test_paste_reports_refused_values_with_their_position(make_window, monkeypatch):
     window = make_window()
     shown: list[list[str]] = []
-    monkeypatch.setattr("gui.files.dialogs.show_paste_problems", lambda parent, lines: shown.append(lines))
+    monkeypatch.setattr("gui.tables.paste_dialog.show_paste_problems",
+                        lambda parent, refused, totals: shown.append(refused + totals))
     page = table_page(window, "appeals")
     page.view.setCurrentIndex(page.model.index_of_cell("t4.review.upheld"))
     page.view.paste("1\t2件\n")
@@ -205,3 +206,30 @@ def test_help_follows_the_current_cell(make_window):
     assert "自然人" in page.help_area.text()
     tooltip = page.model.index_of_cell("t3.carried_over.natural").data(Qt.ItemDataRole.ToolTipRole)
     assert "上一年度" in tooltip
+
+
+def test_an_open_editor_keeps_what_is_typed_when_the_checks_re_mark_its_cell(qtbot, make_window):
+    window = make_window()
+    page = table_page(window, "applications")
+    view, model = page.view, page.model
+    index = model.index_of_cell("t3.new.natural")
+    view.setCurrentIndex(index)
+    view.edit(index)
+    editor = view.focusWidget()
+    # An input method's unfinished pinyin leaves the editor "unmodified", as setText does.
+    editor.setText("yi")
+    assert not editor.isModified()
+    window.runner.run_now()  # new findings: dataChanged for every flagged cell, this one included
+    model.dataChanged.emit(index, index)
+    assert editor.text() == "yi"
+
+
+def test_a_refused_value_keeps_the_editor_open_in_a_second_editor_too(qtbot, make_window):
+    window = make_window()
+    page = table_page(window, "applications")
+    type_into_cell(qtbot, page, "t3.new.natural", "4")
+    qtbot.waitUntil(lambda: window.document.report.value("t3.new.natural") == 4)
+    # The next editor may be created at the address of the one just closed.
+    editor = type_into_cell(qtbot, page, "t3.carried_over.natural", "一")
+    assert page.view.state() == page.view.State.EditingState
+    assert editor.text() == "一" and "不是数字" in window.statusBar().currentMessage()

@@ -1,0 +1,75 @@
+"""Start this year's report from last year's: what carries over and what starts blank.
+
+Unit information and contacts carry over; texts are offered as drafts (the checks report a chapter
+still word for word last year's); tables start blank except what follows from last year — the
+template's "next_year" links (last year's 结转下年度 is this year's 上年结转), across a change of format
+too. Last year's report is kept inside the new one, so the cross-year checks keep working.
+"""
+
+from __future__ import annotations
+
+import copy
+from decimal import Decimal
+
+from core.document import OPENING, Report
+from core.outline import OutlineError, check_outline
+from core.template import template_for_year
+from core.template.links import carried_into_next_year
+
+
+def report_from_last_year(last: Report, year: int | None = None, path: str = "") -> tuple[Report, list[str]]:
+    """The new report, and Chinese notes on what did not carry over (never silently)."""
+    year = year or last.year + 1
+    template = template_for_year(year)
+    report = Report(template_id=template.id, year=year, unit=copy.deepcopy(last.unit))
+    notes: list[str] = []
+    snapshot = copy.deepcopy(last)
+    snapshot.previous, snapshot.previous_path = None, ""
+    report.previous, report.previous_path = snapshot, path
+    if last.outline is not None and last.template_id == template.id:
+        try:
+            check_outline(template, last.outline)
+            report.outline = last.outline
+        except OutlineError as error:
+            notes.append(f"上年报告的章节结构不适用于本年格式，已按本年格式的章节开始：{error}")
+    if last.template.front_matter.title_free and template.front_matter.title_free and last.own_title:
+        report.own_title = last.own_title
+        notes.append("标题沿用了上年的写法，请把其中的年度改为本年")
+    report.print_signature = last.print_signature
+    report.opening = last.opening
+    dropped = []
+    for key, text in last.iter_texts():
+        if not text.strip():
+            continue
+        if key in report.text_keys:
+            report.set_text(key, text)
+        else:
+            dropped.append(last.text_heading(key) or key)
+    if dropped:
+        notes.append("上年报告中以下章节在本年格式中没有对应的位置，未带入草稿：" + "、".join(dropped))
+    carried = carried_into_next_year(last.template, template)
+    numbers = last.numbers()
+    blank_sources = []
+    values = {}
+    for key, sources in carried.items():
+        figures = [numbers.get(s) for s in sources]
+        if any(f is None for f in figures):
+            sources_named = "、".join(last.template.cells[s].name for s in sources)
+            blank_sources.append(f"上年“{sources_named}”（本年“{template.cells[key].name}”）")
+            continue
+        total = sum(figures, Decimal(0))
+        values[key] = int(total) if total == total.to_integral_value() else total
+    for key, value in values.items():
+        report.set_value(key, value)
+    if blank_sources:
+        notes.append("上年报告中以下数字为空白或“/”，本年对应的单元格没有填，请核对后填写：" + "；".join(blank_sources))
+    return report, notes
+
+
+def unchanged_drafts(report: Report) -> list[str]:
+    """Text slots still word for word as last year's report had them."""
+    previous = report.previous
+    if previous is None:
+        return []
+    keys = (OPENING, *report.text_keys)
+    return [key for key in keys if report.text(key).strip() and report.text(key) == previous.text(key)]

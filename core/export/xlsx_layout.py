@@ -1,0 +1,33 @@
+"""The layout of our own Excel workbooks, shared by the writer and the reader (no openpyxl here).
+
+Hidden sheet ``_nianbao`` (row, column 1-based):
+  row 1   A "nianbao-xlsx"   B layout version
+  row 2   A "meta"           B, C, … the report as JSON without its cells (``report_to_dict``),
+                             ASCII-escaped and cut into chunks well under Excel's 32767 characters
+  row 3   A "key"  B "sheet"  C "cell"  D "value"          (column titles)
+  row 4…  one row per data cell: its stable key, the sheet and coordinate it was written to, and
+          the value as exported (``format_value``), so money keeps its exact typed decimals.
+
+Sheet "填报信息": label/value pairs in columns A and B, the unit's fields first (labels from
+``UNIT_FIELD_LABELS``), then the report's own (``INFO_*`` below).
+"""
+
+from __future__ import annotations
+
+HIDDEN_SHEET = "_nianbao"
+MARKER = "nianbao-xlsx"
+LAYOUT_VERSION = 1
+META_ROW = 2
+META_LABEL = "meta"
+MAP_HEADER_ROW = 3
+MAP_COLUMNS = ("key", "sheet", "cell", "value")
+FIRST_MAP_ROW = 4
+CHUNK_CHARS = 30000
+
+INFO_SHEET = "填报信息"
+INFO_YEAR = "报告年度"
+INFO_SIGNING_DATE = "落款日期"
+INFO_FORMAT = "报告格式"
+INFO_VERSION = "软件版本"
+INFO_EXPORTED = "导出时间"
+INFO_CHECKS = "检查结果"

@@ -1,0 +1,48 @@
+"""A new report from last year's: unit and texts carried over as drafts, 上年结转 filled from last year's
+结转下年度 (across the 2019 → 2021 change of format too), last year kept for the cross-year checks."""
+
+from __future__ import annotations
+
+from core.carry_over import report_from_last_year, unchanged_drafts
+from core.checks import run_checks
+from core.report_file import load_report
+from resources import SAMPLE_REPORT
+from tests.conftest import FIXTURES
+
+SAMPLE_2020 = FIXTURES / "sample_2020.nianbao"
+
+
+def test_next_year_starts_from_this_years_report():
+    last = load_report(SAMPLE_REPORT)
+    last.set_value("t3.carried_forward.natural", 2)
+    report, notes = report_from_last_year(last, path="/somewhere/2025.nianbao")
+    assert (report.year, report.template_id, report.unit) == (last.year + 1, "2021", last.unit)
+    assert report.signing_date is None and report.previous_path == "/somewhere/2025.nianbao"
+    assert report.text("overview.requests") == last.text("overview.requests")
+    assert report.value("t3.carried_over.natural") == 2 and report.value("t3.carried_over.total") == 2
+    assert report.value("t3.new.natural") is None and report.value("t2.fees.amount") is None
+    assert notes == []
+    result = run_checks(report)  # last year travels inside the report
+    drafts = {f.subject for f in result.findings if f.rule_id == "C12"}
+    assert "overview.requests" in drafts and "opening" in drafts
+    assert not any(n.reason == "没有上年报告" for n in result.not_assessable)
+    report.set_text("overview.requests", "本年度新收申请8件。")
+    assert "overview.requests" not in unchanged_drafts(report)
+
+
+def test_a_2020_report_in_the_2019_format_starts_a_2021_report():
+    last = load_report(SAMPLE_2020)
+    report, notes = report_from_last_year(last)
+    assert (report.year, report.template_id) == (2021, "2021")
+    for column in ("natural", "commercial", "research", "public_interest", "legal_services", "other", "total"):
+        assert report.value(f"t3.carried_over.{column}") == last.value(f"t3.carried_forward.{column}"), column
+    found = {f.id for f in run_checks(report).findings}
+    assert not any(i.startswith("R8:") for i in found)  # carried over as last year ended: R8 holds
+
+
+def test_a_blank_in_last_years_carried_forward_is_named_not_taken_as_zero():
+    last = load_report(SAMPLE_REPORT)
+    last.set_value("t3.carried_forward.research", None)
+    report, notes = report_from_last_year(last)
+    assert report.value("t3.carried_over.research") is None
+    assert any("结转下年度继续办理·科研机构" in n for n in notes)
