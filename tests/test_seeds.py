@@ -20,12 +20,6 @@ KNOWN_DIFFERENCES: dict[str, list[str]] = {
     "001": [
         # The seed prints 社会组织 where the official label is 社会公益组织; the app prints the official label.
         "the seed prints '商业企业科研机构社会组织法律服务机构其他' where the report prints '商业企业科研机构社会公益组织法律服务机构其他'",
-        # The 2021 template draws 行政复议's five results in the third header row; the seed (and the official
-        # table) merges each over rows two and three, so they come before 未经复议直接起诉 in reading order.
-        "the report leaves out '结果维持结果纠正其他结果尚未审结总计'",
-        "'未经复议直接起诉复议后起诉' starts a paragraph in the report but not in the seed",
-        "the seed prints '结果维持结果纠正其他结果尚未审结总计结果维持结果纠正其他结果尚未审结总计' "
-        "where the report prints '结果维持结果纠正其他结果尚未审结总计结果维持结果纠正其他结果尚未审结总计结果维持结果纠正其他结果尚未审结总计'",
     ],
 }
 
