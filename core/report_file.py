@@ -8,13 +8,15 @@ from pathlib import Path
 from typing import Any
 
 from core.document import UNIT_FIELD_LABELS, UNIT_KINDS, UNIT_LEVELS, Report, UnitInfo
-from core.template import TemplateError, UnknownTemplateError, load_template
+from core.outline import OutlineError, check_outline
+from core.report_parts import free_tables_from_json, free_tables_to_json, outline_from_json, outline_to_json
+from core.template import Template, TemplateError, UnknownTemplateError, load_template
 from core.text_clean import replace_surrogates
 from core.user_files import read_user_file, remove_abandoned_temps, write_user_file
 from core.values import CellInputError, from_json, to_json
 
 FILE_FORMAT = "nianbao-report"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: the report's own outline, tables it drew, its title, signature, last year's report
 EXTENSION = ".nianbao"
 
 
@@ -24,6 +26,14 @@ class ReportFileError(Exception):
 
 def report_to_dict(report: Report) -> dict[str, Any]:
     template = report.template
+    data = _report_dict(report, template)
+    if report.previous is not None:
+        data["previous"] = _report_dict(report.previous, report.previous.template)
+        data["previous_path"] = report.previous_path
+    return data
+
+
+def _report_dict(report: Report, template: Template) -> dict[str, Any]:
     return {
         "format": FILE_FORMAT,
         "format_version": FORMAT_VERSION,
@@ -35,6 +45,10 @@ def report_to_dict(report: Report) -> dict[str, Any]:
         "texts": {k: report.texts[k] for k in report.text_keys if report.texts.get(k)},
         "cells": {k: to_json(report.cells[k]) for k in template.cells if k in report.cells},
         "explanations": dict(sorted(report.explanations.items())),
+        "outline": outline_to_json(report.outline),
+        "free_tables": free_tables_to_json(report.free_tables),
+        "own_title": list(report.own_title),
+        "print_signature": report.print_signature,
     }
 
 
@@ -43,6 +57,17 @@ def report_from_dict(data: Any, source: str = "文件") -> Report:
 
     Every field is checked for its type: a file is data, and a list where a name belongs is an
     error, never the text "['a', 1]"."""
+    report = _report_from_dict(data, source)
+    previous = data.get("previous")
+    if previous is not None:
+        if isinstance(previous, dict) and "previous" in previous:
+            raise ReportFileError(f"{source}中的上年报告格式错误")
+        report.previous = _report_from_dict(previous, f"{source}中保存的上年报告")
+        report.previous_path = _text(data.get("previous_path"), source, "上年报告的位置")
+    return report
+
+
+def _report_from_dict(data: Any, source: str) -> Report:
     if not isinstance(data, dict) or data.get("format") != FILE_FORMAT:
         raise ReportFileError(f"{source}不是年报文件（.nianbao）")
     version = data.get("format_version")
@@ -69,8 +94,9 @@ def report_from_dict(data: Any, source: str = "文件") -> Report:
         raise ReportFileError(f"{source}中的落款日期“{_shown(signing)}”无效") from None
     report = Report(template_id=template.id, year=year, unit=unit, signing_date=signing_date,
                     opening=_text(data.get("opening"), source, "开头段落"))
+    _own_parts(report, data, source)
     for key, text in _section(data, "texts", source, "章节内容").items():
-        if key not in template.text_keys:
+        if key not in report.text_keys:
             raise ReportFileError(f"{source}中有无法识别的章节内容“{_shown(key)}”")
         if text := _text(text, source, f"章节内容“{key}”"):
             report.texts[key] = text
@@ -90,6 +116,26 @@ def report_from_dict(data: Any, source: str = "文件") -> Report:
         if (text := _text(text, source, f"警告说明“{_shown(key)}”")).strip():
             report.explanations[replace_surrogates(key)] = text
     return report
+
+
+def _own_parts(report: Report, data: dict, source: str) -> None:
+    """The report's own outline, drawn tables, title and signature choice (format version 2)."""
+    try:
+        outline = outline_from_json(data.get("outline"))
+        if outline is not None:
+            check_outline(report.template, outline)
+        report.outline = outline
+        report.free_tables = free_tables_from_json(data.get("free_tables"))
+    except (ValueError, OutlineError) as error:
+        raise ReportFileError(f"{source}中的{error}") from None
+    title = data.get("own_title") or []
+    if not isinstance(title, list) or not all(isinstance(line, str) for line in title):
+        raise ReportFileError(f"{source}中的报告标题格式错误")
+    report.own_title = tuple(replace_surrogates(line) for line in title)
+    signature = data.get("print_signature")
+    if signature is not None and not isinstance(signature, bool):
+        raise ReportFileError(f"{source}中的“是否打印落款”应为真假值")
+    report.print_signature = signature
 
 
 def _section(data: dict, name: str, source: str, what: str) -> dict:
