@@ -11,8 +11,10 @@ from core.checks import run_checks
 from core.document import Report
 from core.outline import OutlineChapter
 from core.printed_text import printed_text
+from core.report_file import load_report, report_to_dict
 from scripts.make_fixtures import build_seed001
-from scripts.make_seed_fixtures import build
+from scripts.make_seed_fixtures import SEEDS, build
+from tests.conftest import FIXTURES, SEED001
 from tests.seed_text import FILES, ONE_LINE_PER_PARAGRAPH, differences, seed_stream, seed_text
 
 # Where the app prints the format as it is and the seed did not.
@@ -32,17 +34,29 @@ FINDINGS = {
     "003": ["C8:missing"],
     "004": ["C8:missing"],
 }
+FIXTURE_FILES = {"001": SEED001, **{name: FIXTURES / seed.fixture for name, seed in SEEDS.items()}}
 # The seeds' own outlines: chapters, then sections per chapter, as they print them.
 CHAPTERS = {"000": 5, "002": 6, "003": 7, "004": 12}
 
 
 def fixture(name: str) -> Report:
+    return load_report(FIXTURE_FILES[name])
+
+
+def built(name: str) -> Report:
     return build_seed001() if name == "001" else build(name)
 
 
 def compare(name: str, report: Report) -> list[str]:
     stream, starts = seed_stream(seed_text(name, repaired=True))
     return differences(printed_text(report), stream, starts, name in ONE_LINE_PER_PARAGRAPH)
+
+
+@pytest.mark.parametrize("name", sorted(FILES))
+def test_each_fixture_file_is_what_its_script_builds(name: str):
+    saved = report_to_dict(fixture(name))
+    assert saved == report_to_dict(built(name))
+    assert saved["format_version"] == 2 and (saved["outline"] is not None)
 
 
 @pytest.mark.parametrize("name", sorted(FILES))

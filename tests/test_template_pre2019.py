@@ -16,7 +16,8 @@ from core.report_file import load_report
 from core.template import UnknownTemplateError, load_template, load_template_file, template_for_year
 from core.values import CellInputError, parse_cell_input
 from resources import TEMPLATES_DIR
-from scripts.make_seed_fixtures import build
+from scripts.make_seed_fixtures import SEEDS
+from tests.conftest import FIXTURES
 from tests.seed_text import normalise, seed_text
 
 TEMPLATE = load_template("pre2019")
@@ -48,6 +49,11 @@ def seed_table_labels(name: str, first_line: str, count: int) -> list[tuple[str,
         if cells:
             rows.append(tuple(normalise(c) for c in cells))
     return rows
+
+
+def build(name: str) -> Report:
+    """A seed's fixture file, as the app opens it."""
+    return load_report(FIXTURES / SEEDS[name].fixture)
 
 
 def findings(report: Report) -> dict[str, str]:
