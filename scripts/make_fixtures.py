@@ -1,7 +1,8 @@
 """Write the test fixtures: seed 001 entered as a report, and a report with deliberate errors.
 
 Seed 001 (吴忠市利通区 2021) is read from ../shared/seeds; its prose is kept verbatim (page-break
-line splits joined), its table values as printed, and its five blank 行政复议 cells stay blank.
+line splits joined), its sub-headings of 一 are its own run-in headings ("（四）平台建设。"), it prints
+no signature, its table values are as printed, and its five blank 行政复议 cells stay blank.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from core.document import Report, UnitInfo  # noqa: E402
+from core.outline import OutlineChapter, OutlineSection, check_outline, default_outline  # noqa: E402
 from core.report_file import save_report  # noqa: E402
 from core.values import SLASH  # noqa: E402
 from scripts.make_sample import build_sample  # noqa: E402
@@ -48,6 +50,11 @@ def build_seed001() -> Report:
                            address="利通区朝阳东街131号", postcode="751100", phone="0953-2666586",
                            fax="0953-2666585", email="ltqzfb@163.com", website="www.ltq.gov.cn")
     report.opening = [line for line in front.splitlines() if line.strip()][-1].strip()
+    report.print_signature = False  # the seed ends with chapter 六
+    outline = default_outline(report.template)
+    own = tuple(OutlineSection(f"overview.{key}", title) for key, title in SECTIONS)
+    report.outline = (OutlineChapter(outline[0].key, outline[0].title, own), *outline[1:])
+    check_outline(report.template, report.outline)
     overview = _paragraphs(chapters[HEADINGS[0]])
     report.set_text("overview", overview[0])
     for key, title in SECTIONS:

@@ -43,8 +43,8 @@ def test_new_refuses_to_overwrite_and_unknown_years(capsys, tmp_path):
     path.write_text("keep me", encoding="utf-8")
     code, _, err = run(capsys, "new", "--year", "2025", "--unit", "x", "-o", str(path))
     assert code == 2 and "已存在，未做任何改动" in err and path.read_text(encoding="utf-8") == "keep me"
-    code, _, err = run(capsys, "new", "--year", "2018", "--unit", "x", "-o", str(tmp_path / "y.nianbao"))
-    assert code == 2 and "2018 年度的报告应使用2019 年以前的格式" in err
+    code, _, err = run(capsys, "new", "--year", "2007", "--unit", "x", "-o", str(tmp_path / "y.nianbao"))
+    assert code == 2 and "没有适用于 2007 年度的报告格式" in err and "2008 年度及以后" in err
     assert not (tmp_path / "y.nianbao").exists()
 
 

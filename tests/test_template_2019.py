@@ -64,9 +64,9 @@ def findings_by_id(report: Report) -> dict[str, object]:
 def test_loads_clean_and_serves_2019_and_2020():
     template = load_template_file(TEMPLATES_DIR / "2019.json")  # raises TemplateError on any lint problem
     assert (template.first_year, template.last_year) == (2019, 2020)
-    assert [template_for_year(y).id for y in (2019, 2020, 2021)] == ["2019", "2019", "2021"]
-    with pytest.raises(UnknownTemplateError, match="2018 年度的报告应使用2019 年以前的格式"):
-        template_for_year(2018)
+    assert [template_for_year(y).id for y in (2018, 2019, 2020, 2021)] == ["pre2019", "2019", "2019", "2021"]
+    with pytest.raises(UnknownTemplateError, match="没有适用于 2007 年度的报告格式"):
+        template_for_year(2007)
     assert "国办公开办函〔2019〕60号" in template.name and "国办公开办函〔2019〕60号" in template.basis
     assert [len(t.cells) for t in template.tables] == [22, 161, 15]
     assert [c.heading for c in template.chapters] == [

@@ -12,14 +12,11 @@ from core.export.docx_measure import char_em, text_width
 from core.export.docx_styles import BODY_CHAR, CHAR_CONDENSE_TWIPS, SIZE_3, STYLE_SIGNATURE, TEXT_WIDTH, FontSet
 from core.export.docx_text import add_blank, add_run, new_paragraph
 from core.export.docx_xml import child
+from core.printed_text import format_date
 
 SIGNATURE_INDENT_CHARS = 2  # 右空二字
 BODY_SIZE, BODY_SPACING = SIZE_3.pt, CHAR_CONDENSE_TWIPS / 20
 
-
-def format_date(date: dt.date) -> str:
-    """"2026年1月20日": Arabic numerals, no leading zeros."""
-    return f"{date.year}年{date.month}月{date.day}日"
 
 
 def text_twips(text: str) -> int:

@@ -21,17 +21,13 @@ from core.export.docx_styles import (
 )
 from core.export.docx_widths import text_em
 from core.export.docx_xml import child
+from core.printed_text import paragraphs_of
 
 # "（一）…" opening a paragraph of typed text is a level-2 heading; "1." and "（1）" are not.
 _SUBHEADING = re.compile(r"（[一二三四五六七八九十]{1,3}）")
 _RUN_IN_END = re.compile(r"[。：:]")
 RUN_IN_MAX = 40  # a run-in heading ends at its first full stop within this many characters
 HEADING_ONLY_MAX = 30  # an unpunctuated "（一）…" paragraph this short is a heading line
-
-
-def paragraphs_of(text: str) -> list[str]:
-    """A typed text split on newlines; blank lines and typed indentation (incl. full-width spaces) dropped."""
-    return [line.strip() for line in text.splitlines() if line.strip()]
 
 
 def new_paragraph(document: DocxDocument, style: str) -> Paragraph:

@@ -10,11 +10,6 @@ from core.template.loader import load_template_file
 from core.template.model import Template
 from resources import TEMPLATES_DIR
 
-# Official formats that no shipped template covers yet, named in the refusal message.
-FORMAT_NAMES = {
-    "pre2019": "2019 年以前的格式（2008 年《条例》第三十二条）",
-}
-
 
 class UnknownTemplateError(LookupError):
     """No shipped template fits; the message is Chinese and says which format would apply."""
@@ -65,4 +60,5 @@ def template_for_year(year: int) -> Template:
         template = load_template(template_id)
         if template.covers_year(year):
             return template
-    raise UnknownTemplateError(f"{year} 年度的报告应使用{FORMAT_NAMES['pre2019']}，本软件暂未收录该格式")
+    first = min(load_template(t).first_year for t in available_template_ids())
+    raise UnknownTemplateError(f"没有适用于 {year} 年度的报告格式：本软件收录的格式适用于 {first} 年度及以后的报告")

@@ -65,10 +65,10 @@ def test_new_report_follows_the_year(make_window, monkeypatch):
     assert window.document.report.year == 2024 and window.document.report.unit.name == "某某县人民政府"
     assert window.unit_page.year.text() == "2024 年度"
     shown = []
-    monkeypatch.setattr(new_dialog, "ask_new_report", lambda parent, unit_name="": (2018, "某某县人民政府"))
+    monkeypatch.setattr(new_dialog, "ask_new_report", lambda parent, unit_name="": (2007, "某某县人民政府"))
     monkeypatch.setattr(dialogs, "show_error", lambda parent, title, message: shown.append(message))
     assert not window.files.new_report()
-    assert "2018 年度的报告应使用2019 年以前的格式" in shown[0] and window.document.report.year == 2024
+    assert "没有适用于 2007 年度的报告格式" in shown[0] and window.document.report.year == 2024
 
 
 def test_closing_with_unsaved_changes_asks(qtbot, make_window, monkeypatch, tmp_path):
