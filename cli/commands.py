@@ -73,7 +73,8 @@ def export_report(args: argparse.Namespace) -> int:
         if args.docx:
             from core.export.docx_writer import write_docx
 
-            notes = write_docx(report, args.docx, font_set=args.fonts)
+            notes = write_docx(report, args.docx, font_set=args.fonts, run_in_headings=args.run_in_headings,
+                               signature=False if args.no_signature else None)
             print(f"已导出 Word：{args.docx}")
             _print_notes(notes)
         if args.xlsx:

@@ -44,6 +44,7 @@ class Report:
     free_tables: dict[str, FreeTable] = field(default_factory=dict)  # tables the unit drew, by id
     own_title: tuple[str, ...] = ()  # the title's lines as the unit words them, where the format lets it
     print_signature: bool | None = None  # None: as the format usually does
+    run_in_headings: bool = False  # a section's heading opens its first paragraph in print
     # Last year's report as it was when this one started from it (so cross-year checks work when its
     # file has moved), and where that file was.
     previous: Report | None = None

@@ -40,6 +40,15 @@ def format_date(date: dt.date) -> str:
     return f"{date.year}年{date.month}月{date.day}日"
 
 
+RUN_IN_ENDS = "。：:"
+
+
+def run_in_heading(title: str) -> str:
+    """A section title opening its first paragraph ends in a full stop: "（一）主动公开情况。"."""
+    title = title.strip()
+    return title if title.endswith(tuple(RUN_IN_ENDS)) else title + "。"
+
+
 def printed_text(report: Report) -> list[PrintedBlock]:
     """Every block the report prints, in order."""
     blocks = [PrintedBlock("title", line) for line in report.title_lines]
@@ -83,7 +92,10 @@ def _section(report: Report, section: Section) -> Iterator[PrintedBlock]:
     if not paragraphs and not section.tables:
         return
     if not (paragraphs and paragraphs[0].startswith(section.title)):
-        yield PrintedBlock("section", section.title, section.key)
+        if report.run_in_headings and paragraphs:
+            paragraphs[0] = run_in_heading(section.title) + paragraphs[0]
+        else:
+            yield PrintedBlock("section", section.title, section.key)
     yield from (PrintedBlock("paragraph", p, section.key) for p in paragraphs)
     for table in section.tables:
         yield from _table(report, table)

@@ -49,6 +49,7 @@ def _report_dict(report: Report, template: Template) -> dict[str, Any]:
         "free_tables": free_tables_to_json(report.free_tables),
         "own_title": list(report.own_title),
         "print_signature": report.print_signature,
+        "run_in_headings": report.run_in_headings,
     }
 
 
@@ -136,6 +137,10 @@ def _own_parts(report: Report, data: dict, source: str) -> None:
     if signature is not None and not isinstance(signature, bool):
         raise ReportFileError(f"{source}中的“是否打印落款”应为真假值")
     report.print_signature = signature
+    run_in = data.get("run_in_headings", False)
+    if not isinstance(run_in, bool):
+        raise ReportFileError(f"{source}中的“小标题接排”应为真假值")
+    report.run_in_headings = run_in
 
 
 def _section(data: dict, name: str, source: str, what: str) -> dict:

@@ -51,6 +51,7 @@ def build_seed001() -> Report:
                            fax="0953-2666585", email="ltqzfb@163.com", website="www.ltq.gov.cn")
     report.opening = [line for line in front.splitlines() if line.strip()][-1].strip()
     report.print_signature = False  # the seed ends with chapter 六
+    report.run_in_headings = True  # "（四）平台建设。一是…": each sub-heading opens its paragraph
     outline = default_outline(report.template)
     own = tuple(OutlineSection(f"overview.{key}", title) for key, title in SECTIONS)
     report.outline = (OutlineChapter(outline[0].key, outline[0].title, own), *outline[1:])

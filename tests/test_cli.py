@@ -152,3 +152,13 @@ def test_import_refuses_a_year_the_workbooks_format_does_not_serve(capsys, tmp_p
     workbook.save(book)
     code, _, err = run(capsys, "import", str(book), "-o", str(out), "--year", "2025", "--unit", "某局", "--accept-partial")
     assert code == 2 and "不适用于 2025 年度" in err and not out.exists()
+
+
+def test_export_chooses_run_in_headings_and_no_signature(capsys, tmp_path):
+    import docx
+
+    word = tmp_path / "r.docx"
+    code, _, _ = run(capsys, "export", "--docx", str(word), "--run-in-headings", "--no-signature", str(SAMPLE_REPORT))
+    paragraphs = [p.text for p in docx.Document(word).paragraphs]
+    assert code == 0 and any(p.startswith("（一）主动公开情况。") and len(p) > 20 for p in paragraphs)
+    assert paragraphs[-1] != "2026年1月20日" and not paragraphs[-1].endswith("日")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import itertools
 import math
+import re
 from collections.abc import Callable
 
 # A line may end after these (the longest match is used, so 自治区 wins over 区) …
@@ -22,16 +23,18 @@ BEFORE = ("人民政府", "人民代表大会", "办公室", "办公厅", "委�
 
 
 def break_points(name: str) -> set[int]:
-    """Indexes i (0 < i < len) where a line may end before name[i]."""
+    """Indexes i (0 < i < len) where a line may end before name[i]: a title line may also break
+    before its year ("…管理局 / 2017年政府信息公开工作年度报告")."""
     points = set()
     for i in range(1, len(name)):
-        if name.startswith(BEFORE, i):
+        if name.startswith(BEFORE, i) or _YEAR.match(name, i) and not name[i - 1].isdigit():
             points.add(i)
         elif any(name.endswith(suffix, 0, i) for suffix in AFTER) and name[i] not in NOT_BEFORE:
             points.add(i)
     return points
 
 
+_YEAR = re.compile(r"(?:19|20)\d{2}\s*年")
 MAX_SEARCH = 4  # lines tried at sensible points; longer names are split evenly
 MAX_CHOICES = 5000  # ways to choose the breaks tried at most (a name of 市市市… has a point everywhere)
 

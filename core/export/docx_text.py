@@ -47,21 +47,20 @@ def add_run(paragraph: Paragraph, text: str, latin: str, east_asia: str) -> None
     set_fonts(run._r, latin, east_asia)
 
 
-def add_title(document: DocxDocument, unit_name: str, year: int, fonts: FontSet) -> None:
-    """Unit name on line 1, "YYYY年政府信息公开工作年度报告" on line 2, then one blank line.
-
-    A unit name too long for one line of 2号 is broken into balanced lines between its parts.
-    """
-    lines = [*title_lines(unit_name.strip()), f"{year}年政府信息公开工作年度报告"]
-    for line in filter(None, lines):
-        add_run(new_paragraph(document, STYLE_TITLE), line, fonts["latin"], fonts["title"])
+def add_title(document: DocxDocument, lines: list[str], fonts: FontSet) -> None:
+    """The report's title lines, then one blank line; a line too long for one line of 2号 (a long
+    unit name) is broken into balanced lines between its parts."""
+    for line in lines:
+        for part in title_lines(line.strip()):
+            if part:
+                add_run(new_paragraph(document, STYLE_TITLE), part, fonts["latin"], fonts["title"])
     add_blank(document)
 
 
-def title_lines(unit_name: str) -> list[str]:
-    """The unit name's lines in the title: as many as its length needs, of similar length."""
+def title_lines(line: str) -> list[str]:
+    """One title line as printed: as many lines as its length needs, of similar length."""
     capacity = math.floor(TEXT_WIDTH.pt / SIZE_2.pt + 1e-6)  # 20 characters of 2号 in the 156 mm line
-    return balanced_lines(unit_name, capacity, text_em)
+    return balanced_lines(line, capacity, text_em)
 
 
 def add_blank(document: DocxDocument) -> None:
