@@ -98,6 +98,14 @@ class Report:
             used += [*chapter.tables, *(t for s in chapter.sections for t in s.tables)]
         return tuple(t for t in self.template.tables if t.key in used)
 
+    def chapter_of_cell(self, key: str) -> Chapter:
+        """The chapter that prints the cell's table: its table chapter, or the one that includes it."""
+        table = self.template.cells[key].table
+        for chapter in self.chapters:
+            if chapter.table == table or table in chapter.tables or any(table in s.tables for s in chapter.sections):
+                return chapter
+        return self.template.chapter_of_cell(key)
+
     def includes_cell(self, key: str) -> bool:
         cell = self.template.cells.get(key)
         return cell is not None and any(t.key == cell.table for t in self.tables)

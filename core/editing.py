@@ -7,25 +7,29 @@ puts every cell back exactly, a typed or imported total too.
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from core.document import Report
+from core.document import FreeTable, Report
+from core.outline import Outline
 from core.values import CellValue, same_value
 
 
 @dataclass(frozen=True)
 class Change:
-    """What an edit changed: cell keys, text keys (or OPENING), field names (or SIGNING_DATE)."""
+    """What an edit changed: cell keys, text keys (or OPENING), field names (or SIGNING_DATE), and
+    whether the explanations or the report's structure (outline, drawn tables, title, print options)."""
 
     cells: tuple[str, ...] = ()
     texts: tuple[str, ...] = ()
     fields: tuple[str, ...] = ()
     explanations: bool = False
+    structure: bool = False
 
     def __bool__(self) -> bool:
-        return bool(self.cells or self.texts or self.fields or self.explanations)
+        return bool(self.cells or self.texts or self.fields or self.explanations or self.structure)
 
 
 class Edit:
@@ -161,3 +165,47 @@ class SetExplanation(Edit):
             report.explanations[self.finding_id] = text
         else:
             report.explanations.pop(self.finding_id, None)
+
+
+@dataclass(frozen=True)
+class Structure:
+    """The parts of a report that shape its print rather than its content."""
+
+    outline: Outline | None
+    free_tables: dict[str, FreeTable]
+    own_title: tuple[str, ...]
+    print_signature: bool | None
+    run_in_headings: bool
+
+    @classmethod
+    def of(cls, report: Report) -> Structure:
+        return cls(report.outline, copy.deepcopy(report.free_tables), report.own_title, report.print_signature,
+                   report.run_in_headings)
+
+    def put(self, report: Report) -> None:
+        report.outline = self.outline
+        report.free_tables = copy.deepcopy(self.free_tables)
+        report.own_title = self.own_title
+        report.print_signature = self.print_signature
+        report.run_in_headings = self.run_in_headings
+
+
+class SetStructure(Edit):
+    """The outline (chapters, sections, included tables), the drawn tables, the own title and the
+    print options, as one step. Texts of removed chapters and sections stay in the report (unsaved)
+    so that undo brings them back whole."""
+
+    def __init__(self, structure: Structure, label: str = "修改章节结构") -> None:
+        self.structure = structure
+        self.label = label
+        self._before: Structure | None = None
+
+    def apply(self, report: Report) -> Change:
+        self._before = Structure.of(report)
+        self.structure.put(report)
+        return Change(structure=True)
+
+    def revert(self, report: Report) -> Change:
+        if self._before is not None:
+            self._before.put(report)
+        return Change(structure=True)

@@ -25,6 +25,7 @@ class WindowActions:
     redo: QAction
     copy: QAction
     paste: QAction
+    outline: QAction
     check_now: QAction
     about: QAction
 
@@ -59,6 +60,8 @@ def create_actions(parent: QWidget) -> WindowActions:
         redo=redo,
         copy=_action(parent, "复制(&C)", None, "把选中的单元格复制为制表符分隔的文本（可粘贴到 Excel/WPS）"),
         paste=_action(parent, "粘贴(&P)", None, "把从 Excel/WPS 复制的数据块从当前单元格开始粘贴"),
+        outline=_action(parent, "章节结构与版式(&L)…", None,
+                        "修改小标题、章节（格式允许时）、插入表格，以及标题、落款和小标题接排等版式"),
         check_now=_action(parent, "立即检查(&K)", "F5", "重新检查整份报告"),
         about=_action(parent, "关于(&A)", None, "关于本软件"),
     )

@@ -5,7 +5,6 @@ text page modules only when their first page is built)."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
-from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QTabBar, QTabWidget, QWidget
 
@@ -14,9 +13,6 @@ from core.template.model import Chapter
 from gui.checks.tab_marks import Counts, ProblemBadge, describe_counts
 from gui.document import ReportDocument
 from gui.unit_info.form import UnitInfoPage
-
-if TYPE_CHECKING:
-    from gui.tables.page import TableChapterPage
 
 TAB_TITLE_CHARS = 8
 UNIT_TAB_TIP = "单位名称、类型和层级，开头段落，落款日期"
@@ -35,7 +31,7 @@ class ChapterPages(Mapping[str, QWidget]):
         self.tabs = tabs
         self.document = document
         self.on_built = on_built
-        self.chapters: dict[str, Chapter] = {c.key: c for c in document.report.template.chapters}
+        self.chapters: dict[str, Chapter] = {c.key: c for c in document.report.chapters}
         self.built: dict[str, QWidget] = {}
         self._index: dict[str, int] = {}
         self.marks: dict[str, Counts] = {}  # chapter key or FRONT_MATTER → open problems
@@ -65,9 +61,9 @@ class ChapterPages(Mapping[str, QWidget]):
     def __len__(self) -> int:
         return len(self.chapters)
 
-    def table_pages(self) -> list[TableChapterPage]:
-        """The table pages built so far."""
-        return [page for key, page in self.built.items() if self.chapters[key].table]
+    def blocks(self) -> list:
+        """Every table grid built so far: table chapters' and the tables text chapters include."""
+        return [block for page in self.built.values() for block in getattr(page, "blocks", [])]
 
     def set_marks(self, marks: dict[str, Counts]) -> None:
         """Mark each tab with its open problems (after every check run)."""

@@ -23,6 +23,7 @@ class ReportDocument(QObject):
     textChanged = Signal(str)  # text key, or OPENING
     unitChanged = Signal(str)  # UnitInfo field name, or SIGNING_DATE
     explanationsChanged = Signal()
+    structureChanged = Signal()  # the outline, drawn tables, own title or print options
     contentChanged = Signal()  # any of the above
     modifiedChanged = Signal(bool)
     pathChanged = Signal()
@@ -109,5 +110,7 @@ class ReportDocument(QObject):
             self.unitChanged.emit(name)
         if change.explanations:
             self.explanationsChanged.emit()
+        if change.structure:
+            self.structureChanged.emit()
         if change:
             self.contentChanged.emit()

@@ -75,6 +75,9 @@ class MainWindow(QMainWindow):
         edit_menu.addActions([a.undo, a.redo])
         edit_menu.addSeparator()
         edit_menu.addActions([a.copy, a.paste])
+        edit_menu.addSeparator()
+        edit_menu.addAction(a.outline)
+        a.outline.triggered.connect(self.edit_outline)
         check_menu = self.menuBar().addMenu("检查(&C)")
         check_menu.addAction(a.check_now)
         check_menu.addAction(self.check_panel.toggleViewAction())
@@ -113,6 +116,7 @@ class MainWindow(QMainWindow):
         if old is not None:
             old.modifiedChanged.disconnect(self._update_title)
             old.pathChanged.disconnect(self._update_title)
+            old.structureChanged.disconnect(self._structure_changed)
         if self.runner is not None:
             self.runner.finished.disconnect(self._show_result)
             self.runner.deleteLater()
@@ -129,6 +133,7 @@ class MainWindow(QMainWindow):
         stack.canRedoChanged.connect(self.actions.redo.setEnabled)
         document.modifiedChanged.connect(self._update_title)
         document.pathChanged.connect(self._update_title)
+        document.structureChanged.connect(self._structure_changed)
         self.autosaver.attach(document)
         self._update_title()
         self.runner.run_now()
@@ -139,11 +144,37 @@ class MainWindow(QMainWindow):
         self.pages = ChapterPages(self.tabs, document, self._page_built)
         self.unit_page = self.pages.unit_page
 
+    def edit_outline(self) -> None:
+        """章节结构与版式: the clerk's changes, as one undoable step."""
+        from core.editing import SetStructure, Structure
+        from gui.outline import dialog
+
+        if self.document is None:
+            return
+        structure = dialog.ask_structure(self, self.document.report)
+        if structure is not None and structure != Structure.of(self.document.report):
+            self.document.perform(SetStructure(structure))
+
+    def _structure_changed(self) -> None:
+        """The outline changed: rebuild the tabs, staying on the same chapter where it still exists."""
+        if self.document is None or self.pages is None:
+            return
+        index = self.tabs.currentIndex()
+        current = next((k for k, p in self.pages.built.items() if self.tabs.indexOf(p) == index), None)
+        self._build_tabs(self.document)
+        if current in self.pages:
+            self.tabs.setCurrentWidget(self.pages[current])
+        elif index < self.tabs.count():
+            self.tabs.setCurrentIndex(index)
+        self._update_title()
+        if self.runner is not None:
+            self.runner.run_now()
+
     def _page_built(self, page: QWidget) -> None:
-        if self.pages is not None and page in self.pages.table_pages():
-            page.view.message.connect(self.show_message)
+        for block in getattr(page, "blocks", []):
+            block.view.message.connect(self.show_message)
             if self.runner is not None and self.runner.result is not None:
-                page.model.set_findings(findings_by_cell(self.runner.result))
+                block.model.set_findings(findings_by_cell(self.runner.result))
 
     def _update_title(self, *_args) -> None:
         document = self.document
@@ -159,9 +190,9 @@ class MainWindow(QMainWindow):
 
     def _show_result(self, result: CheckResult) -> None:
         by_cell = findings_by_cell(result)
-        for page in self.pages.table_pages():
-            page.model.set_findings(by_cell)
-            page.refresh_help()
+        for block in self.pages.blocks():
+            block.model.set_findings(by_cell)
+            block.refresh_help()
         self.check_panel.show_result(result)
         self.pages.set_marks(open_problems_by_chapter(result))
         self.counts.setText(counts_text(result))
@@ -173,9 +204,9 @@ class MainWindow(QMainWindow):
             return
         target = finding.targets[0] if finding.targets else ""
         if target in template.cells:
-            page = self.pages[template.chapter_of_cell(target).key]
+            page = self.pages[self.document.report.chapter_of_cell(target).key]
             self.tabs.setCurrentWidget(page)
-            page.view.select_cell(target)
+            page.select_cell(target)
         elif target in self.document.report.text_keys:
             page = self.pages[target.split(".")[0]]
             self.tabs.setCurrentWidget(page)
@@ -188,8 +219,10 @@ class MainWindow(QMainWindow):
             self.tabs.setCurrentWidget(self.pages[finding.chapter])
 
     def current_table_view(self) -> ReportTableView | None:
-        page = self.tabs.currentWidget()
-        return page.view if self.pages is not None and page in self.pages.table_pages() else None
+        """The grid with the focus on the current tab, else its first grid."""
+        blocks = getattr(self.tabs.currentWidget(), "blocks", [])
+        focused = [b.view for b in blocks if b.view.hasFocus()]
+        return (focused or [b.view for b in blocks] or [None])[0]
 
     # --- closing -----------------------------------------------------------------------------
 

@@ -20,7 +20,7 @@ def cell_type(rule: Rule, context: CheckContext) -> Iterator[Outcome]:
         problem = type_problem(value, cell.type)
         if problem:
             message = rule.message.format(cell=cell.name, problem=problem)
-            yield Finding(rule.id, rule.severity, message, template.chapter_of_cell(key).key, (key,), key)
+            yield Finding(rule.id, rule.severity, message, context.report.chapter_of_cell(key).key, (key,), key)
     yield Passed(rule.id)
 
 
@@ -77,4 +77,4 @@ def cells_zero_for_levels(rule: Rule, context: CheckContext) -> Iterator[Outcome
     first = context.template.cells[nonzero[0]]
     message = rule.message.format(level=report.unit.level_label, column=first.column.label,
                                   value=format_value(report.cells[nonzero[0]]), cell=first.name)
-    yield Finding(rule.id, rule.severity, message, context.template.chapter_of_cell(nonzero[0]).key, tuple(nonzero))
+    yield Finding(rule.id, rule.severity, message, report.chapter_of_cell(nonzero[0]).key, tuple(nonzero))

@@ -40,7 +40,7 @@ def equation(rule: Rule, context: CheckContext) -> Iterator[Outcome]:
             continue
         message = _message(instance, left, right, numbers)
         own = tuple(k for k in instance.cells if k in template.cells and k != instance.anchor)
-        yield Finding(rule.id, rule.severity, message, template.chapter_of_cell(instance.anchor).key,
+        yield Finding(rule.id, rule.severity, message, context.report.chapter_of_cell(instance.anchor).key,
                       (instance.anchor, *own), instance.subject, left, right)
 
 

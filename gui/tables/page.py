@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from core.template.model import Chapter
 from gui.document import ReportDocument
-from gui.tables.model import HelpRole, ReportTableModel
-from gui.tables.view import ReportTableView
+from gui.tables.block import TableBlock
 
 
 class TableChapterPage(QWidget):
@@ -16,10 +14,6 @@ class TableChapterPage(QWidget):
         super().__init__(parent)
         assert chapter.table is not None
         self.chapter = chapter
-        table = document.report.template.table(chapter.table)
-        self.model = ReportTableModel(document, table, self)
-        self.view = ReportTableView(self.model, self)
-
         heading = QLabel(chapter.heading)
         font = heading.font()
         font.setBold(True)
@@ -27,34 +21,20 @@ class TableChapterPage(QWidget):
         heading.setFont(font)
         intro = QLabel(chapter.help)
         intro.setWordWrap(True)
-        self.help_area = QLabel()
-        self.help_area.setWordWrap(True)
-        self.help_area.setFrameShape(QFrame.Shape.StyledPanel)
-        self.help_area.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.help_area.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        lines = self.fontMetrics().lineSpacing()
-        self.help_area.setMinimumHeight(lines * 4)
-
+        self.block = TableBlock(document, document.report.template.table(chapter.table), chapter.help, self)
+        self.model, self.view, self.help_area = self.block.model, self.block.view, self.block.help_area
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
         layout.addWidget(intro)
-        layout.addWidget(self.view, 1)
-        layout.addWidget(self.help_area)
+        layout.addWidget(self.block, 1)
         layout.addStretch(0)
-        self.view.selectionModel().currentChanged.connect(self._show_help)
-        self.help_area.setText(chapter.help)
 
-    def _show_help(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if not current.isValid():
-            self.help_area.setText(self.chapter.help)
-            return
-        lines = [str(current.data(HelpRole) or "")]
-        key = self.model.cell_key(current)
-        if key:
-            cell = self.model.document.report.template.cells[key]
-            lines.insert(0, f"【{cell.name}】")
-            lines += [f"【{'错误' if sev == 'error' else '警告'}】{msg}" for sev, msg in self.model.findings_for(key)]
-        self.help_area.setText("\n".join(lines))
+    @property
+    def blocks(self) -> list[TableBlock]:
+        return [self.block]
 
     def refresh_help(self) -> None:
-        self._show_help(self.view.currentIndex(), QModelIndex())
+        self.block.refresh_help()
+
+    def select_cell(self, key: str) -> bool:
+        return self.block.select_cell(key)

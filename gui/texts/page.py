@@ -1,9 +1,11 @@
-"""The tab of a text chapter: its own editor, then one editor per customary sub-section, scrolling."""
+"""The tab of a text chapter: its own editor, then one editor per section, and after a chapter's or a
+section's text the tables it includes (a format's table as a grid, or a table the unit drew)."""
 
 from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 
+from core.outline import FREE_TABLE_PREFIX
 from core.template.model import Chapter
 from gui.document import ReportDocument
 from gui.texts.editor import TextSlotEditor
@@ -13,32 +15,57 @@ class TextChapterPage(QScrollArea):
     def __init__(self, document: ReportDocument, chapter: Chapter, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.chapter = chapter
+        self.document = document
         self.setWidgetResizable(True)
         body = QWidget()
-        layout = QVBoxLayout(body)
+        self._layout = QVBoxLayout(body)
 
         heading = QLabel(chapter.heading)
         font = heading.font()
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * 1.15)
         heading.setFont(font)
-        layout.addWidget(heading)
+        self._layout.addWidget(heading)
 
         self.editors: dict[str, TextSlotEditor] = {}
+        self.blocks: list = []  # TableBlock of each included format table
+        self.free_tables: dict[str, QWidget] = {}
         if chapter.sections:
             intro = TextSlotEditor(document, chapter.key, "开头概述（可选）", chapter.help, body, min_lines=3)
             self.editors[chapter.key] = intro
-            layout.addWidget(intro)
+            self._layout.addWidget(intro)
+            self._tables(chapter.tables, body)
             for section in chapter.sections:
                 editor = TextSlotEditor(document, section.key, section.title, section.help, body, min_lines=6)
                 self.editors[section.key] = editor
-                layout.addWidget(editor)
+                self._layout.addWidget(editor)
+                self._tables(section.tables, body)
         else:
             editor = TextSlotEditor(document, chapter.key, "", chapter.help, body, min_lines=12)
             self.editors[chapter.key] = editor
-            layout.addWidget(editor, 1)
-        layout.addStretch(0)
+            self._layout.addWidget(editor, 1)
+            self._tables(chapter.tables, body)
+        self._layout.addStretch(0)
         self.setWidget(body)
+
+    def _tables(self, keys: tuple[str, ...], body: QWidget) -> None:
+        for key in keys:
+            if key.startswith(FREE_TABLE_PREFIX):
+                from gui.texts.free_table import FreeTableEditor
+
+                editor = FreeTableEditor(self.document, key, body)
+                self.free_tables[key] = editor
+                self._layout.addWidget(editor)
+                continue
+            from gui.tables.block import TableBlock
+
+            table = self.document.report.template.table(key)
+            title = QLabel(f"表格：{table.title}")
+            title.setWordWrap(True)
+            self._layout.addWidget(title)
+            block = TableBlock(self.document, table, table.title, body)
+            self.blocks.append(block)
+            self._layout.addWidget(block)
 
     def focus_text(self, key: str) -> bool:
         editor = self.editors.get(key)
@@ -47,3 +74,14 @@ class TextChapterPage(QScrollArea):
         self.ensureWidgetVisible(editor)
         editor.focus_editor()
         return True
+
+    def select_cell(self, key: str) -> bool:
+        for block in self.blocks:
+            if block.model.index_of_cell(key).isValid():
+                self.ensureWidgetVisible(block)
+                return block.select_cell(key)
+        return False
+
+    def refresh_help(self) -> None:
+        for block in self.blocks:
+            block.refresh_help()
