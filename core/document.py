@@ -7,6 +7,7 @@ from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from core.cell_types import kind_of
 from core.expressions import evaluate_partial
 from core.outline import Outline, chapters_of
 from core.template import Template, load_template, template_for_year
@@ -190,7 +191,7 @@ class Report:
             if computation.cell in keep:
                 continue
             number = evaluate_partial(computation.expression, numbers)
-            value = None if number is None else _as_cell_value(number, template.cells[computation.cell].type)
+            value = None if number is None else kind_of(template.cells[computation.cell].type).total(number)
             numbers[computation.cell] = number
             if self.store(computation.cell, value):
                 result.append(computation.cell)
@@ -245,8 +246,3 @@ class Report:
         else:
             raise KeyError(name)
 
-
-def _as_cell_value(number: Decimal, cell_type: str) -> CellValue:
-    if cell_type != "money" and number == number.to_integral_value():
-        return int(number)
-    return number

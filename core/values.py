@@ -11,6 +11,7 @@ import re
 from decimal import Decimal, InvalidOperation
 from typing import Final
 
+from core.cell_types import kind_of
 from core.template.model import CellType
 
 
@@ -24,7 +25,6 @@ class _Slash(str):
 SLASH: Final = _Slash("/")
 CellValue = int | Decimal | _Slash | None
 
-MAX_MONEY_DECIMALS = 6
 MAX_DIGITS = 15  # beyond this a number is a typing accident, and Excel loses precision anyway
 
 # U+2212 (the minus sign of Word, WPS and PDFs) counts as "-" too.
@@ -34,11 +34,6 @@ _UNIT_SUFFIX = re.compile(r"^(-?[\d.]+)\s*(件|个|条|项|次|人|万元|元|�
 _DASHES = set("—–-－―─~～")
 # A change written in words ("减少2", "增3项"); group 1 says which way, group 2 is the number.
 _CHANGE_IN_WORDS = re.compile(r"^(增加|增|减少|减)\s*(\d+)\s*(?:项|个|件)?$")
-_EXPECTED = {
-    "count": "件数（0 或正整数）",
-    "signed_count": "整数（增加填正数，减少填负数，例如 -3）",
-    "money": "金额（以万元为单位的数字，例如 3.5）",
-}
 
 
 class CellInputError(ValueError):
@@ -65,23 +60,24 @@ def parse_cell_input(text: str | None, cell_type: CellType = "count", strict: bo
         return None
     if value == "/":
         return SLASH
-    what = _EXPECTED[cell_type]
+    kind = kind_of(cell_type)
+    what = kind.expected
     if set(value) <= _DASHES:
         raise CellInputError(f"“{raw}”不是数字：没有发生请填 0，不要填横线")
     unit = _UNIT_SUFFIX.match(value)
     if unit:
         number, suffix = unit.groups()
-        if cell_type == "money" and suffix in ("元", "千元", "亿元"):
+        if kind.money and suffix in ("元", "千元", "亿元"):
             raise CellInputError(f"“{raw}”带了单位“{suffix}”：金额以万元为单位，只填数字（例如 25.1 万元填 25.1）")
         raise CellInputError(f"“{raw}”带了单位“{suffix}”：只填数字 {number}，不要带单位")
     if "," in value:
         raise CellInputError(f"“{raw}”含有逗号：请直接填数字，不要用千位分隔符")
     words = _CHANGE_IN_WORDS.match(value)
-    if words and cell_type == "signed_count":
+    if words and kind.signed:
         sign = "-" if words.group(1).startswith("减") else ""
         raise CellInputError(f"“{raw}”：增减数只填数字，减少的填负数、增加的填正数，这里应填 {sign}{int(words.group(2))}")
     negative = value.startswith("-") and _NUMBER.fullmatch(value[1:]) is not None
-    if negative and cell_type == "signed_count":
+    if negative and kind.signed:
         value = value[1:]
     elif negative:
         if not strict:
@@ -93,23 +89,21 @@ def parse_cell_input(text: str | None, cell_type: CellType = "count", strict: bo
         raise CellInputError(f"“{raw}”不是数字：应填{what}")
     if len(value.replace(".", "").lstrip("0")) > MAX_DIGITS:
         raise CellInputError(f"“{raw}”位数太多，请检查是否输入有误")
-    if cell_type in ("count", "signed_count"):
+    if kind.whole:
         sign = -1 if negative else 1
         if "." in value:
             whole, _, fraction = value.partition(".")
             if fraction.strip("0"):
                 if not strict:
                     return sign * Decimal(value)
-                if cell_type == "count":
-                    raise CellInputError(f"“{raw}”不是整数：件数只能填 0 或正整数")
-                raise CellInputError(f"“{raw}”不是整数：应填{what}")
+                raise CellInputError(f"“{raw}”不是整数：{kind.not_whole}")
             value = whole
         return sign * int(value)
     decimals = len(value.partition(".")[2])
-    if decimals > MAX_MONEY_DECIMALS:
+    if decimals > kind.max_decimals:
         if not strict:
             return Decimal(value)
-        raise CellInputError(f"“{raw}”有 {decimals} 位小数：金额最多保留 {MAX_MONEY_DECIMALS} 位小数")
+        raise CellInputError(f"“{raw}”有 {decimals} 位小数：金额最多保留 {kind.max_decimals} 位小数")
     try:
         return Decimal(value)
     except InvalidOperation:  # pragma: no cover - the pattern above admits only valid decimals
@@ -123,23 +117,9 @@ def _lenient_number(text: str) -> int | Decimal:
 
 def type_problem(value: CellValue, cell_type: CellType) -> str | None:
     """Why a stored number breaks its cell's type (for the R6 check), or None when it is fine."""
-    number = numeric(value)
-    if number is None:
+    if numeric(value) is None:
         return None
-    if cell_type == "count":
-        if number < 0 or not isinstance(value, int):
-            return f"件数应为 0 或正整数，现为 {format_value(value)}"
-        return None
-    if cell_type == "signed_count":
-        if not isinstance(value, int):
-            return f"增减数应为整数（可以为负数），现为 {format_value(value)}"
-        return None
-    if number < 0:
-        return f"金额不能为负数，现为 {format_value(value)}"
-    exponent = number.as_tuple().exponent
-    if isinstance(exponent, int) and -exponent > MAX_MONEY_DECIMALS:
-        return f"金额最多保留 {MAX_MONEY_DECIMALS} 位小数，现为 {format_value(value)}"
-    return None
+    return kind_of(cell_type).problem(value)  # type: ignore[arg-type]
 
 
 def format_value(value: CellValue) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from core.cell_types import kind_of
 from core.document import Report
 from core.expressions import evaluate
 from core.imports import ImportProblem
@@ -32,7 +33,7 @@ def read_located(report: Report, located: Located, problems: list[ImportProblem]
         try:
             value = exact(key, raw) if exact else None
             if value is None:
-                money_format = grid.number_format(row, col) if cell.type == "money" and isinstance(raw, float) else None
+                money_format = grid.number_format(row, col) if kind_of(cell.type).money and isinstance(raw, float) else None
                 value = convert(raw, money_format, cell.type)
         except CellInputError as error:
             problems.append(ImportProblem(grid.title, where, f"{cell.name}：{error}", key))
@@ -53,8 +54,7 @@ def fill_blank_totals(report: Report, read: set[str]) -> list[str]:
         result = evaluate(computation.expression, numbers)
         if result is None:
             continue
-        is_count = report.template.cells[computation.cell].type == "count"
-        report.cells[computation.cell] = int(result) if is_count and result == result.to_integral_value() else result
+        report.cells[computation.cell] = kind_of(report.template.cells[computation.cell].type).total(result)
         numbers[computation.cell] = result
         filled.append(computation.cell)
     return filled

@@ -7,6 +7,7 @@ import re
 from decimal import Decimal
 from typing import Any
 
+from core.cell_types import kind_of
 from core.template.model import CellType
 from core.values import CellInputError, CellValue, parse_cell_input
 
@@ -43,7 +44,7 @@ def convert(raw: Any, number_format: str | None, cell_type: CellType) -> CellVal
         raise CellInputError(f"“{raw}”是日期或时间，不是数字（请把单元格格式改为“常规”或“数值”）")
     if isinstance(raw, (int, float)):
         value = parse_cell_input(number_text(raw), cell_type, strict=False)
-        return _with_format_decimals(value, format_decimals(number_format)) if cell_type == "money" else value
+        return _with_format_decimals(value, format_decimals(number_format)) if kind_of(cell_type).money else value
     return parse_cell_input(str(raw), cell_type, strict=False)
 
 

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from core.cell_types import CELL_KINDS
 from core.template.json_lines import LinedDict
 from core.template.lint import Lint
 from core.template.model import CellType, Chapter, Column, GridItem, Row, Table
 
-CELL_TYPES: tuple[CellType, ...] = ("count", "money", "signed_count")
+CELL_TYPES: tuple[CellType, ...] = tuple(CELL_KINDS)  # type: ignore[assignment]
 
 
 def table(node: LinedDict, chapters: list[Chapter], lint: Lint, table_keys: set[str]) -> Table | None:
