@@ -80,7 +80,7 @@ def export_report(args: argparse.Namespace) -> int:
         if args.xlsx:
             from core.export.xlsx_writer import write_xlsx
 
-            notes = write_xlsx(report, args.xlsx)
+            notes = write_xlsx(report, args.xlsx, run_checks(report))
             print(f"已导出 Excel：{args.xlsx}")
             _print_notes(notes)
     except ExportError as error:

@@ -91,10 +91,12 @@ def test_export_then_import_round_trips(capsys, tmp_path):
 def test_import_without_a_year_asks_for_one_and_writes_nothing(capsys, tmp_path):
     import openpyxl
 
+    from core.checks import run_checks
     from core.export.xlsx_writer import build_workbook
     from core.report_file import load_report
 
-    workbook = build_workbook(load_report(SAMPLE_REPORT))
+    sample = load_report(SAMPLE_REPORT)
+    workbook = build_workbook(sample, run_checks(sample))
     for sheet in list(workbook.worksheets):
         if sheet.sheet_state != "visible" or sheet.title == "填报信息":
             workbook.remove(sheet)
