@@ -45,7 +45,7 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--fonts", choices=["official", "windows"], default="official",
                         help="Word 字体：official 公文字体（仿宋_GB2312 等，默认），windows 系统自带字体（仿宋、楷体、宋体）")
     export.add_argument("--run-in-headings", action="store_true", default=None,
-                        help="Word 中小标题与正文接排（如“（一）主动公开情况。本年……”）；不加时按报告自己的设置")
+                        help="Word 中小标题与正文接排（如“（一）小标题。正文……”）；不加时按报告自己的设置")
     export.add_argument("--no-signature", action="store_true",
                         help="Word 中不打印落款（单位名称和日期）；不加时按报告自己的设置")
     export.set_defaults(handler=commands.export_report)

@@ -10,8 +10,6 @@ from core.checks.context import CheckContext
 from core.checks.findings import FRONT_MATTER, Finding, Outcome, Passed
 from core.template.model import Rule
 
-OPENING_HEADING = "开头段落"
-
 
 def _chapter_key(context: CheckContext, text_key: str) -> str:
     chapter = context.report.chapter_of_text(text_key)
@@ -99,7 +97,7 @@ def unedited_drafts(rule: Rule, context: CheckContext) -> Iterator[Outcome]:
     from core.carry_over import unchanged_drafts
 
     for key in unchanged_drafts(context.report):
-        heading = context.heading(key) or OPENING_HEADING
+        heading = context.heading(key) or context.report.template.front_matter.opening_title
         yield Finding(rule.id, rule.severity, rule.message.format(heading=heading), _chapter_key(context, key),
                       (key,), key)
     yield Passed(rule.id)

@@ -135,7 +135,7 @@ def _find_rows(spec: TableSpec, index: SheetIndex, problem) -> tuple[dict[int, t
 
 def _header_candidates(spec: TableSpec, index: SheetIndex, column: ColumnSpec) -> list[tuple[int, int]]:
     """Every place the column's header label occurs; when it occurs more than once, only those under
-    the column's upper headers ("复议后起诉" over "结果维持"), each spanning exactly its official
+    the column's upper headers (a group header over a repeated result header), each spanning exactly its official
     sub-headers — a header block whose columns were moved apart names its cells instead."""
     found = index.labels.get(column.path[-1], [])
     if (len(found) > 1 or column.path[-1] in spec.repeated) and len(column.path) > 1:
