@@ -23,7 +23,7 @@ def test_check_seed001_prints_the_four_blank_review_results_and_exits_1(capsys):
     assert "四、政府信息公开行政复议、行政诉讼情况\n  [错误] R7 行政复议·结果维持：未填写，没有发生请填 0" in out
     # its 行政复议 half is blank: four results to fill (the blank 总计 follows from them)
     assert out.count("[错误] R7 行政复议·") == 4
-    assert "合计：错误 4 项，警告 1 项" in out
+    assert "合计：错误 4 项，警告 0 项" in out
 
 
 def test_new_then_check_names_every_unfilled_chapter_and_table(capsys, tmp_path):
