@@ -36,7 +36,7 @@ def build_workbook(report: Report, checks: CheckResult, exported_at: dt.datetime
     workbook.properties.title = fit_property(report.title)
     workbook.properties.creator = f"nianbao {__version__}"
     placements: dict[str, tuple[str, str]] = {}
-    for table in report.template.tables:
+    for table in report.tables:  # the tables this report prints
         coordinates = write_table_sheet(workbook, report, table)
         sheet = workbook.worksheets[-1].title
         placements.update({key: (sheet, coordinate) for key, coordinate in coordinates.items()})

@@ -25,8 +25,9 @@ class ColumnSpec:
 class CellSpec:
     key: str
     grid_row: int
-    row_item: GridItem | None  # the row label, None for 表四
+    row_item: GridItem | None  # the row label, None for tables without row labels
     column: ColumnSpec
+    offset: int = 0  # columns right of its header's first column (a header spanning label and data)
 
 
 @dataclass(frozen=True)
@@ -52,9 +53,7 @@ def table_specs(template_id: str) -> dict[str, TableSpec]:
     specs = {}
     for table in template.tables:
         others = set().union(*(v for k, v in texts.items() if k != table.key))
-        chapter = template.chapter(table.chapter)
-        label = f"表{chapter.number}（{chapter.title}）"
-        specs[table.key] = _spec(table, frozenset(texts[table.key] - others), label, template.id, template.name)
+        specs[table.key] = _spec(table, frozenset(texts[table.key] - others), table.label, template.id, template.name)
     return specs
 
 
@@ -68,7 +67,7 @@ def _spec(table: Table, signature: frozenset[str], label: str, template_id: str,
         path = _header_path(table, item.row, item.col)
         leaf = path[-1]
         column = columns.setdefault((leaf.row, leaf.col), ColumnSpec(leaf, tuple(canonical(h.text) for h in path)))
-        cells.append(CellSpec(item.cell, item.row, row_items.get(item.row), column))
+        cells.append(CellSpec(item.cell, item.row, row_items.get(item.row), column, item.col - column.leaf.col))
     headers = frozenset(canonical(i.text) for i in table.items if i.role == "header")
     return TableSpec(
         table=table,
