@@ -67,7 +67,7 @@ def create_actions(parent: QWidget) -> WindowActions:
         import_excel=_action(parent, "导入 Excel 为新报告(&I)…", None, "从 Excel 工作簿读取表格数据，作为新报告打开"),
         import_tables=_action(parent, "导入 Excel 表格到当前报告(&T)…", None,
                               "把 Excel 工作簿中的三张统计表导入当前报告（文字和单位信息不变，可撤销）"),
-        link_previous=_named(_action(parent, "关联上年报告(&L)…", None,
+        link_previous=_named(_action(parent, "关联上年报告…", None,
                                      "选择上年的年报文件或 Excel 工作簿，用于跨年度检查和与上年文字的比对（可撤销）"),
                              "action_link_previous"),
         remove_previous=_named(_action(parent, "移除上年报告", None, "不再与上年报告比对（可撤销）"),

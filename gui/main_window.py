@@ -166,7 +166,7 @@ class MainWindow(QMainWindow):
 
     def _previous_changed(self) -> None:
         linked = self.document is not None and self.document.report.previous is not None
-        self.actions.link_previous.setText("更换上年报告(&L)…" if linked else "关联上年报告(&L)…")
+        self.actions.link_previous.setText("更换上年报告…" if linked else "关联上年报告…")
         self.actions.remove_previous.setEnabled(linked)
         self._refresh_drafts()
 
