@@ -10,6 +10,7 @@ from cli import years
 from cli.check_output import previous_source, render_json, render_text
 from core.checks import run_checks
 from core.document import Report
+from core.last_year import other_unit_note
 from core.report_file import EXTENSION, ReportFileError, load_report, save_report
 from core.template import UnknownTemplateError
 from core.text_clean import clean_report
@@ -71,6 +72,8 @@ def check_report(args: argparse.Namespace) -> int:
         if last.report.year >= report.year:
             return _fail(f"上年报告“{args.previous}”是 {last.report.year} 年度的，不早于本报告的 {report.year} 年度")
         previous = last.report
+        if note := other_unit_note(report, previous):
+            print(f"  注意：{note}", file=sys.stderr)
     result = run_checks(report, previous=previous)
     render = render_json if args.json else render_text
     print(render(report, result, args.file, previous_source(report, previous, args.previous, args.keep_previous)))

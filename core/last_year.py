@@ -70,3 +70,11 @@ def _read_workbook(path: Path) -> LastYear:
 def _located(problem) -> str:
     where = "!".join(p for p in (problem.sheet, problem.cell) if p)
     return f"[{where}] {problem.message}" if where else problem.message
+
+
+def other_unit_note(report: Report, last: Report) -> str | None:
+    """A word of caution when last year's report is of another unit (a wrong file picked)."""
+    ours, theirs = report.unit.name.strip(), last.unit.name.strip()
+    if ours and theirs and ours != theirs:
+        return f"上年报告的单位是“{theirs}”，与本报告的“{ours}”不同，请确认选对了文件"
+    return None

@@ -93,7 +93,8 @@ def test_check_with_previous_uses_it_for_this_run_only(capsys, tmp_path):
     code, out, _ = run(capsys, "check", str(this))
     assert "上年报告：没有" in out and "C11" not in out
 
-    code, out, _ = run(capsys, "check", "--previous", str(last), str(this))
+    code, out, err = run(capsys, "check", "--previous", str(last), str(this))
+    assert err == ""  # the same unit: nothing to caution about
     assert this.read_bytes() == before and not this.with_name(this.name + ".bak").exists()
     assert f"上年报告：{last}（{previous.title}），仅用于本次检查，报告文件未改动" in out
     natural = report.value("t3.carried_over.natural")
@@ -125,8 +126,42 @@ def test_check_keep_previous_saves_it_into_the_report(capsys, tmp_path):
     assert "上年报告：报告中保存的" in out and "C11 一、总体情况：约 100%" in out
 
 
+def test_check_cautions_when_last_years_report_is_of_another_unit(capsys, tmp_path):
+    this = tmp_path / "2025.nianbao"
+    save_report(load_report(SAMPLE_REPORT), this)
+    code, out, err = run(capsys, "check", "--previous", str(SAMPLE_2020), str(this))
+    assert "注意：上年报告的单位是“清河县市场监督管理局”，与本报告的“清河县柳溪镇人民政府”不同" in err
+    assert "C11" in out
+
+
 def test_check_refuses_a_previous_that_is_not_earlier(capsys, tmp_path):
     this = tmp_path / "2025.nianbao"
     save_report(load_report(SAMPLE_REPORT), this)
     code, _, err = run(capsys, "check", "--previous", str(SAMPLE_REPORT), str(this))
     assert code == 2 and "不早于本报告的 2025 年度" in err
+
+
+def _workbook_without_carried_forward(path):
+    import openpyxl
+
+    write_xlsx(load_report(SAMPLE_REPORT), path)
+    workbook = openpyxl.load_workbook(path)
+    del workbook["_nianbao"]  # read by its labels, as a foreign workbook
+    for row in workbook["表三"].iter_rows():
+        for cell in row:
+            if cell.value == "四、结转下年度继续办理":
+                cell.value = None
+    workbook.save(path)
+    return path
+
+
+def test_new_from_a_workbook_with_unreadable_cells_needs_accept_partial(capsys, tmp_path):
+    book, new = _workbook_without_carried_forward(tmp_path / "2025.xlsx"), tmp_path / "2026.nianbao"
+    code, _, err = run(capsys, "new", "--from", str(book), "-o", str(new))
+    assert code == 2 and "2 处无法读取" in err and "--accept-partial" in err and not new.exists()
+    assert "[表三!B29]" in err and "缺少“四、结转下年度继续办理”这一行" in err
+    code, out, err = run(capsys, "new", "--from", str(book), "--accept-partial", "-o", str(new))
+    assert code == 0
+    report = load_report(new)
+    assert report.year == 2026 and report.value("t3.carried_over.natural") is None  # never taken as 0
+    assert "本年对应的单元格没有填" in out and "上年“四、结转下年度继续办理·自然人”" in out

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from core.carry_over import carried_summary, report_from_last_year
 from core.editing import SetPrevious
-from core.last_year import LastYear, LastYearError, read_last_year
+from core.last_year import LastYear, LastYearError, other_unit_note, read_last_year
 from core.template.registry import UnknownTemplateError
 from gui.document import ReportDocument
 from gui.files import dialogs, last_year_dialogs
@@ -76,7 +76,8 @@ class LastYearWorkflow:
                                                         f"不早于本报告的 {report.year} 年度，未关联。")
             return False
         self.window.document.perform(SetPrevious(last.report, str(Path(last.path).resolve())))
-        self.window.show_message(f"已关联上年报告：{last.report.title}（可撤销）")
+        note = other_unit_note(report, last.report)
+        self.window.show_message(f"已关联上年报告：{last.report.title}（可撤销）" + (f"。注意：{note}" if note else ""))
         return True
 
     def remove_previous(self) -> bool:

@@ -218,3 +218,27 @@ def test_a_saved_link_survives_reopening(qtbot, make_window, answers, sample_rep
     assert "2024年" in reopened.unit_page.previous.text()
     assert any(f.rule_id == "C11" for f in reopened.runner.result.findings)
     assert isinstance(reopened.pages.draft_mark_of("overview"), QLabel)  # word for word last year's text
+
+
+def test_a_workbook_with_unreadable_cells_is_used_only_when_the_user_agrees(qtbot, make_window, answers, tmp_path):
+    from tests.test_cli_years import _workbook_without_carried_forward
+
+    book = _workbook_without_carried_forward(tmp_path / "2025.xlsx")
+    window = make_window()
+    before = window.document
+    answers.update(path=book, partial=False)
+    assert not window.last_year.new_from_last_year()
+    assert window.document is before and "partial" not in answers
+    answers.update(path=book, partial=True)
+    assert window.last_year.new_from_last_year()
+    report = window.document.report
+    assert report.year == 2026 and report.value("t3.carried_over.natural") is None
+    assert any("本年对应的单元格没有填" in line for line in answers["carried"])
+
+
+def test_linking_another_units_report_links_it_with_a_caution(qtbot, make_window, answers, sample_report):
+    window = make_window(sample_report)
+    answers["path"] = SAMPLE_2020
+    assert window.last_year.link_previous()
+    assert window.document.report.previous.unit.name == "清河县市场监督管理局"
+    assert "注意：上年报告的单位是“清河县市场监督管理局”" in window.statusBar().currentMessage()
