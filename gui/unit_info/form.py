@@ -112,7 +112,11 @@ class UnitInfoPage(QScrollArea):
         document.unitChanged.connect(self._load)
         self.refresh_previous()
         document.previousChanged.connect(self.refresh_previous)
-        document.textChanged.connect(lambda key: key == OPENING and self.refresh_previous())
+        document.textChanged.connect(self._text_changed)
+
+    def _text_changed(self, key: str) -> None:
+        if key == OPENING:
+            self.refresh_previous()
 
     def set_previous_actions(self, link: QAction, remove: QAction) -> None:
         """The window's 关联/移除上年报告 commands, as buttons beside the 上年报告 line."""

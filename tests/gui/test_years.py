@@ -242,3 +242,19 @@ def test_linking_another_units_report_links_it_with_a_caution(qtbot, make_window
     assert window.last_year.link_previous()
     assert window.document.report.previous.unit.name == "清河县市场监督管理局"
     assert "注意：上年报告的单位是“清河县市场监督管理局”" in window.statusBar().currentMessage()
+
+
+def test_marks_follow_the_pages_rebuilt_after_a_structure_change(qtbot, make_window, answers):
+    from core.document import OPENING
+
+    window = make_window()
+    document = _new_from(window, answers, SAMPLE_2020)
+    window.tabs.setCurrentWidget(window.pages["problems"])
+    old_unit_page = window.unit_page
+    document.structureChanged.emit()  # what 章节结构与版式 does: every tab is built anew
+    qtbot.waitUntil(lambda: window.unit_page is not old_unit_page)
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # the old pages are gone
+    assert window.pages.draft_mark_of("problems") is not None and window.pages["problems"].banner.isVisible()
+    document.set_text(OPENING, "根据《条例》要求编制本报告。")
+    assert not window.unit_page.opening.draft_mark.isVisibleTo(window.unit_page)
+    assert window.pages.draft_mark_of(FRONT_MATTER) is None
