@@ -75,8 +75,11 @@ def check_report(args: argparse.Namespace) -> int:
         if note := other_unit_note(report, previous):
             print(f"  注意：{note}", file=sys.stderr)
     result = run_checks(report, previous=previous)
-    render = render_json if args.json else render_text
-    print(render(report, result, args.file, previous_source(report, previous, args.previous, args.keep_previous)))
+    source = previous_source(report, previous, args.previous, args.keep_previous)
+    if args.json:
+        print(render_json(report, result, args.file, source, previous))
+    else:
+        print(render_text(report, result, args.file, source))
     if args.previous and args.keep_previous:
         problem = years.keep_previous(report, last, Path(args.file), quiet=args.json)
         if problem is not None:

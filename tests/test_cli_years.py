@@ -92,6 +92,8 @@ def test_check_with_previous_uses_it_for_this_run_only(capsys, tmp_path):
 
     code, out, _ = run(capsys, "check", str(this))
     assert "上年报告：没有" in out and "C11" not in out
+    code, out, _ = run(capsys, "check", "--json", str(this))
+    assert json.loads(out)["copied_text"] == []
 
     code, out, err = run(capsys, "check", "--previous", str(last), str(this))
     assert err == ""  # the same unit: nothing to caution about
@@ -105,6 +107,8 @@ def test_check_with_previous_uses_it_for_this_run_only(capsys, tmp_path):
     code, out, _ = run(capsys, "check", "--json", "--previous", str(last), str(this))
     data = json.loads(out)
     assert data["previous"].startswith("上年报告：") and any(f["id"] == "R8:natural" for f in data["findings"])
+    overview = next(c for c in data["copied_text"] if c["chapter"] == "overview")
+    assert overview["percent"] == 100 and overview["chapter_title"] == "一、总体情况" and overview["repeated_chars"] > 300
     assert this.read_bytes() == before
 
 
