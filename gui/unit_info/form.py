@@ -4,6 +4,7 @@ paragraph and last year's report (上年报告) the cross-year checks compare wi
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QAction
@@ -130,9 +131,11 @@ class UnitInfoPage(QScrollArea):
             self.previous.setText("没有（跨年度检查和与上年文字的比对无法进行）")
             self.previous.setToolTip("从上年报告新建，或用“关联上年报告”选择上年的年报文件或 Excel 工作簿")
         else:
-            where = f"（原位置：{report.previous_path}）" if report.previous_path else ""
-            self.previous.setText(f"{previous.title}{where}")
-            self.previous.setToolTip("上年报告的内容已保存在本报告中，原文件移动或删除后跨年度检查仍可进行")
+            # the file's name only: a full path would wrap the row; the tooltip has all of it
+            name = re.split(r"[\\/]", report.previous_path)[-1] if report.previous_path else ""
+            self.previous.setText(f"{previous.title}（{name}）" if name else previous.title)
+            place = f"原位置：{report.previous_path}\n" if report.previous_path else ""
+            self.previous.setToolTip(f"{place}上年报告的内容已保存在本报告中，原文件移动或删除后跨年度检查仍可进行")
         self.opening.show_draft(OPENING in unchanged_drafts(report))
 
     def _load(self, name: str) -> None:
