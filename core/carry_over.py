@@ -64,6 +64,15 @@ def report_from_last_year(last: Report, year: int | None = None, path: str = "")
     return report, notes
 
 
+def _source_words(last: Report, row_label: str, source_keys: tuple[str, ...]) -> str:
+    """Last year's cells a figure starts from: their row ("四、结转下年度继续办理"), or their columns
+    summed when they sit in the same row ("上一年项目数量 + 本年增/减")."""
+    cells = [last.template.cells[key] for key in source_keys]
+    if all(cell.row.label == row_label for cell in cells):
+        return " + ".join(cell.column.label for cell in cells)
+    return "、".join(dict.fromkeys(cell.row.label for cell in cells))
+
+
 def previous_snapshot(last: Report) -> Report:
     """What a report keeps of last year's: a copy without the year before it (one year is enough)."""
     snapshot = copy.deepcopy(last)
@@ -95,15 +104,14 @@ def carried_summary(last: Report, report: Report) -> list[str]:
     else:
         lines.append("上年报告没有文字，各章从空白开始")
     carried = carried_into_next_year(last.template, report.template)
-    rows: dict[str, list[str]] = {}
-    sources: dict[str, str] = {}
+    filled: dict[tuple[str, str], list[str]] = {}  # (this year's row, last year's source) → columns
     for key, source_keys in carried.items():
         if report.value(key) is None:
             continue
         cell = report.template.cells[key]
-        rows.setdefault(cell.row.label, []).append(cell.column.label)
-        sources[cell.row.label] = "、".join(dict.fromkeys(last.template.cells[s].row.label for s in source_keys))
-    for label, columns in rows.items():
-        lines.append(f"“{label}”按上年“{sources[label]}”填入 {len(columns)} 个单元格（{'、'.join(columns)}）")
+        filled.setdefault((cell.row.label, _source_words(last, cell.row.label, source_keys)), []).append(
+            cell.column.label)
+    for (label, source), columns in filled.items():
+        lines.append(f"“{label}”按上年“{source}”填入 {len(columns)} 个单元格（{'、'.join(columns)}）")
     lines.append("其余表格单元格为空白，请按本年数据填写；落款日期为空白")
     return lines
