@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
 
+from core.carry_over import unchanged_drafts
 from core.checks import FRONT_MATTER, CheckResult, Finding
 from gui.actions import create_actions
 from gui.chapter_tabs import ChapterPages
@@ -17,6 +18,7 @@ from gui.checks.runner import CheckRunner, findings_by_cell
 from gui.checks.tab_marks import open_problems_by_chapter
 from gui.document import ReportDocument
 from gui.files.autosave import Autosaver
+from gui.files.last_year import LastYearWorkflow
 from gui.files.recent import RecentFiles
 from gui.files.workflow import FileWorkflow
 from gui.unit_info.form import UnitInfoPage
@@ -37,6 +39,7 @@ class MainWindow(QMainWindow):
         self.autosaver.setParent(self)
         self.actions = create_actions(self)
         self.files = FileWorkflow(self)
+        self.last_year = LastYearWorkflow(self)
         self.document: ReportDocument | None = None
         self.runner: CheckRunner | None = None
         self.unit_page: UnitInfoPage | None = None
@@ -63,12 +66,14 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         a = self.actions
         file_menu = self.menuBar().addMenu("文件(&F)")
-        file_menu.addActions([a.new, a.open])
+        file_menu.addActions([a.new, a.new_from_last_year, a.open])
         self.recent_menu = file_menu.addMenu("最近打开的文件")
         self.recent_menu.aboutToShow.connect(self.files.fill_recent_menu)
         file_menu.addActions([a.save, a.save_as])
         file_menu.addSeparator()
         file_menu.addActions([a.export_word, a.export_excel, a.import_excel, a.import_tables])
+        file_menu.addSeparator()
+        file_menu.addActions([a.link_previous, a.remove_previous])
         file_menu.addSeparator()
         file_menu.addAction(a.quit)
         edit_menu = self.menuBar().addMenu("编辑(&E)")
@@ -86,6 +91,9 @@ class MainWindow(QMainWindow):
         help_menu.addAction(a.about)
 
         a.new.triggered.connect(self.files.new_report)
+        a.new_from_last_year.triggered.connect(self.last_year.new_from_last_year)
+        a.link_previous.triggered.connect(self.last_year.link_previous)
+        a.remove_previous.triggered.connect(self.last_year.remove_previous)
         a.open.triggered.connect(lambda: self.files.open_file())
         a.save.triggered.connect(self.files.save)
         a.save_as.triggered.connect(self.files.save_as)
@@ -117,6 +125,8 @@ class MainWindow(QMainWindow):
             old.modifiedChanged.disconnect(self._update_title)
             old.pathChanged.disconnect(self._update_title)
             old.structureChanged.disconnect(self._structure_changed)
+            old.textChanged.disconnect(self._refresh_drafts)
+            old.previousChanged.disconnect(self._previous_changed)
         if self.runner is not None:
             self.runner.finished.disconnect(self._show_result)
             self.runner.deleteLater()
@@ -134,6 +144,9 @@ class MainWindow(QMainWindow):
         document.modifiedChanged.connect(self._update_title)
         document.pathChanged.connect(self._update_title)
         document.structureChanged.connect(self._structure_changed)
+        document.textChanged.connect(self._refresh_drafts)
+        document.previousChanged.connect(self._previous_changed)
+        self._previous_changed()
         self.autosaver.attach(document)
         self._update_title()
         self.runner.run_now()
@@ -143,6 +156,19 @@ class MainWindow(QMainWindow):
     def _build_tabs(self, document: ReportDocument) -> None:
         self.pages = ChapterPages(self.tabs, document, self._page_built)
         self.unit_page = self.pages.unit_page
+        self.unit_page.set_previous_actions(self.actions.link_previous, self.actions.remove_previous)
+        self._refresh_drafts()
+
+    def _refresh_drafts(self, *_args) -> None:
+        """Mark the tabs whose texts are still last year's draft (right after each edit)."""
+        if self.document is not None and self.pages is not None:
+            self.pages.set_draft_marks(unchanged_drafts(self.document.report))
+
+    def _previous_changed(self) -> None:
+        linked = self.document is not None and self.document.report.previous is not None
+        self.actions.link_previous.setText("更换上年报告…" if linked else "关联上年报告…")
+        self.actions.remove_previous.setEnabled(linked)
+        self._refresh_drafts()
 
     def edit_outline(self) -> None:
         """章节结构与版式: the clerk's changes, as one undoable step."""
@@ -175,6 +201,8 @@ class MainWindow(QMainWindow):
             block.view.message.connect(self.show_message)
             if self.runner is not None and self.runner.result is not None:
                 block.model.set_findings(findings_by_cell(self.runner.result))
+        if self.runner is not None and hasattr(page, "show_repeats"):
+            page.show_repeats(self.runner.repeats)
 
     def _update_title(self, *_args) -> None:
         document = self.document
@@ -195,6 +223,9 @@ class MainWindow(QMainWindow):
             block.refresh_help()
         self.check_panel.show_result(result)
         self.pages.set_marks(open_problems_by_chapter(result))
+        for page in self.pages.built.values():
+            if hasattr(page, "show_repeats"):
+                page.show_repeats(self.runner.repeats)
         self.counts.setText(counts_text(result))
 
     def jump_to(self, finding: Finding) -> None:

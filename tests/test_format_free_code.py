@@ -14,8 +14,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 TEMPLATES = sorted((ROOT / "resources" / "templates").glob("*.json"))
 CODE = sorted(p for folder in ("core", "gui", "cli") for p in (ROOT / folder).rglob("*.py"))
-# The app's own word for the front matter's opening paragraph: every format calls it so.
-APP_VOCABULARY = {"开头段落"}
+# The app's own words for the front matter (the opening paragraph, the unit's contacts): every format
+# uses them.
+APP_VOCABULARY = {"开头段落", "联系方式"}
 HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
