@@ -164,3 +164,14 @@ def test_export_chooses_run_in_headings_and_no_signature(capsys, tmp_path):
     paragraphs = [p.text for p in docx.Document(word).paragraphs]
     assert code == 0 and any(p.startswith("（一）主动公开情况。") and len(p) > 20 for p in paragraphs)
     assert paragraphs[-1] != "2026年1月20日" and not paragraphs[-1].endswith("日")
+
+
+def test_a_reader_that_stops_early_gets_no_traceback():
+    import subprocess
+    import sys
+
+    process = subprocess.Popen([sys.executable, "-m", "cli.main", "check", str(ERRORS)],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    process.stdout.close()  # as `| head` does once it has read enough
+    _, err = process.communicate(timeout=60)
+    assert b"Traceback" not in err and err == b""

@@ -31,7 +31,7 @@ def test_new_from_last_years_file_carries_over_and_says_what(capsys, tmp_path):
 
     code, out, _ = run(capsys, "check", str(new))
     assert f"上年报告：报告中保存的 {last.title}，原位置 {SAMPLE_2020.resolve()}" in out
-    assert "[警告] C12 一、总体情况（一）主动公开情况：仍是从上年报告带来的原文" in out
+    assert "[警告] C12 一、总体情况：仍是从上年报告带来的原文" in out
     assert "[警告] C11 一、总体情况：约 100% 的内容与上年报告相同" in out
     assert "R8" not in out  # carried over exactly as last year ended
 
