@@ -1,0 +1,84 @@
+"""Which paragraphs are chapter and section headings, and the title and date lines of a report."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+
+from core.imports.labels import chinese_year_digits, label_key
+from core.outline import chinese_number
+from core.template import Template
+
+_NUMBERED = re.compile(r"^([一二三四五六七八九十]{1,3})\s*[、.．]\s*(\S.*)$")
+_SECTION = re.compile(r"^[（(]\s*([一二三四五六七八九十]{1,3})\s*[）)]\s*(\S.*)$")
+_TITLE = re.compile(r"^(.*?)(?:关于)?((?:19|20)\d{2})年度?(.*报告)$")
+_DATE = re.compile(r"^((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日$")
+MAX_HEADING = 40
+
+
+def compact(text: str) -> str:
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", chinese_year_digits(text)))
+
+
+def chapter_heading(text: str, template: Template, found: int) -> tuple[int, str] | None:
+    """(position in the template's chapters or -1, title) when ``text`` is the next chapter's heading.
+
+    A fixed format's headings are its chapters' (in order, later ones allowed when one is missing);
+    a free format's are numbered "一、" "二、" … one after the other."""
+    if len(text) > MAX_HEADING * 2:
+        return None
+    if template.outline.chapters != "free":
+        key = label_key(text)
+        for index, chapter in enumerate(template.chapters):
+            if index >= found and key in (label_key(chapter.heading), label_key(chapter.title)):
+                return index, chapter.title
+        return None
+    match = _NUMBERED.match(text)
+    if not match or match.group(1) != chinese_number(found + 1) or len(match.group(2)) > MAX_HEADING:
+        return None
+    title = match.group(2).strip()
+    if any(mark in title[:-1] for mark in "。；;") or (found == 0 and match.group(1) != "一"):
+        return None
+    return -1, title
+
+
+def section_heading(text: str, found: int) -> tuple[str, str] | None:
+    """(title, text after it) when ``text`` opens the chapter's next sub-heading "（一）" "（二）" ….
+
+    A short paragraph is the heading alone ("（一）严格公开流程。"); a longer one runs into its text
+    ("（一）主动公开情况。坚持……"): the title ends at the first full stop or colon."""
+    match = _SECTION.match(text)
+    if not match or match.group(1) != chinese_number(found + 1):
+        return None
+    if len(text) <= MAX_HEADING and not any(mark in text[:-1] for mark in "。；;"):
+        return text, ""
+    for at, char in enumerate(text[:MAX_HEADING]):
+        if char in "。：:":
+            title = text[:at + 1]
+            return title, text[at + 1:].strip()
+    return None
+
+
+def title_like(text: str) -> bool:
+    """A short line without sentence punctuation: a table's or section's title."""
+    return 0 < len(text) <= MAX_HEADING and not any(mark in text for mark in "。，；;,")
+
+
+def parse_title(lines: list[str]) -> tuple[str, int | None]:
+    """(unit, year) from the title's lines: "吴忠市利通区" + "2021 年政府信息公开工作年度报告"."""
+    match = _TITLE.match(compact("".join(lines)))
+    if not match:
+        return "", None
+    unit = match.group(1).strip("：:，,、 ")
+    return unit, int(match.group(2))
+
+
+def parse_date(text: str) -> dt.date | None:
+    match = _DATE.match(compact(text).replace("〇", "0"))
+    if not match:
+        return None
+    try:
+        return dt.date(*(int(g) for g in match.groups()))
+    except ValueError:
+        return None

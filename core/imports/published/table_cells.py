@@ -1,0 +1,226 @@
+"""A published table's rows into report cells, by their labels (the workbook import's label matching).
+
+A source row is matched to the template row whose row label it carries (exactly, or as the end of
+its labels: "（三）不予公开 1.属于国家秘密"), in the template's order, so that labels printed twice
+(the old 统计表's "（二）被依法纠错数") go to the next such row. A label cut over two lines by a page
+break is joined with the line after it. The numbers after the label are the row's cells left to right;
+their count must be the row's, or the row is named and nothing of it is read: a number is never put in
+a cell it may not belong to. Header labels before the first row of numbers must come in the official
+order, or the columns could be taken one for another and the table is not read.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+
+from core.document import Report
+from core.imports import ImportProblem
+from core.imports.labels import canonical
+from core.imports.published.blocks import Block, is_value
+from core.imports.xlsx_spec import table_specs
+from core.template import Table, load_template
+from core.values import CellInputError, parse_cell_input, same_value
+
+
+@dataclass(frozen=True)
+class TemplateRow:
+    label_key: str | None  # the row label's canonical key; None for a row of numbers under the header (表四)
+    label: str
+    cells: tuple[str, ...]  # cell keys left to right
+    extras: frozenset[str]  # other labels printed in the row (the old 统计表's 单位)
+
+
+@dataclass(frozen=True)
+class TableShape:
+    rows: tuple[TemplateRow, ...]
+    headers: tuple[str, ...]  # canonical header keys in reading order
+    known: frozenset[str]  # every label of the table
+    row_keys: frozenset[str]
+    name: str  # "表三（收到和处理政府信息公开申请情况）"
+
+
+@cache
+def table_shape(template_id: str, table_key: str) -> TableShape:
+    table = load_template(template_id).table(table_key)
+    by_row: dict[int, list] = {}
+    for item in table.items:
+        by_row.setdefault(item.row, []).append(item)
+    rows = []
+    for r in sorted(by_row):
+        items = sorted(by_row[r], key=lambda i: i.col)
+        cells = tuple(i.cell for i in items if i.cell)
+        if not cells:
+            continue
+        label = next((i for i in items if i.role == "row_label"), None)
+        extras = frozenset(canonical(i.text) for i in items if i.role == "label" and i.rowspan == 1 and i.text)
+        rows.append(TemplateRow(canonical(label.text) if label else None, label.text if label else "", cells, extras))
+    headers = tuple(canonical(i.text) for i in sorted(table.items, key=lambda i: (i.row, i.col)) if i.role == "header")
+    known = frozenset(canonical(i.text) for i in table.items if i.text)
+    return TableShape(tuple(rows), headers, known, frozenset(r.label_key for r in rows if r.label_key),
+                      table_specs(template_id)[table_key].label)
+
+
+def label_score(template_id: str, table_key: str, blocks: list[Block]) -> int:
+    """How many distinct row labels of the table the rows carry (to tell which table a run of rows is)."""
+    shape = table_shape(template_id, table_key)
+    found = set()
+    for block in blocks:
+        keys = [canonical(f) for f in block.fields if f and not is_value(f)]
+        joined = canonical("".join(f for f in block.fields if f and not is_value(f)))
+        found |= {k for k in shape.row_keys if k in keys or (len(k) >= 4 and joined.endswith(k))}
+        found |= {k for k in keys if k in shape.headers}
+    return len(found)
+
+
+@dataclass
+class TableRead:
+    """What reading one table found: its read cells go into ``read``, the rest are named in ``problems``."""
+
+    report: Report
+    table: Table
+    problems: list[ImportProblem]
+    read: set[str]
+    shape: TableShape = field(init=False)
+    matched: dict[int, tuple[str, ...]] = field(default_factory=dict)  # template row → values read there
+    named: set[int] = field(default_factory=set)
+
+    def __post_init__(self) -> None:
+        self.shape = table_shape(self.report.template_id, self.table.key)
+
+    def run(self, blocks: list[Block]) -> None:
+        headers: list[str] = []
+        data_seen, cursor, i = False, 0, 0
+        while i < len(blocks):
+            block = blocks[i]
+            labels = [(j, f) for j, f in enumerate(block.fields) if f and not is_value(f)]
+            if not labels:
+                if any(block.fields):
+                    data_seen = True
+                    cursor = self._numbers_row(block, cursor)
+                i += 1
+                continue
+            found = self._match(labels, cursor)
+            if found is None and i + 1 < len(blocks) and _labels_only(blocks[i + 1]):
+                continued = [*labels, *((labels[-1][0], f) for f in blocks[i + 1].fields if f)]
+                found = self._match(continued, cursor, ends_only=True)
+                if found is not None:
+                    i += 1
+            if found is None:
+                if not data_seen:
+                    headers += [canonical(f) for _, f in labels]
+                elif not all(canonical(f) in self.shape.known for _, f in labels):
+                    self._problem(block, f"表格中的“{block.text[:30]}”不是{self.shape.name}的标签，未读取", notice=True)
+                i += 1
+                continue
+            if not data_seen and not self._headers_in_order(headers, block):
+                return
+            data_seen = True
+            index, start = found
+            cursor = index + 1
+            self._assign(index, block, list(block.fields[start:]), labelled=True)
+            i += 1
+
+    # --- matching ---------------------------------------------------------------------------
+
+    def _match(self, labels: list[tuple[int, str]], cursor: int, ends_only: bool = False) -> tuple[int, int] | None:
+        rows = self.shape.rows
+        order = [*range(cursor, len(rows)), *range(cursor)]
+        if not ends_only:
+            for j, text in reversed(labels):
+                key = canonical(text)
+                for index in order:
+                    if rows[index].label_key == key and index not in self.matched:
+                        return index, j + 1
+        joined = canonical("".join(text for _, text in labels))
+        best = None
+        for index in order:
+            key = rows[index].label_key
+            if key and len(key) >= 4 and joined.endswith(key) and index not in self.matched:
+                if best is None or len(key) > len(rows[best].label_key or ""):
+                    best = index
+        return (best, labels[-1][0] + 1) if best is not None else None
+
+    def _headers_in_order(self, seen: list[str], block: Block) -> bool:
+        """The header labels read so far, in the official order (some may be missing, none swapped)."""
+        official = self.shape.headers
+        position = 0
+        for key in (k for k in seen if k in official):
+            try:
+                position = official.index(key, position) + 1
+            except ValueError:
+                self._problem(block, f"{self.shape.name}的表头与官方格式的列顺序不同（“{key}”的位置不对），"
+                                     "按位置读取会把数字填错列，整张表未导入", keys=self._all_cells())
+                return False
+        return True
+
+    def _numbers_row(self, block: Block, cursor: int) -> int:
+        rows = self.shape.rows
+        index = next((k for k in [*range(cursor, len(rows)), *range(cursor)]
+                      if rows[k].label_key is None and k not in self.matched), None)
+        if index is None:
+            self._problem(block, f"{self.shape.name}中这一行数字（{block.text[:40]}）没有行标签，不知属于哪一行，未导入")
+            return cursor
+        self._assign(index, block, list(block.fields), labelled=False)
+        return index + 1
+
+    # --- values -------------------------------------------------------------------------------
+
+    def _assign(self, index: int, block: Block, values: list[str], labelled: bool) -> None:
+        row = self.shape.rows[index]
+        values = [v for v in values if not v or canonical(v) not in row.extras]
+        expected = len(row.cells)
+        if block.positional:
+            while len(values) > expected and not values[-1]:
+                values.pop()
+        else:  # copied text: blank fields at the ends are what the extraction left between cells
+            while values and not values[-1]:
+                values.pop()
+            while labelled and values and not values[0]:
+                values.pop(0)
+        name = f"「{row.label}」" if row.label else "的数字行"
+        if len(values) != expected:
+            count = sum(1 for v in values if v)
+            self.named.add(index)
+            self.matched[index] = ()
+            self._problem(block, f"{self.shape.name}{name}：读到 {count} 个数，应有 {expected} 个，"
+                                 "无法确定每个数属于哪一列，这一行未导入", keys=row.cells)
+            return
+        if index in self.matched:
+            return
+        self.matched[index] = tuple(values)
+        template = self.report.template
+        for key, text in zip(row.cells, values, strict=True):
+            cell = template.cells[key]
+            try:
+                value = parse_cell_input(text, cell.type, strict=False)
+            except CellInputError as error:
+                self._problem(block, f"{cell.name}：{error}", keys=(key,))
+                continue
+            if value is not None and not same_value(self.report.cells.get(key), value):
+                self.report.cells[key] = value
+            self.read.add(key)
+
+    def finish(self, where: str) -> None:
+        """Name every cell of the table neither read nor named (rows not found in the file)."""
+        named = {k for p in self.problems for k in p.cell_keys}
+        missing = [r for r in self.shape.rows if not all(k in self.read or k in named for k in r.cells)]
+        if not missing:
+            return
+        keys = tuple(k for r in missing for k in r.cells if k not in self.read and k not in named)
+        if len(missing) == len(self.shape.rows):
+            message = f"没有找到{self.shape.name}，其 {len(keys)} 个单元格未导入"
+        else:
+            rows = "、".join(f"「{r.label or '数字行'}」" for r in missing[:5]) + ("等" if len(missing) > 5 else "")
+            message = f"{self.shape.name}中没有找到 {rows} {len(missing)} 行，其 {len(keys)} 个单元格未导入"
+        self.problems.append(ImportProblem(where, "", message, keys=keys))
+
+    def _all_cells(self) -> tuple[str, ...]:
+        return tuple(k for r in self.shape.rows for k in r.cells)
+
+    def _problem(self, block: Block, message: str, keys: tuple[str, ...] = (), notice: bool = False) -> None:
+        self.problems.append(ImportProblem(block.where, "", message, keys=keys, notice=notice))
+
+
+def _labels_only(block: Block) -> bool:
+    return any(block.fields) and not any(f and is_value(f) for f in block.fields)
