@@ -13,7 +13,7 @@ from core.imports.published import PublishedImportError
 from core.imports.published.blocks import Block
 from core.imports.published.headings import compact, parse_date, parse_title, title_like
 from core.imports.published.recognise import recognise
-from core.imports.published.structure import ChapterDraft, Layout, Slot, lay_out
+from core.imports.published.structure import LEAD, ChapterDraft, Layout, Slot, lay_out
 from core.imports.published.table_cells import TableRead, label_score
 from core.imports.xlsx_meta import unit_kind_problems
 from core.outline import FREE_TABLE_PREFIX, OutlineChapter, OutlineError, OutlineSection, check_outline, chinese_number
@@ -113,6 +113,9 @@ class _Assembly:
 
     def _outline(self) -> tuple[OutlineChapter, ...]:
         drafts = self.layout.chapters
+        written = [s for d in drafts for s in d.sections if s.paragraphs]
+        self.run_in = bool(written) and all(s.run_in for s in written)
+        self.report.run_in_headings = self.run_in
         if self.template.outline.chapters != "free":
             by_key = {d.base.key: d for d in drafts if d.base is not None}
             chapters = []
@@ -143,10 +146,11 @@ class _Assembly:
         for number, section in enumerate(draft.sections, start=1):
             section_key = _customary_key(customary, section.title, number) or f"{key}.s{number}"
             section_tables, section_extra = self._runs(section, section_key)
+            if section.run_in and not self.run_in:  # other sections print their heading alone
+                section.paragraphs[:1] = [section.title + section.paragraphs[0]]
             self._texts(section_key, section)
             sections.append(OutlineSection(section_key, section.title, tuple(section_tables)))
             sections += section_extra
-            self.report.run_in_headings |= section.run_in
         self._texts(key, draft)
         return OutlineChapter(key, title, tuple(sections), tuple(tables))
 
@@ -164,6 +168,9 @@ class _Assembly:
             scores = {t: label_score(self.template.id, t, run) for t in optional}
             best = max(scores, key=lambda t: (scores[t], -len(self.template.table(t).rows)), default=None)
             if best is not None and scores[best] >= 2:
+                if run[0].table == LEAD:  # not a form's first line: the table's title, the line above is text
+                    slot.paragraphs.append(title)
+                    title, run = run[0].text, run[1:]
                 optional.remove(best)
                 self._read_table(best, run, run[0].where)
                 if title:

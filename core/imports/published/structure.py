@@ -12,6 +12,9 @@ from core.imports.published.table_cells import table_shape
 from core.template import Chapter, Template
 
 
+LEAD = -2  # the source table number of a line read as a form's first row
+
+
 @dataclass
 class Slot:
     """A chapter's or section's own text and the runs of table rows printed in it."""
@@ -38,11 +41,16 @@ class Slot:
         if continues and self.runs:
             self.runs[-1].append(block)
             return
-        title = ""
+        title, lead = "", []
+        if len(self.paragraphs) >= 2 and title_like(self.paragraphs[-1]) and title_like(self.paragraphs[-2]):
+            # a form's caption, then its first line ("某某局 时间：2017年 月 日"): the line is its first row
+            lead = [Block("row", self.paragraphs[-1], self.sources[-1], (self.paragraphs[-1],), LEAD)]
+            self.paragraphs.pop()
+            self.sources.pop()
         if self.paragraphs and title_like(self.paragraphs[-1]):
             title = self.paragraphs.pop()
             self.sources.pop()
-        self.runs.append([block])
+        self.runs.append([*lead, block])
         self.run_titles.append(title)
         self.open = False
 
