@@ -20,7 +20,7 @@ from core.outline import FREE_TABLE_PREFIX, OutlineChapter, OutlineError, Outlin
 from core.template import Template
 from core.user_files import read_user_file
 
-MAX_TITLE_LINES = 4
+MAX_FRONT = 8  # paragraphs looked at for the title (a portal page may put a path or a date above it)
 _YEAR = re.compile(r"(?:19|20)\d{2}\s*年")
 
 
@@ -43,7 +43,7 @@ def read_published(path: str | Path, progress: Progress | None = None) -> Import
 
 
 def read_blocks(blocks: list[Block], name: str, progress: Progress | None = None) -> ImportResult:
-    title_lines, _ = _front_split([b for b in blocks if b.kind == "paragraph"][:MAX_TITLE_LINES + 1])
+    title_lines, _, _ = _front_split([b for b in blocks if b.kind == "paragraph"])
     unit, year = parse_title(title_lines)
     template = recognise(blocks, year)
     if template is None:
@@ -91,7 +91,7 @@ class _Assembly:
 
     def _front(self) -> None:
         paragraphs = [b for b in self.layout.front if b.kind == "paragraph"]
-        title, taken = _front_split(paragraphs[:MAX_TITLE_LINES + 1])
+        title, start, taken = _front_split(paragraphs)
         front = self.template.front_matter
         if front.title_free and title:
             self.report.own_title = tuple(compact(line) for line in title)
@@ -102,6 +102,9 @@ class _Assembly:
         for block in self.layout.front:
             if block.kind == "row":
                 self.problems.append(ImportProblem(block.where, "", f"第一章之前的表格行“{block.text[:30]}”未导入"))
+            elif block in paragraphs[:start]:
+                self.problems.append(ImportProblem(block.where, "", f"标题之前的“{block.text[:30]}”不是报告的内容，未导入",
+                                                   notice=True))
             elif block not in paragraphs[:taken]:
                 slot.add_paragraph(block)
         self.report.opening = "\n".join(slot.paragraphs)
@@ -234,15 +237,23 @@ def _customary_key(customary: list, title: str, number: int) -> str | None:
     return found.key
 
 
-def _front_split(paragraphs: list[Block]) -> tuple[list[str], int]:
-    """The title's lines (up to the line with 报告 in it) and how many paragraphs they took."""
-    for end, block in enumerate(paragraphs[:MAX_TITLE_LINES], start=1):
-        if "报告" in block.text and len(block.text) <= 80:
-            lines = [b.text for b in paragraphs[:end]]
-            if end > 1 and _YEAR.search(lines[-2]):
-                lines[-2:] = [lines[-2] + lines[-1]]  # the extraction broke the title's line after its year
-            return lines, end
-    return [], 0
+def _front_split(paragraphs: list[Block]) -> tuple[list[str], int, int]:
+    """The title's lines and where they are among the first paragraphs (start, end): the title ends
+    with the first line that ends in 报告; the line above belongs to it when it holds the unit's name
+    (the year line starts with the year) or when the extraction broke the title after the year."""
+    for end, block in enumerate(paragraphs[:MAX_FRONT], start=1):
+        text = compact(block.text)
+        if not text.endswith("报告") or len(text) > 80:
+            continue
+        start, lines = end - 1, [text]
+        previous = compact(paragraphs[start - 1].text) if start > 0 else ""
+        if previous and len(previous) <= 40 and not previous.endswith(("。", "报告")):
+            if not _YEAR.search(text) and _YEAR.search(previous):
+                start, lines = start - 1, [previous + text]
+            elif _YEAR.match(text) and not _YEAR.search(previous):
+                start, lines = start - 1, [previous, text]
+        return lines, start, end
+    return [], 0, 0
 
 
 def _step(progress: Progress | None, percent: int, what: str) -> None:

@@ -11,7 +11,6 @@ from core.imports.published.headings import chapter_heading, parse_date, section
 from core.imports.published.table_cells import table_shape
 from core.template import Chapter, Template
 
-
 LEAD = -2  # the source table number of a line read as a form's first row
 
 
