@@ -13,5 +13,5 @@ from __future__ import annotations
 SUFFIXES = (".docx", ".html", ".htm", ".txt")
 
 
-class PublishedImportError(ValueError):
+class PublishedImportError(Exception):
     """The file cannot be read as a report at all; the message is Chinese and names the file."""

@@ -241,10 +241,12 @@ def _front_split(paragraphs: list[Block]) -> tuple[list[str], int, int]:
     """The title's lines and where they are among the first paragraphs (start, end): the title ends
     with the first line that ends in 报告; the line above belongs to it when it holds the unit's name
     (the year line starts with the year) or when the extraction broke the title after the year."""
-    for end, block in enumerate(paragraphs[:MAX_FRONT], start=1):
-        text = compact(block.text)
-        if not text.endswith("报告") or len(text) > 80:
-            continue
+    candidates = [end for end, block in enumerate(paragraphs[:MAX_FRONT], start=1)
+                  if compact(block.text).endswith("报告") and len(compact(block.text)) <= 80]
+    dated = [end for end in candidates if _YEAR.search(compact(paragraphs[end - 1].text)) or
+             (end > 1 and _YEAR.search(compact(paragraphs[end - 2].text)))]
+    for end in (dated or candidates)[:1]:  # a line with the year before one without ("首页 > … > 年度报告")
+        text = compact(paragraphs[end - 1].text)
         start, lines = end - 1, [text]
         previous = compact(paragraphs[start - 1].text) if start > 0 else ""
         if previous and len(previous) <= 40 and not previous.endswith(("。", "报告")):

@@ -34,7 +34,7 @@ class TemplateRow:
 @dataclass(frozen=True)
 class TableShape:
     rows: tuple[TemplateRow, ...]
-    headers: tuple[str, ...]  # canonical header keys in reading order
+    headers: tuple[tuple[str, ...], ...]  # each header row's canonical keys, left to right
     known: frozenset[str]  # every label of the table
     row_keys: frozenset[str]
     name: str  # "表三（收到和处理政府信息公开申请情况）"
@@ -55,7 +55,8 @@ def table_shape(template_id: str, table_key: str) -> TableShape:
         label = next((i for i in items if i.role == "row_label"), None)
         extras = frozenset(canonical(i.text) for i in items if i.role == "label" and i.rowspan == 1 and i.text)
         rows.append(TemplateRow(canonical(label.text) if label else None, label.text if label else "", cells, extras))
-    headers = tuple(canonical(i.text) for i in sorted(table.items, key=lambda i: (i.row, i.col)) if i.role == "header")
+    headers = tuple(tuple(canonical(i.text) for i in sorted(by_row[r], key=lambda i: i.col) if i.role == "header")
+                    for r in sorted(by_row) if any(i.role == "header" for i in by_row[r]))
     known = frozenset(canonical(i.text) for i in table.items if i.text)
     return TableShape(tuple(rows), headers, known, frozenset(r.label_key for r in rows if r.label_key),
                       table_specs(template_id)[table_key].label)
@@ -69,7 +70,7 @@ def label_score(template_id: str, table_key: str, blocks: list[Block]) -> int:
         keys = [canonical(f) for f in block.fields if f and not is_value(f)]
         joined = canonical("".join(f for f in block.fields if f and not is_value(f)))
         found |= {k for k in shape.row_keys if k in keys or (len(k) >= 4 and joined.endswith(k))}
-        found |= {k for k in keys if k in shape.headers}
+        found |= {k for k in keys if any(k in row for row in shape.headers)}
     return len(found)
 
 
@@ -89,13 +90,15 @@ class TableRead:
         self.shape = table_shape(self.report.template_id, self.table.key)
 
     def run(self, blocks: list[Block]) -> None:
-        headers: list[str] = []
+        headers: list[list[str]] = []  # the header lines before the first row of numbers
         data_seen, cursor, i = False, 0, 0
         while i < len(blocks):
             block = blocks[i]
             labels = [(j, f) for j, f in enumerate(block.fields) if f and not is_value(f)]
             if not labels:
                 if any(block.fields):
+                    if not data_seen and not self._headers_in_order(headers, block):
+                        return
                     data_seen = True
                     cursor = self._numbers_row(block, cursor)
                 i += 1
@@ -108,7 +111,7 @@ class TableRead:
                     i += 1
             if found is None:
                 if not data_seen:
-                    headers += [canonical(f) for _, f in labels]
+                    headers.append([canonical(f) for _, f in labels])
                 elif not all(canonical(f) in self.shape.known for _, f in labels):
                     self._problem(block, f"表格中的“{block.text[:30]}”不是{self.shape.name}的标签，未读取", notice=True)
                 i += 1
@@ -141,15 +144,14 @@ class TableRead:
                     best = index
         return (best, labels[-1][0] + 1) if best is not None else None
 
-    def _headers_in_order(self, seen: list[str], block: Block) -> bool:
-        """The header labels read so far, in the official order (some may be missing, none swapped)."""
-        official = self.shape.headers
-        position = 0
-        for key in (k for k in seen if k in official):
-            try:
-                position = official.index(key, position) + 1
-            except ValueError:
-                self._problem(block, f"{self.shape.name}的表头与官方格式的列顺序不同（“{key}”的位置不对），"
+    def _headers_in_order(self, lines: list[list[str]], block: Block) -> bool:
+        """Each header line's labels in the order of one of the official header rows (some may be
+        missing; none swapped)."""
+        known = {k for row in self.shape.headers for k in row}
+        for line in lines:
+            keys = [k for k in line if k in known]
+            if keys and not any(_in_order(keys, row) for row in self.shape.headers):
+                self._problem(block, f"{self.shape.name}的表头与官方格式的列顺序不同（{'、'.join(keys[:6])}），"
                                      "按位置读取会把数字填错列，整张表未导入", keys=self._all_cells())
                 return False
         return True
@@ -224,3 +226,13 @@ class TableRead:
 
 def _labels_only(block: Block) -> bool:
     return any(block.fields) and not any(f and is_value(f) for f in block.fields)
+
+
+def _in_order(keys: list[str], row: tuple[str, ...]) -> bool:
+    position = 0
+    for key in keys:
+        try:
+            position = row.index(key, position) + 1
+        except ValueError:
+            return False
+    return True
