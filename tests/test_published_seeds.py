@@ -73,3 +73,18 @@ def test_our_word_export_imports_back_to_identical_cells_and_texts(source, tmp_p
         (report.template_id, report.year, report.unit.name, report.signing_date)
     assert [(c.key, c.title, [s.title for s in c.sections]) for c in back.chapters] == \
         [(c.key, c.title, [s.title for s in c.sections]) for c in report.chapters]
+
+
+def test_each_part_read_says_where_it_came_from():
+    result = imported("001")
+    origins: dict = {}
+    for origin in result.origins:  # the first origin of each target: a section's heading before its text
+        origins.setdefault(origin.targets, origin)
+    assert origins[("title",)].text == "吴忠市利通区 2021 年政府信息公开工作年度报告"
+    assert origins[("t2.licensing.decisions",)].text == "行政许可\t10723"
+    assert origins[("opening",)].where == "第 7 行"
+    assert origins[("overview.platforms",)].text == "（四）平台建设。"
+    lines = [int(o.where.split()[1]) for o in result.origins]
+    assert lines == sorted(lines), "in the file's order"
+    cells = {k for o in result.origins for k in o.targets if k in result.report.template.cells}
+    assert cells == result.read

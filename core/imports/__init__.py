@@ -42,6 +42,17 @@ class ImportProblem:
         return f"{self.sheet}!{self.cell}" if self.sheet and self.cell else self.sheet
 
 
+@dataclass(frozen=True)
+class Origin:
+    """Where something imported came from, for the confirmation view: the place in the file ("第 12 行"),
+    the text there, and what it went to — text keys ("opening", "overview.proactive"), cell keys, a free
+    table's id, or "title", "unit.name", "signing_date"."""
+
+    where: str
+    text: str
+    targets: tuple[str, ...]
+
+
 @dataclass
 class ImportResult:
     """What could be read. Callers import nothing partial unless the user accepts ``problems``.
@@ -52,8 +63,9 @@ class ImportResult:
 
     report: Report
     problems: list[ImportProblem] = field(default_factory=list)
-    source: str = ""  # "nianbao" (our own export, with its hidden map) or "labels"
+    source: str = ""  # "nianbao" (our own export, with its hidden map), "labels" or "published"
     read: set[str] = field(default_factory=set)
+    origins: list[Origin] = field(default_factory=list)  # a published report's parts, in the file's order
 
     @property
     def complete(self) -> bool:

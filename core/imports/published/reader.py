@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 from core.document import FreeTable, Report, UnitInfo
-from core.imports import ImportProblem, ImportResult, Progress
+from core.imports import ImportProblem, ImportResult, Origin, Progress
 from core.imports.labels import label_key
 from core.imports.published import PublishedImportError
 from core.imports.published.blocks import Block
@@ -60,6 +60,7 @@ class _Assembly:
         self.layout = layout
         self.name = name
         self.problems: list[ImportProblem] = []
+        self.origins: list[Origin] = []
         self.read: set[str] = set()
         self.report = Report(template.id, year or 0, UnitInfo(name=unit))
         self.free_count = 0
@@ -85,7 +86,7 @@ class _Assembly:
             self.problems.append(ImportProblem("", "", "标题中没有找到单位名称，单位名称暂空，请导入后填写", topic="unit"))
         else:
             self.problems.extend(unit_kind_problems(self.report.unit))
-        return ImportResult(self.report, self.problems, "published", self.read)
+        return ImportResult(self.report, self.problems, "published", self.read, self.origins)
 
     # --- the front: title and opening ----------------------------------------------------------
 
@@ -93,6 +94,8 @@ class _Assembly:
         paragraphs = [b for b in self.layout.front if b.kind == "paragraph"]
         title, start, taken = _front_split(paragraphs)
         front = self.template.front_matter
+        if title:
+            self.origins.append(Origin(paragraphs[start].where, " ".join(b.text for b in paragraphs[start:taken]), ("title",)))
         if front.title_free and title:
             self.report.own_title = tuple(compact(line) for line in title)
         elif title and compact("".join(title)) != compact(self.report.title):
@@ -108,6 +111,7 @@ class _Assembly:
             elif block not in paragraphs[:taken]:
                 slot.add_paragraph(block)
         self.report.opening = "\n".join(slot.paragraphs)
+        self._origins(slot, "opening")
         if not self.layout.chapters:
             self.problems.append(ImportProblem("", "", f"没有找到{self.template.name}的章节标题（如“{self.template.chapters[0].heading}”），"
                                                        "全文作为开头段落导入"))
@@ -139,6 +143,8 @@ class _Assembly:
         return tuple(chapters)
 
     def _chapter(self, key: str, title: str, draft: ChapterDraft) -> OutlineChapter:
+        if draft.where:
+            self.origins.append(Origin(draft.where, draft.heading, (key,)))
         if draft.base is not None and draft.base.table and self.template.outline.chapters != "free":
             rows = [row for run in draft.runs for row in run]
             self._read_table(draft.base.table, rows, draft.where)
@@ -149,6 +155,7 @@ class _Assembly:
         for number, section in enumerate(draft.sections, start=1):
             section_key = _customary_key(customary, section.title, number) or f"{key}.s{number}"
             section_tables, section_extra = self._runs(section, section_key)
+            self.origins.append(Origin(section.where, section.title, (section_key,)))
             if section.run_in and not self.run_in:  # other sections print their heading alone
                 section.paragraphs[:1] = [section.title + section.paragraphs[0]]
             self._texts(section_key, section)
@@ -157,7 +164,11 @@ class _Assembly:
         self._texts(key, draft)
         return OutlineChapter(key, title, tuple(sections), tuple(tables))
 
+    def _origins(self, slot: Slot, key: str) -> None:
+        self.origins += [Origin(where, text, (key,)) for where, text in zip(slot.sources, slot.paragraphs, strict=True)]
+
     def _texts(self, key: str, slot: Slot) -> None:
+        self._origins(slot, key)
         text = "\n".join(slot.paragraphs)
         if text:
             self.report.texts[key] = text
@@ -167,33 +178,39 @@ class _Assembly:
         so (a title line above one becomes a section holding it), tables the unit drew otherwise."""
         tables, sections = [], []
         optional = [t for t in self.template.outline.optional_tables if t not in self.tables]
-        for run, title in zip(slot.runs, slot.run_titles, strict=True):
+        for run, (title, where) in zip(slot.runs, slot.run_titles, strict=True):
             scores = {t: label_score(self.template.id, t, run) for t in optional}
             best = max(scores, key=lambda t: (scores[t], -len(self.template.table(t).rows)), default=None)
             if best is not None and scores[best] >= 2:
                 if run[0].table == LEAD:  # not a form's first line: the table's title, the line above is text
-                    slot.paragraphs.append(title)
-                    title, run = run[0].text, run[1:]
+                    if title:
+                        slot.paragraphs.append(title)
+                        slot.sources.append(where)
+                    title, where, run = run[0].text, run[0].where, run[1:]
                 optional.remove(best)
                 self._read_table(best, run, run[0].where)
                 if title:
-                    sections.append(OutlineSection(f"{key}.t{len(sections) + 1}", title, (best,)))
+                    section_key = f"{key}.t{len(sections) + 1}"
+                    self.origins.append(Origin(where, title, (section_key,)))
+                    sections.append(OutlineSection(section_key, title, (best,)))
                 else:
                     tables.append(best)
             elif self.template.outline.free_tables:
                 self.free_count += 1
                 free_key = f"{FREE_TABLE_PREFIX}{self.free_count}"
                 self.report.free_tables[free_key] = FreeTable(title, [list(b.fields) for b in run])
+                self.origins += [Origin(b.where, b.text, (free_key,)) for b in ([Block("paragraph", title, where)] if title else []) + run]
                 tables.append(free_key)
             else:
                 self.problems.append(ImportProblem(run[0].where, "", f"“{slot.title}”中的表格不是{self.template.name}"
                                                    "的表格，也不能作为自制表格保存，未导入"))
-                if title_like(title):
+                if title:
                     slot.paragraphs.append(title)
+                    slot.sources.append(where)
         return tables, sections
 
     def _read_table(self, table_key: str, rows: list[Block], where: str) -> None:
-        reading = TableRead(self.report, self.template.table(table_key), self.problems, self.read)
+        reading = TableRead(self.report, self.template.table(table_key), self.problems, self.read, self.origins)
         reading.run(rows)
         self.tables[table_key] = (reading, where)
 
@@ -215,11 +232,10 @@ class _Assembly:
         date = parse_date(last.paragraphs[-1]) if last.paragraphs else None
         if date is not None:
             self.report.signing_date = date
-            last.paragraphs.pop()
-            last.sources.pop()
+            self.origins.append(Origin(last.sources.pop(), last.paragraphs.pop(), ("signing_date",)))
             if last.paragraphs and title_like(last.paragraphs[-1]) and len(last.paragraphs[-1]) <= 30:
                 self.report.unit.name = last.paragraphs.pop()
-                last.sources.pop()
+                self.origins.insert(-1, Origin(last.sources.pop(), self.report.unit.name, ("unit.name",)))
         if self.template.front_matter.signature.optional:
             self.report.print_signature = date is not None
 

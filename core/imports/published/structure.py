@@ -23,7 +23,7 @@ class Slot:
     paragraphs: list[str] = field(default_factory=list)
     sources: list[str] = field(default_factory=list)  # where each paragraph starts
     runs: list[list[Block]] = field(default_factory=list)
-    run_titles: list[str] = field(default_factory=list)  # a title line printed just above a run, or ""
+    run_titles: list[tuple[str, str]] = field(default_factory=list)  # (title line just above a run or "", where)
     open: bool = False  # the last paragraph may continue on the next line (copied text)
     run_in: bool = False  # the heading opened its first paragraph
 
@@ -40,22 +40,22 @@ class Slot:
         if continues and self.runs:
             self.runs[-1].append(block)
             return
-        title, lead = "", []
+        title, where, lead = "", "", []
         if len(self.paragraphs) >= 2 and title_like(self.paragraphs[-1]) and title_like(self.paragraphs[-2]):
             # a form's caption, then its first line ("某某局 时间：2017年 月 日"): the line is its first row
             lead = [Block("row", self.paragraphs[-1], self.sources[-1], (self.paragraphs[-1],), LEAD)]
             self.paragraphs.pop()
             self.sources.pop()
         if self.paragraphs and title_like(self.paragraphs[-1]):
-            title = self.paragraphs.pop()
-            self.sources.pop()
+            title, where = self.paragraphs.pop(), self.sources.pop()
         self.runs.append([*lead, block])
-        self.run_titles.append(title)
+        self.run_titles.append((title, where))
         self.open = False
 
 
 @dataclass
 class ChapterDraft(Slot):
+    heading: str = ""  # as printed
     base: Chapter | None = None  # the template's chapter (fixed formats, or a free one's default)
     sections: list[Slot] = field(default_factory=list)
 
@@ -83,7 +83,7 @@ def lay_out(blocks: list[Block], template: Template) -> Layout:
             if heading is not None:
                 index, title = heading
                 base = template.chapters[index] if index >= 0 else _default(template, title)
-                chapters.append(ChapterDraft(title, block.where, base=base))
+                chapters.append(ChapterDraft(title, block.where, heading=block.text, base=base))
                 found = index + 1 if index >= 0 else found + 1
                 previous_row = False
                 continue

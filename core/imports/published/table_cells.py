@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from core.document import Report
-from core.imports import ImportProblem
+from core.imports import ImportProblem, Origin
 from core.imports.labels import canonical
 from core.imports.published.blocks import Block, is_value
 from core.imports.xlsx_spec import table_specs
@@ -83,6 +83,7 @@ class TableRead:
     problems: list[ImportProblem]
     read: set[str]
     shape: TableShape = field(init=False)
+    origins: list[Origin] = field(default_factory=list)
     matched: dict[int, tuple[str, ...]] = field(default_factory=dict)  # template row → values read there
     named: set[int] = field(default_factory=set)
 
@@ -192,6 +193,7 @@ class TableRead:
             return
         self.matched[index] = tuple(values)
         template = self.report.template
+        self.origins.append(Origin(block.where, block.text.rstrip("\t"), row.cells))
         for key, text in zip(row.cells, values, strict=True):
             cell = template.cells[key]
             try:
