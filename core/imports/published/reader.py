@@ -51,7 +51,10 @@ def read_blocks(blocks: list[Block], name: str, progress: Progress | None = None
                                    "也没有任何一种年报格式的章节标题或表格标签，看不出是哪一年、哪种格式的年度报告，未导入")
     layout = lay_out(blocks, template)
     _step(progress, 60, "读取表格")
-    return _Assembly(template, layout, name, year, unit).result()
+    result = _Assembly(template, layout, name, year, unit).result()
+    order = {block.where: n for n, block in enumerate(blocks)}
+    result.origins.sort(key=lambda origin: order.get(origin.where, len(order)))
+    return result
 
 
 class _Assembly:
