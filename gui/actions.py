@@ -20,6 +20,7 @@ class WindowActions:
     export_excel: QAction
     import_excel: QAction
     import_tables: QAction
+    import_published: QAction
     quit: QAction
     undo: QAction
     redo: QAction
@@ -55,6 +56,8 @@ def create_actions(parent: QWidget) -> WindowActions:
         import_excel=_action(parent, "导入 Excel 为新报告(&I)…", None, "从 Excel 工作簿读取表格数据，作为新报告打开"),
         import_tables=_action(parent, "导入 Excel 表格到当前报告(&T)…", None,
                               "把 Excel 工作簿中的三张统计表导入当前报告（文字和单位信息不变，可撤销）"),
+        import_published=_action(parent, "导入已发布的年报为新报告(&P)…", None,
+                                 "读取已发布的年度报告（Word 文档、网页，或从 PDF 复制出的文字），核对后作为新报告打开"),
         quit=_action(parent, "退出(&X)", Key.Quit if not QKeySequence(Key.Quit).isEmpty() else "Ctrl+Q", "退出程序"),
         undo=undo,
         redo=redo,

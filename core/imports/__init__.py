@@ -46,7 +46,8 @@ class ImportProblem:
 class Origin:
     """Where something imported came from, for the confirmation view: the place in the file ("第 12 行"),
     the text there, and what it went to — text keys ("opening", "overview.proactive"), cell keys, a free
-    table's id, or "title", "unit.name", "signing_date"."""
+    table's id, or "title", "unit.name", "signing_date"; none for a part that was not imported (a problem
+    at the same place says why)."""
 
     where: str
     text: str

@@ -186,6 +186,7 @@ class TableRead:
             count = sum(1 for v in values if v)
             self.named.add(index)
             self.matched[index] = ()
+            self.origins.append(Origin(block.where, block.text.rstrip("\t"), ()))  # shown as not imported
             self._problem(block, f"{self.shape.name}{name}：读到 {count} 个数，应有 {expected} 个，"
                                  "无法确定每个数属于哪一列，这一行未导入", keys=row.cells)
             return
