@@ -71,7 +71,9 @@ class PublishedPreview(QDialog):
         self.checks: CheckResult = run_checks(self.report)
         self.setWindowTitle("导入已发布的年报：核对读取的内容")
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self._summary(name)))
+        summary = QLabel(self._summary(name))
+        summary.setWordWrap(True)
+        layout.addWidget(summary)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         left = QSplitter(Qt.Orientation.Vertical)
         self.table = self._origin_table()
@@ -127,6 +129,9 @@ class PublishedPreview(QDialog):
             where, value = destination(self.report, origin)
             if not origin.targets:
                 value = reasons.get(origin.where, "")
+            elif not value and any(origin.text in self.report.text(k) for k in origin.targets
+                                   if k == OPENING or k in self.report.texts):
+                value = "文字如原文"
             text = origin.text.replace("\t", "　")
             shown = text if len(text) <= _SHOWN else text[:_SHOWN] + "……"
             for col, content in enumerate((origin.where, shown, where, value)):
@@ -145,9 +150,9 @@ class PublishedPreview(QDialog):
         return table
 
     def _findings_tree(self) -> QTreeWidget:
-        tree = QTreeWidget()
-        tree.setHeaderHidden(True)
-        tree.setWordWrap(True)
+        from gui.checks.finding_tree import FindingTree
+
+        tree = FindingTree()
         for heading, findings in group_by_chapter(self.report, self.checks.findings):
             group = QTreeWidgetItem([heading])
             for finding in findings:
@@ -162,18 +167,17 @@ class PublishedPreview(QDialog):
         return tree
 
     def _problems_list(self) -> QTreeWidget:
-        tree = QTreeWidget()
-        tree.setHeaderLabels(["位置", "说明"])
-        tree.setWordWrap(True)
+        from gui.checks.finding_tree import FindingTree
+
+        tree = FindingTree()
         for problem in self.result.problems:
-            item = QTreeWidgetItem([problem.where or "全文", ("提示：" if problem.notice else "未能导入：") + problem.message])
-            item.setToolTip(1, problem.message)
+            where = f"{problem.where}：" if problem.where else ""
+            item = QTreeWidgetItem([f"{'提示' if problem.notice else '未能导入'}　{where}{problem.message}"])
             if not problem.notice:
-                item.setForeground(1, QBrush(_PROBLEM))
+                item.setForeground(0, QBrush(_PROBLEM))
             tree.addTopLevelItem(item)
         if not self.result.problems:
-            tree.addTopLevelItem(QTreeWidgetItem(["", "每个单元格和每段文字都已读取"]))
-        tree.setColumnWidth(0, 130)
+            tree.addTopLevelItem(QTreeWidgetItem(["每个单元格和每段文字都已读取"]))
         return tree
 
     # --- interaction ---------------------------------------------------------------------------
