@@ -105,13 +105,15 @@ class TableRead:
                 i += 1
                 continue
             found = self._match(labels, cursor)
-            if found is None and i + 1 < len(blocks) and _labels_only(blocks[i + 1]):
+            if found is None and i + 1 < len(blocks) and self._continues(labels, blocks[i + 1]):
                 continued = [*labels, *((labels[-1][0], f) for f in blocks[i + 1].fields if f)]
                 found = self._match(continued, cursor, ends_only=True)
                 if found is not None:
                     i += 1
             if found is None:
-                if not data_seen:
+                if any(f and is_value(f) for f in block.fields):
+                    self._unmatched(block, labels)
+                elif not data_seen:
                     headers.append([canonical(f) for _, f in labels])
                 elif not all(canonical(f) in self.shape.known for _, f in labels):
                     self._problem(block, f"表格中的“{block.text[:30]}”不是{self.shape.name}的标签，未读取", notice=True)
@@ -145,6 +147,39 @@ class TableRead:
                     best = index
         return (best, labels[-1][0] + 1) if best is not None else None
 
+    def _continues(self, labels: list[tuple[int, str]], following: Block) -> bool:
+        """The next line holds the rest of this row's label (cut by a page break): this row's labels are
+        no row's label, and the next line has labels only, none of them a row's label."""
+        if not _labels_only(following):
+            return False
+        keys = self.shape.row_keys
+        return not any(canonical(text) in keys for _, text in labels) and \
+            not any(canonical(f) in keys for f in following.fields if f)
+
+    def _unmatched(self, block: Block, labels: list[tuple[int, str]]) -> None:
+        """A row with numbers whose label is no row of the table left to read: a row printed twice (the
+        same numbers: nothing to do; other numbers: neither is taken) or a row this table does not have."""
+        keys = {canonical(text) for _, text in labels}
+        twice = next((i for i in self.matched if self.shape.rows[i].label_key in keys), None)
+        if twice is None:
+            self._problem(block, f"{self.shape.name}中没有“{labels[-1][1][:30]}”这一行，这一行的数字未导入")
+            return
+        self._twice(twice, block, [v for v in block.fields[labels[-1][0] + 1:] if v])
+
+    def _twice(self, twice: int, block: Block, values: list[str]) -> None:
+        row = self.shape.rows[twice]
+        if tuple(v for v in self.matched[twice] if v) == tuple(values):
+            self._problem(block, f"{self.shape.name}{'「' + row.label + '」' if row.label else '的数字行'}又印了一次，数字相同，已忽略",
+                          notice=True)
+            return
+        for key in row.cells:
+            self.report.cells.pop(key, None)
+            self.read.discard(key)
+        self.origins[:] = [o for o in self.origins if o.targets != row.cells]
+        label = f"「{row.label}」" if row.label else "的数字行"
+        self._problem(block, f"{self.shape.name}{label}印了两次，数字不同，无法确定哪一次是对的，这一行未导入",
+                      keys=row.cells)
+
     def _headers_in_order(self, lines: list[list[str]], block: Block) -> bool:
         """Each header line's labels in the order of one of the official header rows (some may be
         missing; none swapped)."""
@@ -162,7 +197,11 @@ class TableRead:
         index = next((k for k in [*range(cursor, len(rows)), *range(cursor)]
                       if rows[k].label_key is None and k not in self.matched), None)
         if index is None:
-            self._problem(block, f"{self.shape.name}中这一行数字（{block.text[:40]}）没有行标签，不知属于哪一行，未导入")
+            twice = next((k for k in self.matched if rows[k].label_key is None), None)
+            if twice is not None:
+                self._twice(twice, block, [v for v in block.fields if v])
+            else:
+                self._problem(block, f"{self.shape.name}中这一行数字（{block.text[:40]}）没有行标签，不知属于哪一行，未导入")
             return cursor
         self._assign(index, block, list(block.fields), labelled=False)
         return index + 1
