@@ -24,6 +24,9 @@ def portal_page(report: Report, charset: str = "utf-8") -> bytes:
             continue
         table_open = None
         text = escape(block.text)
+        if block.kind == "table_title":
+            parts.append(f'<p style="text-align:center">{text}</p>')
+            continue
         if block.kind == "title":
             parts.append(f"<h1>{text}</h1>")
         elif block.kind == "chapter":
@@ -37,6 +40,10 @@ def portal_page(report: Report, charset: str = "utf-8") -> bytes:
 
 
 def _table(report: Report, key: str) -> str:
+    if key in report.free_tables:  # a form the unit drew: its rows as they are
+        rows = "".join("<tr>" + "".join(f"<td>{escape(c)}</td>" for c in row) + "</tr>"
+                       for row in report.free_tables[key].rows)
+        return f'<table border="1">{rows}</table>'
     table = report.template.table(key)
     rows: list[list[str]] = [[] for _ in range(table.grid_rows)]
     for item in sorted(table.items, key=lambda i: (i.row, i.col)):

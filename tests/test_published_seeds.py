@@ -3,14 +3,19 @@ our own Word exports import back to the same cells and texts."""
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 
+from core.document import Report
 from core.export.docx_writer import write_docx
 from core.imports.published.reader import read_blocks, read_published
 from core.imports.published.text_source import text_blocks
+from core.printed_text import printed_text
 from core.report_file import load_report
 from resources import SAMPLE_REPORT
 from tests.conftest import SEED001
+from tests.portal_pages import portal_page
 from tests.seed_text import FILES, seed_text
 from tests.test_seeds import KNOWN_DIFFERENCES, compare, fixture
 
@@ -88,3 +93,43 @@ def test_each_part_read_says_where_it_came_from():
     assert lines == sorted(lines), "in the file's order"
     cells = {k for o in result.origins for k in o.targets if k in result.report.template.cells}
     assert cells == result.read
+
+
+def _printed(report) -> list[tuple[str, str]]:
+    """The printed blocks, the title's lines joined: the Word export breaks a long title into lines of its own."""
+    blocks = [(b.kind, b.text) for b in printed_text(report)]
+    title = "".join(text for kind, text in blocks if kind == "title")
+    return [("title", title)] + [b for b in blocks if b[0] != "title"]
+
+
+@pytest.mark.parametrize("name", ["000", "002", "003", "004"])
+@pytest.mark.parametrize("kind", ["docx", "html"])
+def test_pre2019_fixtures_exported_or_published_as_web_pages_import_back(name, kind, tmp_path):
+    """Own titles, chapters, sub-headings (also "1." ones), the 统计表 and channel table in their sections,
+    drawn forms and the signature come back as they print."""
+    report = fixture(name)
+    path = tmp_path / f"report.{kind}"
+    if kind == "docx":
+        write_docx(report, path)
+    else:
+        path.write_bytes(portal_page(report))
+    result = read_published(path)
+    assert result.defects == [] and result.report.cells == report.cells
+    assert _printed(result.report) == _printed(report)
+
+
+def test_a_2019_format_report_round_trips_through_word(tmp_path):
+    report = Report.new(2020, "某某县某某镇人民政府")
+    template = report.template
+    for n, key in enumerate(k for k in template.cells if not template.cells[k].computed):
+        cell_type = template.cells[key].type
+        report.set_value(key, Decimal(f"{n}.5") if cell_type == "money" else (-n if cell_type == "signed_count" else n))
+    for key in report.text_keys:
+        report.set_text(key, f"{key} 的正文，共 {len(key)} 项。")
+    report.opening = "根据《条例》编制本报告。"
+    path = tmp_path / "r.docx"
+    write_docx(report, path)
+    result = read_published(path)
+    back = result.report
+    assert back.template_id == "2019" and back.year == 2020 and result.defects == []
+    assert back.cells == report.cells and back.texts == report.texts

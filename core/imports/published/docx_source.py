@@ -107,17 +107,16 @@ class _Walker:
 
 
 def _lines(paragraph: Element) -> list[str]:
-    """A paragraph's text; a line break inside it starts a new line (a title typed over two lines)."""
+    """A paragraph's text. A line break inside it (a long title or signature broken in balanced lines)
+    is layout, not a new paragraph: the lines are joined; a page break starts a new paragraph."""
     lines, current = [], []
     for node in paragraph.iter():
         if node.tag == f"{_W}t" and node.text:
             current.append(node.text)
         elif node.tag == f"{_W}tab":
             current.append(" ")
-        elif node.tag in (f"{_W}br", f"{_W}cr"):
+        elif node.tag == f"{_W}br" and node.get(f"{_W}type") == "page":
             lines.append("".join(current))
             current = []
-        elif node.tag == f"{_W}tbl":  # a table inside a paragraph's text box: read with the text
-            continue
     lines.append("".join(current))
     return [clean_field(line) for line in lines if clean_field(line)]

@@ -12,6 +12,7 @@ from core.template import Template
 
 _NUMBERED = re.compile(r"^([一二三四五六七八九十]{1,3})\s*[、.．]\s*(\S.*)$")
 _SECTION = re.compile(r"^[（(]\s*([一二三四五六七八九十]{1,3})\s*[）)]\s*(\S.*)$")
+_ARABIC = re.compile(r"^(\d{1,2})\s*[.．、]\s*(\S.*)$")
 _TITLE = re.compile(r"^(.*?)(?:关于)?((?:19|20)\d{2})年度?(.*报告)$")
 _DATE = re.compile(r"^((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日$")
 MAX_HEADING = 40
@@ -43,11 +44,18 @@ def chapter_heading(text: str, template: Template, found: int) -> tuple[int, str
     return -1, title
 
 
-def section_heading(text: str, found: int) -> tuple[str, str] | None:
+def section_heading(text: str, found: int, arabic: bool = False) -> tuple[str, str] | None:
     """(title, text after it) when ``text`` opens the chapter's next sub-heading "（一）" "（二）" ….
 
     A short paragraph is the heading alone ("（一）严格公开流程。"); a longer one runs into its text
-    ("（一）主动公开情况。坚持……"): the title ends at the first full stop or colon."""
+    ("（一）主动公开情况。坚持……"): the title ends at the first full stop or colon. In a chapter
+    numbered "1." "2." instead (``arabic``), only a short line alone is a heading ("1.存在的问题"):
+    "1.……。" lines are the items of a list in the text."""
+    if arabic:
+        match = _ARABIC.match(text)
+        if match and int(match.group(1)) == found + 1 and title_like(text) and len(text) <= 20:
+            return text, ""
+        return None
     match = _SECTION.match(text)
     if not match or match.group(1) != chinese_number(found + 1):
         return None

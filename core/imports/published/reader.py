@@ -201,7 +201,7 @@ class _Assembly:
             elif self.template.outline.free_tables:
                 self.free_count += 1
                 free_key = f"{FREE_TABLE_PREFIX}{self.free_count}"
-                self.report.free_tables[free_key] = FreeTable(title, [list(b.fields) for b in run])
+                self.report.free_tables[free_key] = FreeTable(title, [_without_padding(b.fields) for b in run])
                 self.origins += [Origin(b.where, b.text, (free_key,)) for b in ([Block("paragraph", title, where)] if title else []) + run]
                 tables.append(free_key)
             else:
@@ -228,19 +228,32 @@ class _Assembly:
     # --- the signature and date -------------------------------------------------------------------
 
     def _signature(self) -> None:
-        """A date on the last line (and the unit's name on the line above it) is the signature."""
+        """A date on the last line (and the unit's name on the line above it) is the signature; so is
+        the title's unit name alone on the last line (signed, undated)."""
         if not self.layout.chapters:
             return
         last = self.layout.chapters[-1].target
         date = parse_date(last.paragraphs[-1]) if last.paragraphs else None
+        signed = date is not None
         if date is not None:
             self.report.signing_date = date
             self.origins.append(Origin(last.sources.pop(), last.paragraphs.pop(), ("signing_date",)))
             if last.paragraphs and title_like(last.paragraphs[-1]) and len(last.paragraphs[-1]) <= 30:
                 self.report.unit.name = last.paragraphs.pop()
                 self.origins.insert(-1, Origin(last.sources.pop(), self.report.unit.name, ("unit.name",)))
+        elif last.paragraphs and self.report.unit.name and compact(last.paragraphs[-1]) == compact(self.report.unit.name):
+            self.origins.append(Origin(last.sources.pop(), last.paragraphs.pop(), ("unit.name",)))
+            signed = True
         if self.template.front_matter.signature.optional:
-            self.report.print_signature = date is not None
+            self.report.print_signature = signed
+
+
+def _without_padding(fields: tuple[str, ...]) -> list[str]:
+    """A drawn table's row without the blank cells a word processor pads short rows with (they print nothing)."""
+    cells = list(fields)
+    while cells and not cells[-1]:
+        cells.pop()
+    return cells
 
 
 def _customary_key(customary: list, title: str, number: int) -> str | None:

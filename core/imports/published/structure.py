@@ -56,6 +56,7 @@ class Slot:
 @dataclass
 class ChapterDraft(Slot):
     heading: str = ""  # as printed
+    arabic: bool = False  # its sub-headings are numbered "1." "2." (no "（一）")
     base: Chapter | None = None  # the template's chapter (fixed formats, or a free one's default)
     sections: list[Slot] = field(default_factory=list)
 
@@ -98,7 +99,10 @@ def lay_out(blocks: list[Block], template: Template) -> Layout:
             previous_row = True
             continue
         previous_row = False
-        section = section_heading(block.text, len(chapter.sections))
+        section = section_heading(block.text, len(chapter.sections), chapter.arabic)
+        if section is None and not chapter.sections:
+            section = section_heading(block.text, 0, arabic=True)
+            chapter.arabic = section is not None
         if section is not None and not chapter.target.open:
             title, rest = section
             chapter.sections.append(Slot(title, block.where, run_in=bool(rest)))
