@@ -118,3 +118,13 @@ def test_a_page_without_tables_names_every_table_as_not_found(tmp_path):
     named = {k for p in result.defects for k in p.cell_keys}
     assert named == set(result.report.template.cells) and not result.report.cells
     assert any(p.message.startswith("没有找到表三") for p in result.defects)
+
+
+def test_contact_details_come_from_the_opening_only_where_labelled():
+    from core.imports.published.contact import contact_fields
+
+    text = ("本报告电子版可在利通区人民政府门户网站（www.ltq.gov.cn/）查阅。如有疑问请联系（地址：利通区朝阳东街 131 号，"
+            "邮政编码：751100，联系电话：0953-2666586，电子邮箱：ltqzfb@163.com）。")
+    assert contact_fields(text) == {"address": "利通区朝阳东街131号", "postcode": "751100", "phone": "0953-2666586",
+                                    "email": "ltqzfb@163.com", "website": "www.ltq.gov.cn"}
+    assert contact_fields("本单位没有写联系方式。") == {}

@@ -72,8 +72,11 @@ def test_our_word_export_imports_back_to_identical_cells_and_texts(source, tmp_p
     write_docx(report, path)
     result = read_published(path)
     back = result.report
-    assert result.problems == []
+    assert result.defects == [] and [p.message for p in result.notices] == [
+        "单位信息的地址、邮编、电话、传真、电子邮箱" + ("、网站" if source == SEED001 else "") + "取自开头段落，请在单位信息中核对"]
     assert back.cells == report.cells and back.texts == report.texts and back.opening == report.opening
+    contact = ("address", "postcode", "phone", "fax", "email") + (("website",) if source == SEED001 else ())
+    assert all(getattr(back.unit, f) == getattr(report.unit, f) for f in contact)
     assert (back.template_id, back.year, back.unit.name, back.signing_date) == \
         (report.template_id, report.year, report.unit.name, report.signing_date)
     assert [(c.key, c.title, [s.title for s in c.sections]) for c in back.chapters] == \

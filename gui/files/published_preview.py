@@ -170,7 +170,7 @@ class PublishedPreview(QDialog):
         from gui.checks.finding_tree import FindingTree
 
         tree = FindingTree()
-        for problem in self.result.problems:
+        for problem in self.result.defects + self.result.notices:  # what was not read first
             where = f"{problem.where}：" if problem.where else ""
             item = QTreeWidgetItem([f"{'提示' if problem.notice else '未能导入'}　{where}{problem.message}"])
             if not problem.notice:

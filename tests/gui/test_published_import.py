@@ -58,7 +58,7 @@ def test_the_view_shows_each_source_line_beside_where_it_went_and_what_was_not_r
     assert rows["第 84 行"][2:] == ["表四", "结果维持 （空白），结果纠正 （空白），其他结果 （空白），尚未审结 （空白），"
                                               "总计 （空白），结果维持 0，结果纠正 0，其他结果 0，尚未审结 0，总计 0，"
                                               "结果维持 0，结果纠正 0，其他结果 0，尚未审结 0，总计 0"]
-    assert view.tabs.tabText(1) == "未能导入（4）· 提示（0）" and view.tabs.currentWidget() is view.problems
+    assert view.tabs.tabText(1) == "未能导入（4）· 提示（1）" and view.tabs.currentWidget() is view.problems
     assert view.problems.topLevelItem(0).text(0).startswith("未能导入　第 51 行：表三")
     assert view.accept_button.text() == "仍然打开能读取的部分"
     view.table.setCurrentCell(1, 0)

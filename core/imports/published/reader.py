@@ -6,11 +6,12 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from core.document import FreeTable, Report, UnitInfo
+from core.document import UNIT_FIELD_LABELS, FreeTable, Report, UnitInfo
 from core.imports import ImportProblem, ImportResult, Origin, Progress
 from core.imports.labels import label_key
 from core.imports.published import PublishedImportError
 from core.imports.published.blocks import Block
+from core.imports.published.contact import contact_fields
 from core.imports.published.headings import compact, parse_date, parse_title, title_like
 from core.imports.published.recognise import recognise
 from core.imports.published.structure import LEAD, ChapterDraft, Layout, Slot, lay_out
@@ -115,6 +116,12 @@ class _Assembly:
                 slot.add_paragraph(block)
         self.report.opening = "\n".join(slot.paragraphs)
         self._origins(slot, "opening")
+        contact = contact_fields(self.report.opening)
+        for name, value in contact.items():
+            setattr(self.report.unit, name, value)
+        if contact:
+            fields = "、".join(UNIT_FIELD_LABELS[n] for n in contact)
+            self.problems.append(ImportProblem("", "", f"单位信息的{fields}取自开头段落，请在单位信息中核对", notice=True))
         if not self.layout.chapters:
             self.problems.append(ImportProblem("", "", f"没有找到{self.template.name}的章节标题（如“{self.template.chapters[0].heading}”），"
                                                        "全文作为开头段落导入"))
