@@ -98,6 +98,8 @@ HOSTILE = {
     "notables.html": ("<html><body><p>欢迎访问本网站</p></body></html>".encode(), "看不出是哪一年、哪种格式"),
     "empty.html": (b"<html><head><title>x</title></head><body></body></html>", "没有文字"),
     "report.pdf": (b"%PDF-1.4", "不是 Word 文档、网页或文字文件"),
+    "spans.html": (("<table><tr>" + '<td rowspan="200" colspan="200">1</td>' * 20 + "</tr></table>").encode(),
+                   "合并的单元格过多"),
 }
 
 

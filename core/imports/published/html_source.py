@@ -18,6 +18,7 @@ _BREAKS = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "br", "section"
            "blockquote", "pre", "ul", "ol", "center", "title"}
 _IGNORED = {"script", "style", "head", "noscript", "template", "iframe", "object"}
 MAX_SPAN = 200
+MAX_GRID = 200_000  # positions one table's merges may cover (the largest official table has 280)
 
 
 class _Table:
@@ -132,9 +133,9 @@ class _Page(HTMLParser):
             for text, rowspan, colspan in cells:
                 while (r, col) in taken:
                     col += 1
-                for dr in range(rowspan):
-                    for dc in range(colspan):
-                        taken.add((r + dr, col + dc))
+                taken.update((r + dr, col + dc) for dr in range(rowspan) for dc in range(colspan))
+                if len(taken) > MAX_GRID:
+                    raise PublishedImportError(f"网页中的第 {table.number} 个表格合并的单元格过多，不像年报中的表格，未导入")
                 fields.append(text)
                 col += colspan
             if fields:
