@@ -9,7 +9,8 @@ from typing import Literal
 
 MAX_BLOCKS = 20000  # far beyond any annual report; a file with more is not one
 MAX_FIELDS = 64  # cells in one table row (the widest official table has 15)
-PAGE_NUMBER = re.compile(r"^[-—–－]?\s*(?:第\s*)?\d{1,3}\s*(?:页)?\s*[-—–－]?$")
+# "- 4 -", "— 4 —", "第 4 页", "第 4 页 共 9 页"; a bare number stays (it may be a table's cell on its own line)
+PAGE_NUMBER = re.compile(r"^(?:[-—–－]\s*\d{1,3}\s*[-—–－]|第\s*\d{1,3}\s*页(?:\s*[,，]?\s*共\s*\d{1,3}\s*页)?)$")
 _VALUE = re.compile(r"^(?:[+\-]?[\d,，]*[.．]?\d+|/|[-—–－]+|\d+(?:\.\d+)?\s*[\u4e00-\u9fff]{1,2})$")
 
 

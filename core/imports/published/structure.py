@@ -92,6 +92,10 @@ def lay_out(blocks: list[Block], template: Template) -> Layout:
             front.append(block)
             continue
         table_chapter = chapter.base is not None and chapter.base.table is not None and template.outline.chapters != "free"
+        numbers = block.kind == "paragraph" and _numbers_only(block)
+        if numbers and previous_row and chapter.target.runs:
+            _add_numbers(chapter.target.runs[-1], block, labels)
+            continue
         if block.kind == "paragraph" and not table_chapter and labels.is_row(block, previous_row):
             block = as_row(block)
         if block.kind == "row" or table_chapter:
@@ -125,6 +129,11 @@ class TableLabels:
         shapes = [table_shape(template.id, t.key) for t in template.tables]
         return cls(frozenset().union(*(s.row_keys for s in shapes)), frozenset().union(*(s.known for s in shapes)))
 
+    def carries_row_label(self, block: Block) -> bool:
+        keys = [canonical(f) for f in block.fields if f and not is_value(f)]
+        joined = canonical("".join(f for f in block.fields if f and not is_value(f)))
+        return any(k in self.row_keys for k in keys) or any(len(k) >= 4 and joined.endswith(k) for k in self.row_keys)
+
     def is_row(self, block: Block, after_row: bool) -> bool:
         """A line carrying a row label and its numbers, or a table's header line next to its rows."""
         row = as_row(block)
@@ -133,6 +142,25 @@ class TableLabels:
             return label in self.row_keys or any(len(k) >= 4 and label.endswith(k) for k in self.row_keys)
         return label in self.known and (after_row or label not in self.row_keys) and len(row.fields) == 1 and \
             canonical(block.text) in self.known
+
+
+def _numbers_only(block: Block) -> bool:
+    tokens = block.text.split(" ")
+    return bool(tokens) and all(is_value(t) for t in tokens)
+
+
+def _add_numbers(run: list[Block], block: Block, labels: TableLabels) -> None:
+    """A line of copied text with numbers only, after a table row: the cells came out one per line (or a
+    row went on in the next line). They continue the row above when it carries a row label or is such
+    numbers itself; after header labels they start a row of numbers (表四's)."""
+    last = run[-1]
+    tokens = tuple(block.text.split(" "))
+    continues = not last.positional and last.table == block.table and (
+        _numbers_only(last) or labels.carries_row_label(last))
+    if continues:
+        run[-1] = Block("row", f"{last.text} {block.text}", last.where, last.fields + tokens, last.table)
+    else:
+        run.append(Block("row", block.text, block.where, tokens, block.table))
 
 
 def _default(template: Template, title: str) -> Chapter | None:
