@@ -1,5 +1,6 @@
 """Seed 001's text mutated as extractions and hand copies garble tables (a cell lost, a line lost, moved,
-repeated, cut in two or run together, a number replaced by text): every cell read holds the published
+repeated, cut in two or run together, a number replaced by text, cells separated by spaces or one per
+line): every cell read holds the published
 number, every other cell of the tables is named in a problem, and nothing crashes.
 ``NIANBAO_FUZZ_TRIALS=3000`` runs more by hand (3000 on each base passed when this was written)."""
 
@@ -28,7 +29,7 @@ def _mutate(lines: list[str], rng: random.Random) -> str:
         at = rng.choice(rows) if rows and rng.random() < 0.8 else rng.randrange(len(lines))
         line = lines[at]
         fields = line.split("\t")
-        kind = rng.randrange(9)
+        kind = rng.randrange(11)
         if kind == 0 and len(fields) > 1:  # a cell lost
             del fields[rng.randrange(len(fields))]
             lines[at] = "\t".join(fields)
@@ -55,6 +56,10 @@ def _mutate(lines: list[str], rng: random.Random) -> str:
             if numbers:
                 fields[rng.choice(numbers)] = rng.choice(("x", "12件", "—", "一"))
                 lines[at] = "\t".join(fields)
+        elif kind == 8:  # cells separated by spaces
+            lines[at] = " ".join(f for f in fields if f.strip())
+        elif kind == 9:  # one cell per line
+            lines[at:at + 1] = [f for f in fields if f.strip()] or [""]
         else:  # a stray line
             lines.insert(at, rng.choice(("注：本表数据截至12月31日", "单位：件\t\t", "5\t6\t7", "合计\t1\t2")))
     return "\n".join(lines)
