@@ -130,3 +130,21 @@ def test_contact_details_come_from_the_opening_only_where_labelled():
     assert contact_fields(text) == {"address": "利通区朝阳东街131号", "postcode": "751100", "phone": "0953-2666586",
                                     "email": "ltqzfb@163.com", "website": "www.ltq.gov.cn"}
     assert contact_fields("本单位没有写联系方式。") == {}
+
+
+def test_a_page_saved_by_word_as_gb2312_with_office_markup(tmp_path):
+    page = ('<html xmlns:o="urn:schemas-microsoft-com:office:office"><head>'
+            '<meta http-equiv=Content-Type content="text/html; charset=gb2312"><!--[if gte mso 9]><xml></xml><![endif]-->'
+            '</head><body><p class=MsoNormal align=center>某某县某某镇人民政府<o:p></o:p></p>'
+            '<p class=MsoNormal>2025年政府信息公开工作年度报告<o:p></o:p></p><p>开头&nbsp;段落。</p>'
+            '<p>一、总体情况</p><p>正文。</p><p>二、主动公开政府信息情况</p>'
+            '<table><tr><td><p>第二十条第（五）项</p></td></tr><tr><td>信息内容</td><td>本年处理决定数量</td></tr>'
+            '<tr><td><p><span>行政许可</span></p></td><td><p><span>1,234</span></p></td></tr></table></body></html>')
+    path = tmp_path / "r.htm"
+    path.write_bytes(page.encode("gb2312"))
+    result = read_published(path)
+    report = result.report
+    assert (report.year, report.unit.name, report.opening) == (2025, "某某县某某镇人民政府", "开头 段落。")
+    assert report.text("overview") == "正文。"
+    problem = next(p for p in result.defects if "t2.licensing.decisions" in p.cell_keys)
+    assert problem.where == "第 1 个表格第 3 行" and "含有逗号" in problem.message

@@ -163,3 +163,16 @@ def test_copied_text_with_cells_separated_by_spaces_or_one_per_line(layout):
     assert [p.message for p in result.defects] == [
         "表四（政府信息公开行政复议、行政诉讼情况）的数字行：读到 10 个数，应有 15 个，无法确定每个数属于哪一列，这一行未导入"]
     assert result.report.cells == {k: v for k, v in seed.cells.items() if not k.startswith("t4.")}
+
+
+def test_the_format_is_told_by_the_tables_not_only_by_the_year(tmp_path):
+    """A 2019-format report whose title says 2022: read in the 2019 format, with a problem on the year."""
+    report = Report.new(2020, "某某县某某镇人民政府")
+    report.set_value("t2.licensing.decisions", 7)
+    path = tmp_path / "r.docx"
+    write_docx(report, path)
+    text = "\n".join(b.text for b in printed_text(report)).replace("2020年政府信息公开工作年度报告", "2022年政府信息公开工作年度报告")
+    result = read_blocks(text_blocks(text.encode(), "r.txt"), "r.txt")
+    assert result.report.template_id == "2019" and result.report.year == 2022
+    assert any("不适用于 2022 年度" in p.message for p in result.defects)
+    assert read_published(path).report.template_id == "2019"

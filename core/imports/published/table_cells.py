@@ -115,6 +115,9 @@ class TableRead:
                     self._unmatched(block, labels)
                 elif not data_seen:
                     headers.append([canonical(f) for _, f in labels])
+                    if not any(canonical(f) in self.shape.known for _, f in labels):
+                        self._problem(block, f"{self.shape.name}前的文字“{block.text[:30]}”不是表格的内容，未导入",
+                                      notice=True)
                 elif not all(canonical(f) in self.shape.known for _, f in labels):
                     self._problem(block, f"表格中的“{block.text[:30]}”不是{self.shape.name}的标签，未读取", notice=True)
                 i += 1
