@@ -176,3 +176,14 @@ def test_the_format_is_told_by_the_tables_not_only_by_the_year(tmp_path):
     assert result.report.template_id == "2019" and result.report.year == 2022
     assert any("不适用于 2022 年度" in p.message for p in result.defects)
     assert read_published(path).report.template_id == "2019"
+
+
+def test_this_years_report_starts_from_last_years_published_report():
+    from core.carry_over import report_from_last_year
+
+    last = imported("001").report
+    report, _ = report_from_last_year(last, 2022)
+    assert report.unit.name == "吴忠市利通区" and report.unit.phone == "0953-2666586"
+    carried = {k: report.value(k) for k in report.template.cells if k.startswith("t3.carried_over.")}
+    assert carried and all(v == last.value(k.replace("carried_over", "carried_forward")) for k, v in carried.items())
+    assert report.previous is not None and report.previous.cells == last.cells
