@@ -7,6 +7,7 @@ import re
 import unicodedata
 
 from core.imports.labels import chinese_year_digits, label_key
+from core.imports.published.blocks import Block
 from core.outline import chinese_number
 from core.template import Template
 
@@ -16,6 +17,8 @@ _ARABIC = re.compile(r"^(\d{1,2})\s*[.．、]\s*(\S.*)$")
 _TITLE = re.compile(r"^(.*?)(?:关于)?((?:19|20)\d{2})年度?(.*报告)$")
 _DATE = re.compile(r"^((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日$")
 MAX_HEADING = 40
+MAX_FRONT = 8  # paragraphs looked at for the title (a portal page may put a path or a date above it)
+_YEAR = re.compile(r"(?:19|20)\d{2}\s*年")
 
 
 def compact(text: str) -> str:
@@ -90,3 +93,24 @@ def parse_date(text: str) -> dt.date | None:
         return dt.date(*(int(g) for g in match.groups()))
     except ValueError:
         return None
+
+
+def title_lines(paragraphs: list[Block]) -> tuple[list[str], int, int]:
+    """The title's lines and where they are among the first paragraphs (start, end): the title ends
+    with the first line that ends in 报告; the line above belongs to it when it holds the unit's name
+    (the year line starts with the year) or when the extraction broke the title after the year."""
+    candidates = [end for end, block in enumerate(paragraphs[:MAX_FRONT], start=1)
+                  if compact(block.text).endswith("报告") and len(compact(block.text)) <= 80]
+    dated = [end for end in candidates if _YEAR.search(compact(paragraphs[end - 1].text)) or
+             (end > 1 and _YEAR.search(compact(paragraphs[end - 2].text)))]
+    for end in (dated or candidates)[:1]:  # a line with the year before one without ("首页 > … > 年度报告")
+        text = compact(paragraphs[end - 1].text)
+        start, lines = end - 1, [text]
+        previous = compact(paragraphs[start - 1].text) if start > 0 else ""
+        if previous and len(previous) <= 40 and not previous.endswith(("。", "报告")):
+            if not _YEAR.search(text) and _YEAR.search(previous):
+                start, lines = start - 1, [previous + text]
+            elif _YEAR.match(text) and not _YEAR.search(previous):
+                start, lines = start - 1, [previous, text]
+        return lines, start, end
+    return [], 0, 0

@@ -3,7 +3,6 @@ texts and every table's cells, with a located problem for whatever could not be 
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from core.document import UNIT_FIELD_LABELS, FreeTable, Report, UnitInfo
@@ -12,7 +11,7 @@ from core.imports.labels import label_key
 from core.imports.published import PublishedImportError
 from core.imports.published.blocks import Block
 from core.imports.published.contact import contact_fields
-from core.imports.published.headings import compact, parse_date, parse_title, title_like
+from core.imports.published.headings import compact, parse_date, parse_title, title_like, title_lines
 from core.imports.published.recognise import recognise
 from core.imports.published.structure import LEAD, ChapterDraft, Layout, Slot, lay_out
 from core.imports.published.table_cells import TableRead, label_score
@@ -20,9 +19,6 @@ from core.imports.xlsx_meta import unit_kind_problems
 from core.outline import FREE_TABLE_PREFIX, OutlineChapter, OutlineError, OutlineSection, check_outline, chinese_number
 from core.template import Template
 from core.user_files import read_user_file
-
-MAX_FRONT = 8  # paragraphs looked at for the title (a portal page may put a path or a date above it)
-_YEAR = re.compile(r"(?:19|20)\d{2}\s*年")
 
 
 def read_published(path: str | Path, progress: Progress | None = None) -> ImportResult:
@@ -44,8 +40,8 @@ def read_published(path: str | Path, progress: Progress | None = None) -> Import
 
 
 def read_blocks(blocks: list[Block], name: str, progress: Progress | None = None) -> ImportResult:
-    title_lines, _, _ = _front_split([b for b in blocks if b.kind == "paragraph"])
-    unit, year = parse_title(title_lines)
+    title, _, _ = title_lines([b for b in blocks if b.kind == "paragraph"])
+    unit, year = parse_title(title)
     template = recognise(blocks, year)
     if template is None:
         raise PublishedImportError(f"“{name}”中既没有年度报告的标题（如“××2025年政府信息公开工作年度报告”），"
@@ -96,7 +92,7 @@ class _Assembly:
 
     def _front(self) -> None:
         paragraphs = [b for b in self.layout.front if b.kind == "paragraph"]
-        title, start, taken = _front_split(paragraphs)
+        title, start, taken = title_lines(paragraphs)
         front = self.template.front_matter
         if title:
             self.origins.append(Origin(paragraphs[start].where, " ".join(b.text for b in paragraphs[start:taken]), ("title",)))
@@ -274,27 +270,6 @@ def _customary_key(customary: list, title: str, number: int) -> str | None:
         return None
     customary.remove(found)
     return found.key
-
-
-def _front_split(paragraphs: list[Block]) -> tuple[list[str], int, int]:
-    """The title's lines and where they are among the first paragraphs (start, end): the title ends
-    with the first line that ends in 报告; the line above belongs to it when it holds the unit's name
-    (the year line starts with the year) or when the extraction broke the title after the year."""
-    candidates = [end for end, block in enumerate(paragraphs[:MAX_FRONT], start=1)
-                  if compact(block.text).endswith("报告") and len(compact(block.text)) <= 80]
-    dated = [end for end in candidates if _YEAR.search(compact(paragraphs[end - 1].text)) or
-             (end > 1 and _YEAR.search(compact(paragraphs[end - 2].text)))]
-    for end in (dated or candidates)[:1]:  # a line with the year before one without ("首页 > … > 年度报告")
-        text = compact(paragraphs[end - 1].text)
-        start, lines = end - 1, [text]
-        previous = compact(paragraphs[start - 1].text) if start > 0 else ""
-        if previous and len(previous) <= 40 and not previous.endswith(("。", "报告")):
-            if not _YEAR.search(text) and _YEAR.search(previous):
-                start, lines = start - 1, [previous + text]
-            elif _YEAR.match(text) and not _YEAR.search(previous):
-                start, lines = start - 1, [previous, text]
-        return lines, start, end
-    return [], 0, 0
 
 
 def _step(progress: Progress | None, percent: int, what: str) -> None:
