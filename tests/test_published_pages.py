@@ -148,3 +148,38 @@ def test_a_page_saved_by_word_as_gb2312_with_office_markup(tmp_path):
     assert report.text("overview") == "正文。"
     problem = next(p for p in result.defects if "t2.licensing.decisions" in p.cell_keys)
     assert problem.where == "第 1 个表格第 3 行" and "含有逗号" in problem.message
+
+
+def test_a_word_file_typed_by_a_unit_with_merged_header_cells(tmp_path):
+    """A report typed in Word (not exported by the app): 表四's header merged across and down, the
+    行政复议 half left blank, the title over two paragraphs, no 表二/表三."""
+    import docx
+
+    document = docx.Document()
+    for text in ("某某县人民政府", "2023年政府信息公开工作年度报告", "开头。", "一、总体情况", "正文。",
+                 "四、政府信息公开行政复议、行政诉讼情况"):
+        document.add_paragraph(text)
+    table = document.add_table(rows=4, cols=15)
+    table.cell(0, 0).merge(table.cell(0, 4)).text = "行政复议"
+    table.cell(0, 5).merge(table.cell(0, 14)).text = "行政诉讼"
+    for col, label in enumerate(("结果维持", "结果纠正", "其他结果", "尚未审结", "总计")):
+        table.cell(1, col).merge(table.cell(2, col)).text = label
+        table.cell(2, 5 + col).text = label
+        table.cell(2, 10 + col).text = label
+    table.cell(1, 5).merge(table.cell(1, 9)).text = "未经复议直接起诉"
+    table.cell(1, 10).merge(table.cell(1, 14)).text = "复议后起诉"
+    for col in range(5, 15):
+        table.cell(3, col).text = "1" if col in (5, 9) else "0"
+    document.add_paragraph("五、存在的主要问题及改进情况")
+    document.add_paragraph("问题。")
+    path = tmp_path / "typed.docx"
+    document.save(path)
+    result = read_published(path)
+    report = result.report
+    assert (report.template_id, report.year, report.unit.name) == ("2021", 2023, "某某县人民政府")
+    assert [report.value(k) for k in report.template.table("t4").cells] == [None] * 5 + [1, 0, 0, 0, 1] + [0] * 5
+    assert {k for k in result.read if k.startswith("t4.")} == set(report.template.table("t4").cells)
+    assert report.text("problems") == "问题。"
+    missing = {p.message for p in result.defects}
+    assert "没有找到章节“六、其他需要报告的事项”，这一章的文字暂空" in missing
+    assert any(m.startswith("没有找到表二") for m in missing) and any(m.startswith("没有找到表三") for m in missing)

@@ -86,15 +86,15 @@ class _Walker:
                     self.blocks.append(Block("paragraph", line, f"第 {self.paragraphs} 段"))
             elif child.tag == f"{_W}tbl":
                 self._table(child)
-            elif child.tag in (f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml", f"{_W}smartTag"):
+            elif child.tag in _WRAPPERS:
                 self.walk(child)
 
     def _table(self, table: Element) -> None:
         self.tables += 1
         number = self.tables
-        for r, row in enumerate(table.iter(f"{_W}tr"), start=1):
+        for r, row in enumerate(_rows(table), start=1):
             fields = []
-            for cell in row.findall(f"{_W}tc"):
+            for cell in _children(row, f"{_W}tc"):
                 properties = cell.find(f"{_W}tcPr")
                 merge = properties.find(f"{_W}vMerge") if properties is not None else None
                 if merge is not None and merge.get(f"{_W}val", "continue") != "restart":
@@ -104,6 +104,22 @@ class _Walker:
                 fields = fields[:MAX_FIELDS]
                 self.blocks.append(Block("row", "\t".join(fields), f"第 {number} 个表格第 {r} 行", tuple(fields),
                                          number, positional=True))
+
+
+_WRAPPERS = (f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml", f"{_W}smartTag")
+
+
+def _children(parent: Element, tag: str):
+    """The parent's own ``tag`` elements, also inside content controls; not those of a nested table."""
+    for child in parent:
+        if child.tag == tag:
+            yield child
+        elif child.tag in _WRAPPERS:
+            yield from _children(child, tag)
+
+
+def _rows(table: Element):
+    return _children(table, f"{_W}tr")
 
 
 def _lines(paragraph: Element) -> list[str]:
