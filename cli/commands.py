@@ -140,4 +140,6 @@ def import_workbook(args: argparse.Namespace) -> int:
     except ReportFileError as error:
         return _fail(str(error))
     print(f"已导入为 {output}：{report.title}")
+    if published:  # the figures of the text against the tables, at once
+        print(f"检查：{run_checks(report).summary()}；请用 nianbao check {output} 查看")
     return EXIT_OK

@@ -183,7 +183,7 @@ def test_import_reads_a_published_report_by_its_suffix(capsys, tmp_path):
     docx = tmp_path / "r.docx"
     write_docx(load_report(SEED001), docx)
     code, printed, _ = run(capsys, "import", str(docx), "-o", str(tmp_path / "w.nianbao"))
-    assert code == 0 and "已导入为" in printed
+    assert code == 0 and "已导入为" in printed and "检查：错误 4 项" in printed
     assert load_report(tmp_path / "w.nianbao").cells == load_report(SEED001).cells
 
 

@@ -183,3 +183,12 @@ def test_a_word_file_typed_by_a_unit_with_merged_header_cells(tmp_path):
     missing = {p.message for p in result.defects}
     assert "没有找到章节“六、其他需要报告的事项”，这一章的文字暂空" in missing
     assert any(m.startswith("没有找到表二") for m in missing) and any(m.startswith("没有找到表三") for m in missing)
+
+
+def test_numbers_in_separate_paragraphs_of_one_web_cell_are_not_run_together(tmp_path):
+    path = tmp_path / "r.html"
+    path.write_bytes(_page("<h1>某某县2025年政府信息公开工作年度报告</h1><p>二、主动公开政府信息情况</p><table>"
+                           "<tr><td>行政许可</td><td><p>1</p><p>2</p></td></tr></table>"))
+    result = read_published(path)
+    assert "t2.licensing.decisions" not in result.report.cells
+    assert any("t2.licensing.decisions" in p.cell_keys and "“1 2”" in p.message for p in result.defects)

@@ -67,7 +67,7 @@ class _Page(HTMLParser):
                 values = dict(attrs)
                 table.cell = []
                 table.spans = (_span(values.get("rowspan")), _span(values.get("colspan")))
-            elif tag == "br" and table.cell is not None:
+            elif tag in _BREAKS and table.cell is not None:  # "<p>1</p><p>2</p>" in a cell is not 12
                 table.cell.append("\n")
         elif tag in _BREAKS:
             self._paragraph()
