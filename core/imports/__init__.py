@@ -95,7 +95,8 @@ class ImportResult:
             self.problems = [p for p in self.problems if p.topic != "year"]
             template = self.report.template
             if not template.covers_year(year):
-                self.problems.append(ImportProblem("", "", f"工作簿的表格是{template.name}，不适用于 {year} 年度的报告；"
+                source = "报告" if self.source == "published" else "工作簿"
+                self.problems.append(ImportProblem("", "", f"{source}的表格是{template.name}，不适用于 {year} 年度的报告；"
                                                            "请核对年度，或使用该年度格式的表格"))
         if unit is not None and unit.strip():
             self.report.unit.name = unit.strip()
