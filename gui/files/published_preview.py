@@ -50,12 +50,14 @@ def destination(report: Report, origin: Origin) -> tuple[str, str]:
         return f"自制表格“{table.title if table and table.title else first}”", ""
     if first in template.cells:
         cell = template.cells[first]
-        table = template.table(cell.table)
-        chapter = template.chapter(table.chapter)
         values = "，".join(f"{template.cells[k].column.label} {format_value(report.value(k)) or '（空白）'}"
                           for k in origin.targets)
+        if template.outline.chapters == "free":  # the unit's own chapters: name the one printing the table
+            table = f"第{report.chapter_of_cell(first).number}章表格"
+        else:
+            table = f"表{template.chapter(template.table(cell.table).chapter).number}"
         rows = {template.cells[k].row.key for k in origin.targets}
-        return (f"表{chapter.number}「{cell.row.label}」" if len(rows) == 1 else f"表{chapter.number}"), values
+        return (f"{table}「{cell.row.label}」" if len(rows) == 1 else table), values
     chapter = report.chapter_of_text(first)
     if chapter is not None and chapter.key == first:
         return chapter.heading, ""

@@ -194,7 +194,7 @@ class _Assembly:
                         slot.sources.append(where)
                     title, where, run = run[0].text, run[0].where, run[1:]
                 optional.remove(best)
-                self._read_table(best, run, run[0].where)
+                self._read_table(best, run, run[0].where, f"表格“{title}”" if title else f"“{slot.title}”中的表格")
                 if title:
                     section_key = f"{key}.t{len(sections) + 1}"
                     self.origins.append(Origin(where, title, (section_key,)))
@@ -215,8 +215,8 @@ class _Assembly:
                     slot.sources.append(where)
         return tables, sections
 
-    def _read_table(self, table_key: str, rows: list[Block], where: str) -> None:
-        reading = TableRead(self.report, self.template.table(table_key), self.problems, self.read, self.origins)
+    def _read_table(self, table_key: str, rows: list[Block], where: str, title: str = "") -> None:
+        reading = TableRead(self.report, self.template.table(table_key), self.problems, self.read, self.origins, title)
         reading.run(rows)
         self.tables[table_key] = (reading, where)
 

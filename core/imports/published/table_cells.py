@@ -11,7 +11,7 @@ order, or the columns could be taken one for another and the table is not read.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 from core.document import Report
@@ -38,6 +38,7 @@ class TableShape:
     known: frozenset[str]  # every label of the table
     row_keys: frozenset[str]
     name: str  # "表三（收到和处理政府信息公开申请情况）"
+    extras: frozenset[str] = frozenset()  # labels printed beside row labels (the old 统计表's 单位)
 
 
 @cache
@@ -59,7 +60,7 @@ def table_shape(template_id: str, table_key: str) -> TableShape:
                     for r in sorted(by_row) if any(i.role == "header" for i in by_row[r]))
     known = frozenset(canonical(i.text) for i in table.items if i.text)
     return TableShape(tuple(rows), headers, known, frozenset(r.label_key for r in rows if r.label_key),
-                      table_specs(template_id)[table_key].label)
+                      table_specs(template_id)[table_key].label, frozenset().union(*(r.extras for r in rows)))
 
 
 def label_score(template_id: str, table_key: str, blocks: list[Block]) -> int:
@@ -84,11 +85,14 @@ class TableRead:
     read: set[str]
     shape: TableShape = field(init=False)
     origins: list[Origin] = field(default_factory=list)
+    title: str = ""  # the table's name in messages where the format's numbering does not apply (the unit's outline)
     matched: dict[int, tuple[str, ...]] = field(default_factory=dict)  # template row → values read there
     named: set[int] = field(default_factory=set)
 
     def __post_init__(self) -> None:
         self.shape = table_shape(self.report.template_id, self.table.key)
+        if self.title:
+            self.shape = replace(self.shape, name=self.title)
 
     def run(self, blocks: list[Block]) -> None:
         headers: list[list[str]] = []  # the header lines before the first row of numbers
@@ -141,7 +145,7 @@ class TableRead:
                 for index in order:
                     if rows[index].label_key == key and index not in self.matched:
                         return index, j + 1
-        joined = canonical("".join(text for _, text in labels))
+        joined = canonical("".join(text for _, text in labels if canonical(text) not in self.shape.extras))
         best = None
         for index in order:
             key = rows[index].label_key
