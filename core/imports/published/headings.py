@@ -17,12 +17,18 @@ _ARABIC = re.compile(r"^(\d{1,2})\s*[.．、]\s*(\S.*)$")
 _TITLE = re.compile(r"^(.*?)(?:关于)?((?:19|20)\d{2})年度?(.*报告)$")
 _DATE = re.compile(r"^((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日$")
 MAX_HEADING = 40
+_SPACE_BY_HAN = re.compile(r"\s+(?=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef])|(?<=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef])\s+")
 MAX_FRONT = 8  # paragraphs looked at for the title (a portal page may put a path or a date above it)
 _YEAR = re.compile(r"(?:19|20)\d{2}\s*年")
 
 
 def compact(text: str) -> str:
     return re.sub(r"\s+", "", unicodedata.normalize("NFKC", chinese_year_digits(text)))
+
+
+def heading_text(text: str) -> str:
+    """A heading as typed, without the spaces an extraction leaves beside Han characters ("1. 存在的问题")."""
+    return _SPACE_BY_HAN.sub("", text).strip()
 
 
 def chapter_heading(text: str, template: Template, found: int) -> tuple[int, str] | None:
@@ -41,7 +47,7 @@ def chapter_heading(text: str, template: Template, found: int) -> tuple[int, str
     match = _NUMBERED.match(text)
     if not match or match.group(1) != chinese_number(found + 1) or len(match.group(2)) > MAX_HEADING:
         return None
-    title = match.group(2).strip()
+    title = heading_text(match.group(2))
     if any(mark in title[:-1] for mark in "。；;") or (found == 0 and match.group(1) != "一"):
         return None
     return -1, title
@@ -57,16 +63,16 @@ def section_heading(text: str, found: int, arabic: bool = False) -> tuple[str, s
     if arabic:
         match = _ARABIC.match(text)
         if match and int(match.group(1)) == found + 1 and title_like(text) and len(text) <= 20:
-            return text, ""
+            return heading_text(text), ""
         return None
     match = _SECTION.match(text)
     if not match or match.group(1) != chinese_number(found + 1):
         return None
     if len(text) <= MAX_HEADING and not any(mark in text[:-1] for mark in "。；;"):
-        return text, ""
+        return heading_text(text), ""
     for at, char in enumerate(text[:MAX_HEADING]):
         if char in "。：:":
-            title = text[:at + 1]
+            title = heading_text(text[:at + 1])
             return title, text[at + 1:].strip()
     return None
 

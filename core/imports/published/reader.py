@@ -11,7 +11,7 @@ from core.imports.labels import label_key
 from core.imports.published import PublishedImportError
 from core.imports.published.blocks import Block
 from core.imports.published.contact import contact_fields
-from core.imports.published.headings import compact, parse_date, parse_title, title_like, title_lines
+from core.imports.published.headings import compact, heading_text, parse_date, parse_title, title_like, title_lines
 from core.imports.published.recognise import recognise
 from core.imports.published.structure import LEAD, ChapterDraft, Layout, Slot, lay_out
 from core.imports.published.table_cells import TableRead, label_score
@@ -126,9 +126,9 @@ class _Assembly:
 
     def _outline(self) -> tuple[OutlineChapter, ...]:
         drafts = self.layout.chapters
+        # Run-in headings when every written section ran into its text; otherwise each heading prints alone.
         written = [s for d in drafts for s in d.sections if s.paragraphs]
-        self.run_in = bool(written) and all(s.run_in for s in written)
-        self.report.run_in_headings = self.run_in
+        self.report.run_in_headings = bool(written) and all(s.run_in for s in written)
         if self.template.outline.chapters != "free":
             by_key = {d.base.key: d for d in drafts if d.base is not None}
             chapters = []
@@ -162,8 +162,6 @@ class _Assembly:
             section_key = _customary_key(customary, section.title, number) or f"{key}.s{number}"
             section_tables, section_extra = self._runs(section, section_key)
             self.origins.append(Origin(section.where, section.title, (section_key,)))
-            if section.run_in and not self.run_in:  # other sections print their heading alone
-                section.paragraphs[:1] = [section.title + section.paragraphs[0]]
             self._texts(section_key, section)
             sections.append(OutlineSection(section_key, section.title, tuple(section_tables)))
             sections += section_extra
@@ -192,7 +190,7 @@ class _Assembly:
                     if title:
                         slot.paragraphs.append(title)
                         slot.sources.append(where)
-                    title, where, run = run[0].text, run[0].where, run[1:]
+                    title, where, run = heading_text(run[0].text), run[0].where, run[1:]
                 optional.remove(best)
                 self._read_table(best, run, run[0].where, f"表格“{title}”" if title else f"“{slot.title}”中的表格")
                 if title:

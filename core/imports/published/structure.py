@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from core.imports.labels import canonical
 from core.imports.published.blocks import Block, as_row, is_value
-from core.imports.published.headings import chapter_heading, parse_date, section_heading, title_like
+from core.imports.published.headings import chapter_heading, heading_text, parse_date, section_heading, title_like
 from core.imports.published.table_cells import table_shape
 from core.template import Chapter, Template
 
@@ -47,7 +47,7 @@ class Slot:
             self.paragraphs.pop()
             self.sources.pop()
         if self.paragraphs and title_like(self.paragraphs[-1]):
-            title, where = self.paragraphs.pop(), self.sources.pop()
+            title, where = heading_text(self.paragraphs.pop()), self.sources.pop()
         self.runs.append([*lead, block])
         self.run_titles.append((title, where))
         self.open = False
