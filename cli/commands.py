@@ -124,14 +124,23 @@ def _print_notes(notes: list[str], after: str = "（原报告未改动）") -> N
 
 
 def import_workbook(args: argparse.Namespace) -> int:
+    """`nianbao import FILE -o R.nianbao`: an Excel workbook, or a published report (.docx, .html, .txt)."""
     output = Path(args.output)
     if problem := _refuse_overwrite(output, args.force):
         return _fail(problem)
-    from core.imports.xlsx_reader import XlsxImportError, read_xlsx
+    from core.imports.published import SUFFIXES
 
+    published = Path(args.file).suffix.lower() in SUFFIXES
+    what = "报告" if published else "工作簿"
+    if published:
+        from core.imports.published import PublishedImportError as ReadError
+        from core.imports.published.reader import read_published as read
+    else:
+        from core.imports.xlsx_reader import XlsxImportError as ReadError
+        from core.imports.xlsx_reader import read_xlsx as read
     try:
-        imported = read_xlsx(args.file)
-    except XlsxImportError as error:
+        imported = read(args.file)
+    except ReadError as error:
         return _fail(str(error))
     cleaned = clean_report(imported.report)
     imported.report = cleaned.report
@@ -147,9 +156,9 @@ def import_workbook(args: argparse.Namespace) -> int:
         where = f"[{problem.where}] " if problem.where else ""
         print(f"  {label}：{where}{problem.message}", file=sys.stderr)
     if imported.needs("year") or not 1990 <= report.year <= 2100:
-        return _fail("工作簿中没有写明报告年度，未保存任何文件；请用 --year 指定，例如 --year 2025")
+        return _fail(f"{what}中没有写明报告年度，未保存任何文件；请用 --year 指定，例如 --year 2025")
     if not report.template.covers_year(report.year):
-        return _fail(f"工作簿的表格是{report.template.name}，不适用于 {report.year} 年度的报告，未保存任何文件")
+        return _fail(f"{what}的表格是{report.template.name}，不适用于 {report.year} 年度的报告，未保存任何文件")
     if not imported.complete and not args.accept_partial:
         return _fail(f"导入不完整（{len(imported.defects)} 处问题，见上），未保存任何文件；"
                      "确认只保存能读取的部分请加 --accept-partial")
@@ -158,4 +167,6 @@ def import_workbook(args: argparse.Namespace) -> int:
     except ReportFileError as error:
         return _fail(str(error))
     print(f"已导入为 {output}：{report.title}")
+    if published:  # the figures of the text against the tables, at once
+        print(f"检查：{run_checks(report).summary()}；请用 nianbao check {output} 查看")
     return EXIT_OK

@@ -59,11 +59,11 @@ def build_parser() -> argparse.ArgumentParser:
                         help="Word 中不打印落款（单位名称和日期）；不加时按报告自己的设置")
     export.set_defaults(handler=commands.export_report)
 
-    imports = sub.add_parser("import", help="从 Excel 统计表导入为年报文件")
-    imports.add_argument("file", help=".xlsx 文件")
+    imports = sub.add_parser("import", help="从 Excel 统计表或已发布的年报（Word、网页、文字）导入为年报文件")
+    imports.add_argument("file", help=".xlsx 工作簿，或已发布的年度报告：.docx、.html/.htm、.txt（从 PDF 复制出的文字）")
     imports.add_argument("-o", "--output", required=True, help="保存到的 .nianbao 文件")
-    imports.add_argument("--year", type=int, help="报告年度（工作簿中没有写明年度时必须指定）")
-    imports.add_argument("--unit", help="单位全称（工作簿中没有写明单位时填写；填写后以此为准）")
+    imports.add_argument("--year", type=int, help="报告年度（文件中没有写明年度时必须指定）")
+    imports.add_argument("--unit", help="单位全称（文件中没有写明单位时填写；填写后以此为准）")
     imports.add_argument("--kind", choices=["government", "department"],
                          help="单位类型：government 人民政府，department 部门/机构（不填时按单位名称判断）")
     imports.add_argument("--level", choices=["province", "city", "county", "township"],

@@ -23,6 +23,7 @@ class WindowActions:
     import_tables: QAction
     link_previous: QAction
     remove_previous: QAction
+    import_published: QAction
     quit: QAction
     undo: QAction
     redo: QAction
@@ -72,6 +73,8 @@ def create_actions(parent: QWidget) -> WindowActions:
                              "action_link_previous"),
         remove_previous=_named(_action(parent, "移除上年报告", None, "不再与上年报告比对（可撤销）"),
                                "action_remove_previous"),
+        import_published=_action(parent, "导入已发布的年报为新报告(&P)…", None,
+                                 "读取已发布的年度报告（Word 文档、网页，或从 PDF 复制出的文字），核对后作为新报告打开"),
         quit=_action(parent, "退出(&X)", Key.Quit if not QKeySequence(Key.Quit).isEmpty() else "Ctrl+Q", "退出程序"),
         undo=undo,
         redo=redo,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from core.imports.xlsx_labels import canonical, foreign_labels, label_key
+from core.imports.labels import canonical, foreign_labels, label_key
 from core.template.registry import available_template_ids, load_template
 
 

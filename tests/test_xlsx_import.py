@@ -17,7 +17,7 @@ from core.document import Report
 from core.export.xlsx_hidden import HIDDEN_SHEET
 from core.export.xlsx_writer import write_xlsx
 from core.imports import xlsx_package, xlsx_scan
-from core.imports.xlsx_labels import canonical
+from core.imports.labels import canonical
 from core.imports.xlsx_reader import XlsxImportError, read_xlsx
 from core.report_file import load_report, report_to_dict
 from core.values import SLASH

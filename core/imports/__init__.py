@@ -42,6 +42,18 @@ class ImportProblem:
         return f"{self.sheet}!{self.cell}" if self.sheet and self.cell else self.sheet
 
 
+@dataclass(frozen=True)
+class Origin:
+    """Where something imported came from, for the confirmation view: the place in the file ("第 12 行"),
+    the text there, and what it went to — text keys ("opening", "overview.proactive"), cell keys, a free
+    table's id, or "title", "unit.name", "signing_date"; none for a part that was not imported (a problem
+    at the same place says why)."""
+
+    where: str
+    text: str
+    targets: tuple[str, ...]
+
+
 @dataclass
 class ImportResult:
     """What could be read. Callers import nothing partial unless the user accepts ``problems``.
@@ -52,8 +64,9 @@ class ImportResult:
 
     report: Report
     problems: list[ImportProblem] = field(default_factory=list)
-    source: str = ""  # "nianbao" (our own export, with its hidden map) or "labels"
+    source: str = ""  # "nianbao" (our own export, with its hidden map), "labels" or "published"
     read: set[str] = field(default_factory=set)
+    origins: list[Origin] = field(default_factory=list)  # a published report's parts, in the file's order
 
     @property
     def complete(self) -> bool:
@@ -82,7 +95,8 @@ class ImportResult:
             self.problems = [p for p in self.problems if p.topic != "year"]
             template = self.report.template
             if not template.covers_year(year):
-                self.problems.append(ImportProblem("", "", f"工作簿的表格是{template.name}，不适用于 {year} 年度的报告；"
+                source = "报告" if self.source == "published" else "工作簿"
+                self.problems.append(ImportProblem("", "", f"{source}的表格是{template.name}，不适用于 {year} 年度的报告；"
                                                            "请核对年度，或使用该年度格式的表格"))
         if unit is not None and unit.strip():
             self.report.unit.name = unit.strip()

@@ -6,8 +6,8 @@ from collections.abc import Collection
 
 from core.document import Report, UnitInfo
 from core.imports import ImportProblem
+from core.imports.labels import foreign_labels, table_labels
 from core.imports.xlsx_cells import Exact, fill_blank_totals, name_unread_cells, read_located
-from core.imports.xlsx_labels import foreign_labels, table_labels
 from core.imports.xlsx_locate import Located, SheetIndex, coordinate, locate_table
 from core.imports.xlsx_meta import metadata_problems, read_metadata
 from core.imports.xlsx_spec import table_specs

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from openpyxl.utils import get_column_letter
 
 from core.imports import ImportProblem
-from core.imports.xlsx_labels import canonical
+from core.imports.labels import canonical
 from core.imports.xlsx_rowcheck import check_rows, split_labels
 from core.imports.xlsx_spec import CellSpec, ColumnSpec, TableSpec
 from core.imports.xlsx_values import looks_numeric

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from core.document import UNIT_FIELD_LABELS, UNIT_KINDS, UNIT_LEVELS, UnitInfo
 from core.export.xlsx_layout import INFO_SHEET, INFO_SIGNING_DATE, INFO_YEAR
 from core.imports import ImportProblem
-from core.imports.xlsx_labels import chinese_year_digits
+from core.imports.labels import chinese_year_digits
 from core.imports.xlsx_locate import MAX_LABEL_CHARS, SheetIndex, coordinate
 
 _TITLE = re.compile(r"(.*?)((?:19|20)\d{2})年度?政府信息公开(?:工作)?年度?报告")

@@ -6,7 +6,7 @@ from __future__ import annotations
 import difflib
 from typing import TYPE_CHECKING
 
-from core.imports.xlsx_labels import canonical, foreign_labels
+from core.imports.labels import canonical, foreign_labels
 from core.imports.xlsx_spec import TableSpec
 
 if TYPE_CHECKING:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from core.imports.xlsx_labels import canonical
+from core.imports.labels import canonical
 from core.template import GridItem, Table, load_template
 
 

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 REPORT_FILTER = "年报文件 (*.nianbao)"
 WORD_FILTER = "Word 文档 (*.docx)"
 EXCEL_FILTER = "Excel 工作簿 (*.xlsx)"
+PUBLISHED_FILTER = "已发布的年度报告 (*.docx *.html *.htm *.txt);;Word 文档 (*.docx);;网页 (*.html *.htm);;文字 (*.txt)"
 
 FONT_SET_CHOICES = {
     "公文字体（方正小标宋简体、仿宋_GB2312、楷体_GB2312、黑体，需已安装）": "official",

@@ -18,7 +18,7 @@ from gui.files import dialogs
 _MISSING = "本软件的“{what}”功能模块缺失或无法加载（{error}）。请重新安装本软件，或联系软件维护人员。"
 
 
-def _load(module: str, name: str, what: str, parent: QWidget | None):
+def load_lazily(module: str, name: str, what: str, parent: QWidget | None):
     try:
         return getattr(importlib.import_module(module), name)
     except Exception as error:  # ImportError, or any error inside the module while it is loaded
@@ -40,7 +40,7 @@ class _Busy:
 
 
 def export_word(parent: QWidget | None, report: Report, source: Path | None = None) -> Path | None:
-    write_docx = _load("core.export.docx_writer", "write_docx", "导出 Word", parent)
+    write_docx = load_lazily("core.export.docx_writer", "write_docx", "导出 Word", parent)
     if write_docx is None:
         return None
     font_set = dialogs.ask_font_set(parent)
@@ -53,7 +53,7 @@ def export_word(parent: QWidget | None, report: Report, source: Path | None = No
 
 
 def export_excel(parent: QWidget | None, report: Report, source: Path | None = None) -> Path | None:
-    write_xlsx = _load("core.export.xlsx_writer", "write_xlsx", "导出 Excel", parent)
+    write_xlsx = load_lazily("core.export.xlsx_writer", "write_xlsx", "导出 Excel", parent)
     if write_xlsx is None:
         return None
     path = dialogs.ask_save_path(parent, _suggested(report, source, ".xlsx"), dialogs.EXCEL_FILTER, "导出 Excel")
@@ -91,7 +91,7 @@ def _write(parent: QWidget | None, what: str, write, path: Path) -> Path | None:
 def _read_workbook(parent: QWidget | None, folder: str, title: str):
     """Ask for a workbook and read it off the main thread; the ImportResult, or None (cancelled or
     refused, with the reason shown)."""
-    read_xlsx = _load("core.imports.xlsx_reader", "read_xlsx", title, parent)
+    read_xlsx = load_lazily("core.imports.xlsx_reader", "read_xlsx", title, parent)
     if read_xlsx is None:
         return None
     path = dialogs.ask_open_path(parent, folder, dialogs.EXCEL_FILTER, title)
@@ -110,7 +110,7 @@ def _read_workbook(parent: QWidget | None, folder: str, title: str):
     return thread.result
 
 
-def _lines(problems) -> list[str]:
+def problem_lines(problems) -> list[str]:
     return [f"{'提示' if getattr(p, 'notice', False) else '问题'}　{p.sheet}!{p.cell}：{p.message}"
             if getattr(p, "cell", "") else f"{'提示' if getattr(p, 'notice', False) else '问题'}　"
             f"{p.sheet + '：' if p.sheet else ''}{p.message}" for p in problems]
@@ -131,7 +131,7 @@ def import_excel(parent: QWidget | None, folder: str = "") -> Report | None:
             return None
         year, unit = answer
         result.supply(year=year if needs("year") else None, unit=unit or None)
-    problems = _lines(result.problems)
+    problems = problem_lines(result.problems)
     if (problems or not result.complete) and not dialogs.ask_accept_import(parent, problems, result.complete):
         return None
     cleaned = clean_report(result.report)  # characters no file can hold, removed as they come in
@@ -180,7 +180,7 @@ def import_into(parent: QWidget | None, document, folder: str = "") -> bool:
                            f"工作簿的表格是“{result.report.template.name}”，当前报告是“{report.template.name}”，"
                            "格式不同，不能导入到当前报告；请用“导入 Excel”作为新报告打开。")
         return False
-    lines = _lines([p for p in result.problems if p.topic not in ("year", "unit", "kind")])
+    lines = problem_lines([p for p in result.problems if p.topic not in ("year", "unit", "kind")])
     if result.report.year and result.report.year != report.year:
         lines.insert(0, f"提示　工作簿是 {result.report.year} 年度的，当前报告是 {report.year} 年度")
     values = table_changes(document, result)

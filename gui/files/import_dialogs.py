@@ -21,15 +21,16 @@ from PySide6.QtWidgets import (
 Change = tuple[str, str, str]  # cell name, old value as shown, new value as shown
 
 
-def ask_year_and_unit(parent: QWidget | None, year: int | None, unit: str | None) -> tuple[int, str] | None:
+def ask_year_and_unit(parent: QWidget | None, year: int | None, unit: str | None,
+                      title: str = "导入 Excel", source: str = "工作簿") -> tuple[int, str] | None:
     """The report year and unit name for a workbook that does not say them; ``None`` for a field
     the workbook did say (it is not asked). Returns None when cancelled."""
     import datetime as dt
 
     dialog = QDialog(parent)
-    dialog.setWindowTitle("导入 Excel")
+    dialog.setWindowTitle(title)
     form = QFormLayout(dialog)
-    form.addRow(QLabel("工作簿中没有写明以下内容，请填写（不会猜测）："))
+    form.addRow(QLabel(f"{source}中没有写明以下内容，请填写（不会猜测）："))
     spin = QSpinBox()
     spin.setRange(1990, 2100)
     spin.setValue(year or dt.date.today().year - 1)

@@ -52,12 +52,13 @@ class _ProgressView(QObject):
         self.dialog.setValue(percent)
 
 
-def read_in_background(parent: QWidget | None, read: Callable[..., Any], path: Path) -> ImportThread:
+def read_in_background(parent: QWidget | None, read: Callable[..., Any], path: Path,
+                       title: str = "导入 Excel") -> ImportThread:
     """Run ``read(path, progress=…)`` in a thread and wait for it with a cancellable progress dialog;
     the finished thread carries ``result``, ``error`` or ``cancelled``."""
     thread = ImportThread(read, path)
     dialog = QProgressDialog(f"正在读取“{path.name}”……", "取消", 0, 100, parent)
-    dialog.setWindowTitle("导入 Excel")
+    dialog.setWindowTitle(title)
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.setMinimumDuration(400)
     dialog.setAutoClose(False)

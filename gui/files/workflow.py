@@ -156,6 +156,17 @@ class FileWorkflow:
         self.window.set_document(document)
         return True
 
+    def import_published(self) -> bool:
+        from gui.files.published_import import import_published
+
+        report = import_published(self.window, self._folder())
+        if report is None or not self.maybe_save():
+            return False
+        document = ReportDocument(report, None, untitled_name="导入的报告（未保存）")
+        document.mark_modified()
+        self.window.set_document(document)
+        return True
+
     def import_into_current(self) -> bool:
         return exports.import_into(self.window, self.document, self._folder())
 

@@ -1,4 +1,4 @@
-"""Matching table labels typed by other people: normalisation, known variants, other formats' labels.
+"""Matching table labels typed by other people (workbooks and published reports alike): normalisation,
 
 The official labels and their known variant wordings (``aliases`` on rows, columns and header items)
 come from the templates; this module says which differences do not count (spaces, line breaks,
