@@ -1,4 +1,5 @@
-"""Read last year's report from its .nianbao file or from a workbook the importer reads.
+"""Read last year's report from its .nianbao file, a workbook the importer reads, or the report as it
+was published (Word, web page, copied text: a unit's first year with the app).
 
 Both faces (the CLI's ``new --from`` and ``check --previous``, the GUI's 从上年报告新建 and 上年报告
 menu) read last year's report here, so a workbook's unreadable cells are named the same way in both.
@@ -47,23 +48,30 @@ def read_last_year(path: str | Path) -> LastYear:
         except ReportFileError as error:
             raise LastYearError(str(error)) from error
     if suffix in WORKBOOK_SUFFIXES:
-        return _read_workbook(path)
-    raise LastYearError(f"上年报告“{path.name}”不是年报文件（{EXTENSION}）或 Excel 工作簿（.xlsx）")
+        from core.imports.xlsx_reader import XlsxImportError, read_xlsx
+
+        return _read_imported(path, read_xlsx, XlsxImportError, "工作簿")
+    from core.imports.published import SUFFIXES, PublishedImportError
+
+    if suffix in SUFFIXES:
+        from core.imports.published.reader import read_published
+
+        return _read_imported(path, read_published, PublishedImportError, "报告")
+    raise LastYearError(f"上年报告“{path.name}”不是年报文件（{EXTENSION}）、Excel 工作簿（.xlsx）"
+                        "或已发布的年报（.docx、.html、.txt）")
 
 
-def _read_workbook(path: Path) -> LastYear:
-    from core.imports.xlsx_reader import XlsxImportError, read_xlsx
-
+def _read_imported(path: Path, read, error_type: type[Exception], what: str) -> LastYear:
     try:
-        imported = read_xlsx(path)
-    except XlsxImportError as error:
+        imported = read(path)
+    except error_type as error:
         raise LastYearError(str(error)) from error
     cleaned = clean_report(imported.report)
     year_unknown = imported.needs("year") or not imported.report.year
     problems = [_located(p) for p in imported.defects if p.topic not in ("year", "unit")]
     notices = cleaned.notes + [_located(p) for p in imported.notices]
     if imported.needs("unit"):
-        notices.append("工作簿中没有写明单位名称，新报告的单位名称为空，请在“单位信息”中填写")
+        notices.append(f"{what}中没有写明单位名称，新报告的单位名称为空，请在“单位信息”中填写")
     return LastYear(cleaned.report, path, problems, notices, year_unknown)
 
 

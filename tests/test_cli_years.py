@@ -50,7 +50,7 @@ def test_new_from_refuses_an_existing_output_a_unit_and_an_earlier_year(capsys, 
     assert code == 2 and "--from" in err and not other.exists()
     code, _, err = run(capsys, "new", "--from", str(tmp_path / "missing.nianbao"), "-o", str(other))
     assert code == 2 and "missing.nianbao" in err and not other.exists()
-    code, _, err = run(capsys, "new", "--from", str(tmp_path / "notes.txt"), "-o", str(other))
+    code, _, err = run(capsys, "new", "--from", str(tmp_path / "notes.doc"), "-o", str(other))
     assert code == 2 and "不是年报文件" in err and not other.exists()
 
 
@@ -171,3 +171,31 @@ def test_new_from_a_workbook_with_unreadable_cells_needs_accept_partial(capsys, 
     report = load_report(new)
     assert report.year == 2026 and report.value("t3.carried_over.natural") is None  # never taken as 0
     assert "本年对应的单元格没有填" in out and "上年“四、结转下年度继续办理·自然人”" in out
+
+
+def test_new_from_last_years_published_report(capsys, tmp_path):
+    """A unit's first year with the app: last year's report as published (its Word file, its web page
+    text) starts this year's, carried over as from a .nianbao."""
+    from core.export.docx_writer import write_docx
+
+    last = load_report(SAMPLE_2020)
+    docx, new = tmp_path / "2020年报.docx", tmp_path / "2021.nianbao"
+    write_docx(last, docx)
+    code, out, err = run(capsys, "new", "--from", str(docx), "-o", str(new))
+    assert code == 0 and "取自开头段落" in err, err  # what the published text did not say plainly
+    report = load_report(new)
+    assert (report.year, report.template_id, report.unit.name) == (2021, "2021", last.unit.name)
+    for column in ("natural", "commercial", "research", "public_interest", "legal_services", "other", "total"):
+        assert report.value(f"t3.carried_over.{column}") == last.value(f"t3.carried_forward.{column}"), column
+    assert report.text("problems") == last.text("problems") and report.previous.cells == last.cells
+
+
+def test_new_from_a_published_text_that_lost_numbers_needs_accept_partial(capsys, tmp_path):
+    from tests.seed_text import seed_text
+
+    text, new = tmp_path / "2021.txt", tmp_path / "2022.nianbao"
+    text.write_text(seed_text("001"), encoding="utf-8")  # as extracted: four rows of 表三 lost a number
+    code, _, err = run(capsys, "new", "--from", str(text), "-o", str(new))
+    assert code != 0 and not new.exists() and "读到 6 个数，应有 7 个" in err
+    code, _, err = run(capsys, "new", "--from", str(text), "-o", str(new), "--accept-partial")
+    assert code == 0 and load_report(new).year == 2022

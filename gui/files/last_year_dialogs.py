@@ -6,7 +6,8 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 
-LAST_YEAR_FILTER = "上年的年报文件或 Excel 工作簿 (*.nianbao *.xlsx *.xlsm)"
+LAST_YEAR_FILTER = ("上年的年报文件、Excel 工作簿或已发布的年报 (*.nianbao *.xlsx *.xlsm *.docx *.html *.htm *.txt)"
+                    ";;年报文件 (*.nianbao);;Excel 工作簿 (*.xlsx *.xlsm);;已发布的年报 (*.docx *.html *.htm *.txt)")
 
 
 def ask_last_year_path(parent: QWidget | None, folder: str, title: str) -> Path | None:
