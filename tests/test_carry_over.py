@@ -88,10 +88,14 @@ def test_last_years_file_of_another_kind_is_refused_in_chinese(tmp_path):
 
     from core.last_year import LastYearError, read_last_year
 
-    other = tmp_path / "2024.docx"
+    other = tmp_path / "2024.doc"
     other.write_bytes(b"PK")
     with pytest.raises(LastYearError, match="不是年报文件"):
         read_last_year(other)
+    broken = tmp_path / "2024.docx"  # a published report's suffix, but not a Word file
+    broken.write_bytes(b"PK")
+    with pytest.raises(LastYearError, match="2024.docx"):
+        read_last_year(broken)
     with pytest.raises(LastYearError, match="2024.nianbao"):
         read_last_year(tmp_path / "2024.nianbao")
     assert read_last_year(SAMPLE_2020).complete
