@@ -6,8 +6,17 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
+from PySide6.QtGui import QAction, QCloseEvent
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QPushButton,
+    QStackedWidget,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from core.checks import FRONT_MATTER, CheckResult, Finding
 from gui.actions import create_actions
@@ -19,7 +28,9 @@ from gui.document import ReportDocument
 from gui.files.autosave import Autosaver
 from gui.files.recent import RecentFiles
 from gui.files.workflow import FileWorkflow
+from gui.start.page import FROM_LAST_YEAR_ACTION, StartPage
 from gui.unit_info.form import UnitInfoPage
+from gui.window_geometry import WindowGeometry
 
 if TYPE_CHECKING:
     from gui.tables.view import ReportTableView
@@ -28,7 +39,9 @@ APP_TITLE = "政府信息公开年报编制"
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, document: ReportDocument, recent: RecentFiles | None = None,
+    """Shows one report, or the start page while there is none (``document`` None)."""
+
+    def __init__(self, document: ReportDocument | None, recent: RecentFiles | None = None,
                  autosaver: Autosaver | None = None) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
@@ -46,17 +59,30 @@ class MainWindow(QMainWindow):
         self.tabs.setDocumentMode(True)
         self.tabs.setUsesScrollButtons(True)
         self.tabs.currentChanged.connect(lambda _i: self.pages and self.pages.build_current())
-        self.setCentralWidget(self.tabs)
+        self.start_page = StartPage(self)
+        self._connect_start_page()
+        self.read_only_banner = self._read_only_banner()
+        report_view = QWidget()
+        column = QVBoxLayout(report_view)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.read_only_banner)
+        column.addWidget(self.tabs, 1)
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.start_page)
+        self.stack.addWidget(report_view)
+        self.setCentralWidget(self.stack)
         self.check_panel = CheckPanel(document, self)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.check_panel)
         self.check_panel.findingActivated.connect(self.jump_to)
         self.counts = QLabel()
         self.statusBar().addPermanentWidget(self.counts)
         self._build_menus()
-        self.set_document(document)
-        em = self.fontMetrics().horizontalAdvance("国")
-        self.resize(em * 100, em * 60)
-        self.resizeDocks([self.check_panel], [em * 26], Qt.Orientation.Horizontal)
+        self.geometry_memory = WindowGeometry(self, self.recent.settings)
+        self.geometry_memory.restore(self.check_panel)
+        if document is not None:
+            self.set_document(document)
+        else:
+            self.show_start_page()
 
     # --- menus -------------------------------------------------------------------------------
 
@@ -83,7 +109,7 @@ class MainWindow(QMainWindow):
         check_menu.addAction(self.check_panel.toggleViewAction())
         self.check_panel.toggleViewAction().setText("显示检查结果面板")
         help_menu = self.menuBar().addMenu("帮助(&H)")
-        help_menu.addAction(a.about)
+        help_menu.addActions([a.guide, a.about])
 
         a.new.triggered.connect(self.files.new_report)
         a.open.triggered.connect(lambda: self.files.open_file())
@@ -100,13 +126,65 @@ class MainWindow(QMainWindow):
         a.paste.triggered.connect(lambda: (v := self.current_table_view()) and v.paste())
         a.check_now.triggered.connect(lambda: self.runner and self.runner.run_now())
         a.about.triggered.connect(self._about)
+        a.guide.triggered.connect(self.show_guide)
         for action in (a.undo, a.redo, a.check_now):
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
             self.addAction(action)
 
     def _about(self) -> None:
-        QMessageBox.about(self, "关于", f"{APP_TITLE}\n\n离线编制政府信息公开工作年度报告：按官方格式填写、自动合计、"
-                                       "检查勾稽关系，导出 Word 和 Excel。")
+        from gui.help import about
+
+        about.show_about(self)
+
+    def show_guide(self) -> None:
+        from gui.help import guide
+
+        guide.show_guide(self)
+
+    # --- the start page ----------------------------------------------------------------------
+
+    def _connect_start_page(self) -> None:
+        page = self.start_page
+        page.newBlank.connect(lambda: self.files.new_report())
+        page.openFile.connect(lambda: self.files.open_file())
+        page.openRecent.connect(lambda path: self.files.open_file(path))
+        page.importExcel.connect(lambda: self.files.import_excel())
+        page.viewSample.connect(lambda: self.files.view_sample())
+        page.showGuide.connect(self.show_guide)
+
+    def _read_only_banner(self) -> QWidget:
+        banner = QWidget(self)
+        banner.setObjectName("readOnlyBanner")
+        banner.setStyleSheet("#readOnlyBanner { background: #fff4ce; border-bottom: 1px solid #e0c060; }")
+        row = QHBoxLayout(banner)
+        text = QLabel("这是软件自带的示例报告（虚构的乡镇），只能查看，不能修改。"
+                      "要编写本单位的年报，请新建年报：在示例上改写，容易把示例的单位名称、地址和电话留在正文里。")
+        text.setWordWrap(True)
+        row.addWidget(text, 1)
+        new = QPushButton("新建年报…")
+        new.clicked.connect(lambda: self.files.new_report())
+        row.addWidget(new)
+        banner.hide()
+        return banner
+
+    def show_start_page(self) -> None:
+        """The start page, while no report is open."""
+        self.start_page.set_recent(self.recent.existing())
+        self.start_page.set_from_last_year(self.findChild(QAction, FROM_LAST_YEAR_ACTION))
+        self.stack.setCurrentWidget(self.start_page)
+        self.check_panel.hide()
+        self._enable_document_actions(False)
+        self.setWindowTitle(APP_TITLE)
+        self.counts.clear()
+
+    def _enable_document_actions(self, enabled: bool) -> None:
+        a = self.actions
+        for action in (a.save, a.save_as, a.export_word, a.export_excel, a.import_tables, a.copy, a.paste,
+                       a.outline, a.check_now):
+            action.setEnabled(enabled)
+        if not enabled:
+            a.undo.setEnabled(False)
+            a.redo.setEnabled(False)
 
     # --- the document ------------------------------------------------------------------------
 
@@ -117,6 +195,7 @@ class MainWindow(QMainWindow):
             old.modifiedChanged.disconnect(self._update_title)
             old.pathChanged.disconnect(self._update_title)
             old.structureChanged.disconnect(self._structure_changed)
+            old.editRefused.disconnect(self.show_message)
         if self.runner is not None:
             self.runner.finished.disconnect(self._show_result)
             self.runner.deleteLater()
@@ -134,6 +213,14 @@ class MainWindow(QMainWindow):
         document.modifiedChanged.connect(self._update_title)
         document.pathChanged.connect(self._update_title)
         document.structureChanged.connect(self._structure_changed)
+        document.editRefused.connect(self.show_message)
+        self.stack.setCurrentIndex(1)
+        self.read_only_banner.setVisible(document.read_only)
+        self._enable_document_actions(True)
+        for action in (self.actions.save, self.actions.outline, self.actions.import_tables):
+            action.setEnabled(not document.read_only)
+        if self.check_panel.isHidden() and self.geometry_memory.check_panel_wanted:
+            self.check_panel.show()
         self.autosaver.attach(document)
         self._update_title()
         self.runner.run_now()
@@ -229,6 +316,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.files.maybe_save():
             self.autosaver.discard()
+            self.geometry_memory.save(self.check_panel)
             event.accept()
         else:
             event.ignore()

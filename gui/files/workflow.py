@@ -16,7 +16,7 @@ from resources import SAMPLE_REPORT
 if TYPE_CHECKING:
     from gui.main_window import MainWindow
 
-SAMPLE_NAME = "示例报告（未保存）"
+SAMPLE_NAME = "示例报告（只读）"
 
 
 def is_bundled_sample(path: Path) -> bool:
@@ -27,10 +27,11 @@ def is_bundled_sample(path: Path) -> bool:
 
 
 def open_document(path: Path) -> ReportDocument:
-    """Load a report file; the bundled sample opens as an untitled copy so Save never overwrites it."""
+    """Load a report file; the bundled sample opens read-only and untitled, to look at, never to write
+    over (a report begun over it keeps the sample town in its texts)."""
     report = load_report(path)
     if is_bundled_sample(path):
-        return ReportDocument(report, None, untitled_name=SAMPLE_NAME)
+        return ReportDocument(report, None, untitled_name=SAMPLE_NAME, read_only=True)
     return ReportDocument(report, Path(path).resolve())
 
 
@@ -76,6 +77,10 @@ class FileWorkflow:
             return False
         self.window.set_document(ReportDocument(report))
         return True
+
+    def view_sample(self) -> bool:
+        """The bundled sample, read-only (查看示例)."""
+        return self.open_file(SAMPLE_REPORT)
 
     def open_file(self, path: Path | None = None) -> bool:
         if not self.maybe_save():

@@ -112,7 +112,8 @@ def test_a_double_clicked_pipe_shows_the_message_and_the_window_still_opens(tmp_
     windows = gui_app.open_windows([str(fifo)], tmp_path / "recovery", settings)
     assert time.monotonic() - start < 2
     assert len(shown) == 1 and "命名管道" in shown[0]
-    assert len(windows) == 1 and windows[0].document.report.unit.name  # the sample, as on a first start
+    assert len(windows) == 1 and windows[0].document is None  # the start page, as on a first start
+    assert windows[0].stack.currentWidget() is windows[0].start_page
     windows[0].deleteLater()
 
 
