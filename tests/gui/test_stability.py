@@ -155,6 +155,7 @@ def test_a_crashing_exporter_says_so_instead_of_doing_nothing(make_window, monke
     monkeypatch.setitem(sys.modules, "core.export.xlsx_writer", module)
     monkeypatch.setattr(errors, "log_folder", lambda: tmp_path / "logs")
     monkeypatch.setattr(dialogs, "ask_save_path", lambda *a, **k: tmp_path / "t.xlsx")
+    monkeypatch.setattr(dialogs, "ask_export_despite_problems", lambda *a: True)
     shown = []
     monkeypatch.setattr(dialogs, "show_error", lambda parent, title, message, details="":
                         shown.append((title, message, details)))
@@ -168,7 +169,8 @@ def test_an_export_names_the_characters_it_removed(make_window, monkeypatch, tmp
     window = make_window(sample_report)
     monkeypatch.setattr(dialogs, "ask_save_path", lambda *a, **k: tmp_path / "t.xlsx")
     infos = []
-    monkeypatch.setattr(dialogs, "show_info", lambda parent, title, message: infos.append(message))
+    monkeypatch.setattr(dialogs, "ask_after_export", lambda parent, title, message: infos.append(message))
+    monkeypatch.setattr(dialogs, "ask_export_despite_problems", lambda *a: True)
     window.actions.export_excel.trigger()
     assert (tmp_path / "t.xlsx").is_file()
     assert "“单位全称”中有 1 个无法写入文件的字符" in infos[0] and "报告本身未改动" in infos[0]
