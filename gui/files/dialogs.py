@@ -11,10 +11,6 @@ REPORT_FILTER = "年报文件 (*.nianbao)"
 WORD_FILTER = "Word 文档 (*.docx)"
 EXCEL_FILTER = "Excel 工作簿 (*.xlsx)"
 
-FONT_SET_CHOICES = {
-    "公文字体（方正小标宋简体、仿宋_GB2312、楷体_GB2312、黑体，需已安装）": "official",
-    "Windows 自带字体（宋体、仿宋、楷体、黑体）": "windows",
-}
 
 
 def ask_open_path(parent: QWidget | None, folder: str = "", name_filter: str = REPORT_FILTER,
@@ -158,9 +154,10 @@ def ask_report_year(parent: QWidget | None, default: int) -> int | None:
 
 
 def ask_font_set(parent: QWidget | None) -> str | None:
-    labels = list(FONT_SET_CHOICES)
-    label, ok = QInputDialog.getItem(parent, "导出 Word", "字体：", labels, 0, False)
-    return FONT_SET_CHOICES[label] if ok else None
+    """"official" or "windows", saying which of their fonts this computer has; None when cancelled."""
+    from gui.files import font_dialog
+
+    return font_dialog.ask_font_set(parent)
 
 
 def show_paste_problems(parent: QWidget | None, lines: list[str]) -> None:
