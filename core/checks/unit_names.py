@@ -6,7 +6,8 @@ Only the places where a report names *itself* are read — the template's ``self
 names (``places``: suffixes by administrative level, highest first) are compared with the report's
 unit: a place at the unit's own level or below that the unit's name does not contain is another unit.
 A place above the unit's own level may be its superior and is never reported. Phone numbers in the
-opening are compared with the unit's own phone and fax when the unit information gives them.
+opening are compared with the unit's own phone and fax (and the reporter's) when the unit
+information gives them.
 """
 
 from __future__ import annotations
@@ -97,13 +98,13 @@ def foreign_unit(rule: Rule, context: CheckContext) -> Iterator[Outcome]:
 
 def _phones(rule: Rule, context: CheckContext) -> Iterator[Outcome]:
     unit = context.report.unit
-    own = {d for d in (_digits(unit.phone), _digits(unit.fax)) if d}
+    own = {d for d in (_digits(unit.phone), _digits(unit.fax), _digits(unit.reporter_phone)) if d}
     if not own:
         return
     for match in _PHONE.finditer(context.report.opening):
         written = match.group(0)
         digits = _digits(written)
         if not any(o.endswith(digits) or digits.endswith(o) for o in own):
-            shown = "、".join(v for v in (unit.phone, unit.fax) if v.strip())
+            shown = "、".join(v for v in (unit.phone, unit.fax, unit.reporter_phone) if v.strip())
             message = rule.messages["phone"].format(heading=OPENING_HEADING, written=written, own=shown)
             yield Finding(rule.id, rule.severity, message, FRONT_MATTER, (OPENING,), f"phone:{digits}")

@@ -32,6 +32,8 @@ _PLACEHOLDERS = {
     "name": "例如：某某县某某镇人民政府（用于报告标题，须写全称）",
     "region": "例如：某某省某某市某某县",
     "website": "例如：http://www.example.gov.cn",
+    "reporter": "填写统计表的人（写入 Excel 的“填报信息”，不印在报告上）",
+    "reporter_phone": "填报人的联系电话（写入 Excel 的“填报信息”，不印在报告上）",
 }
 
 
