@@ -12,7 +12,6 @@ from PySide6.QtWidgets import QApplication
 from core.report_file import ReportFileError
 from gui import errors
 from gui.document import ReportDocument
-from gui.files import dialogs
 from gui.files.autosave import Autosaver, find_recoverable
 from gui.files.recent import RecentFiles
 from gui.files.workflow import open_document
@@ -59,6 +58,8 @@ def start_documents(args: list[str], recovery_folder: Path | None = None,
     """What to show at start: recovered reports the user wants back (each with the recovery file it
     keeps until it is saved or discarded), else the file given, else the most recent file (not at the
     first start); none means the start page."""
+    from gui.files import dialogs
+
     documents: list[tuple[ReportDocument, Path | None]] = []
     for recovered in find_recoverable(recovery_folder):
         if dialogs.ask_restore(None, recovered.describe()):

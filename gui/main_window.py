@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -28,11 +28,11 @@ from gui.document import ReportDocument
 from gui.files.autosave import Autosaver
 from gui.files.recent import RecentFiles
 from gui.files.workflow import FileWorkflow
-from gui.start.page import FROM_LAST_YEAR_ACTION, StartPage
 from gui.unit_info.form import UnitInfoPage
 from gui.window_geometry import WindowGeometry
 
 if TYPE_CHECKING:
+    from gui.start.page import StartPage
     from gui.tables.view import ReportTableView
 
 APP_TITLE = "政府信息公开年报编制"
@@ -59,16 +59,14 @@ class MainWindow(QMainWindow):
         self.tabs.setDocumentMode(True)
         self.tabs.setUsesScrollButtons(True)
         self.tabs.currentChanged.connect(lambda _i: self.pages and self.pages.build_current())
-        self.start_page = StartPage(self)
-        self._connect_start_page()
+        self.start_page: StartPage | None = None  # built when first shown
         self.read_only_banner = self._read_only_banner()
-        report_view = QWidget()
+        self.report_view = report_view = QWidget()
         column = QVBoxLayout(report_view)
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.read_only_banner)
         column.addWidget(self.tabs, 1)
         self.stack = QStackedWidget(self)
-        self.stack.addWidget(self.start_page)
         self.stack.addWidget(report_view)
         self.setCentralWidget(self.stack)
         self.check_panel = CheckPanel(document, self)
@@ -79,8 +77,10 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self.geometry_memory = WindowGeometry(self, self.recent.settings)
         self.geometry_memory.restore(self.check_panel)
+        self._check_after_first_paint = False
         if document is not None:
-            self.set_document(document)
+            self.set_document(document, check_now=False)
+            self._check_after_first_paint = True  # the first screen shows before the checks run
         else:
             self.show_start_page()
 
@@ -143,14 +143,18 @@ class MainWindow(QMainWindow):
 
     # --- the start page ----------------------------------------------------------------------
 
-    def _connect_start_page(self) -> None:
-        page = self.start_page
+    def _build_start_page(self) -> StartPage:
+        from gui.start.page import StartPage
+
+        page = StartPage(self)
+        self.stack.insertWidget(0, page)
         page.newBlank.connect(lambda: self.files.new_report())
         page.openFile.connect(lambda: self.files.open_file())
         page.openRecent.connect(lambda path: self.files.open_file(path))
         page.importExcel.connect(lambda: self.files.import_excel())
         page.viewSample.connect(lambda: self.files.view_sample())
         page.showGuide.connect(self.show_guide)
+        return page
 
     def _read_only_banner(self) -> QWidget:
         banner = QWidget(self)
@@ -169,6 +173,10 @@ class MainWindow(QMainWindow):
 
     def show_start_page(self) -> None:
         """The start page, while no report is open."""
+        from gui.start.page import FROM_LAST_YEAR_ACTION
+
+        if self.start_page is None:
+            self.start_page = self._build_start_page()
         self.start_page.set_recent(self.recent.existing())
         self.start_page.set_from_last_year(self.findChild(QAction, FROM_LAST_YEAR_ACTION))
         self.stack.setCurrentWidget(self.start_page)
@@ -188,7 +196,7 @@ class MainWindow(QMainWindow):
 
     # --- the document ------------------------------------------------------------------------
 
-    def set_document(self, document: ReportDocument) -> None:
+    def set_document(self, document: ReportDocument, check_now: bool = True) -> None:
         """Show ``document``, rebuilding the tabs from its template (the old one is dropped)."""
         old = self.document
         if old is not None:
@@ -214,7 +222,7 @@ class MainWindow(QMainWindow):
         document.pathChanged.connect(self._update_title)
         document.structureChanged.connect(self._structure_changed)
         document.editRefused.connect(self.show_message)
-        self.stack.setCurrentIndex(1)
+        self.stack.setCurrentWidget(self.report_view)
         self.read_only_banner.setVisible(document.read_only)
         self._enable_document_actions(True)
         for action in (self.actions.save, self.actions.outline, self.actions.import_tables):
@@ -223,7 +231,8 @@ class MainWindow(QMainWindow):
             self.check_panel.show()
         self.autosaver.attach(document)
         self._update_title()
-        self.runner.run_now()
+        if check_now:
+            self.runner.run_now()
         if old is not None and old is not document:
             old.deleteLater()
 
@@ -310,6 +319,20 @@ class MainWindow(QMainWindow):
         blocks = getattr(self.tabs.currentWidget(), "blocks", [])
         focused = [b.view for b in blocks if b.view.hasFocus()]
         return (focused or [b.view for b in blocks] or [None])[0]
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._check_after_first_paint and self.windowHandle() is not None:
+            self.windowHandle().installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """The checks of the report opened with the window run once its first frame is on screen."""
+        if (self._check_after_first_paint and watched is self.windowHandle() and event.type() == QEvent.Type.Expose
+                and self.windowHandle().isExposed()):
+            self._check_after_first_paint = False
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, lambda: self.runner and self.runner.result is None and self.runner.run_now())
+        return super().eventFilter(watched, event)
 
     # --- closing -----------------------------------------------------------------------------
 

@@ -5,7 +5,7 @@ off screen)."""
 from __future__ import annotations
 
 from PySide6.QtCore import QRect, QSettings, QSize, Qt
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QStyle
+from PySide6.QtWidgets import QDockWidget, QMainWindow
 
 GEOMETRY_KEY = "window/geometry"
 STATE_KEY = "window/state"
@@ -33,10 +33,10 @@ def available_geometry(window: QMainWindow) -> QRect:
 
 
 def frame_allowance(window: QMainWindow) -> QSize:
-    """What the window manager's frame will add: a border on each side and a title bar."""
-    style = window.style()
-    border = 2 * max(4, style.pixelMetric(QStyle.PixelMetric.PM_DefaultFrameWidth))
-    title = max(24, style.pixelMetric(QStyle.PixelMetric.PM_TitleBarHeight))
+    """What the window manager's frame will add: a border on each side and a title bar about two
+    lines of text high (the frame itself is unknown until the window is shown)."""
+    border = 8
+    title = max(24, window.fontMetrics().height() * 2)
     return QSize(border, title + border // 2)
 
 

@@ -71,6 +71,7 @@ def make_window(qtbot, settings, recovery_dir):
             window.show()
         window.activateWindow()
         qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+        qtbot.waitUntil(lambda: window.runner.result is not None)  # the first check runs after the first paint
         created.append(window)
         return window
 

@@ -54,7 +54,7 @@ def test_new_blank_report_from_the_start_page(start_window, monkeypatch):
     monkeypatch.setattr(new_dialog, "ask_new_report", lambda parent, unit_name="": (2025, "清河县桃园镇人民政府"))
     window.start_page.new_blank.click()
     assert window.document is not None and window.document.report.unit.name == "清河县桃园镇人民政府"
-    assert window.stack.currentIndex() == 1 and window.tabs.count() > 1
+    assert window.stack.currentWidget() is window.report_view and window.tabs.count() > 1
     assert window.actions.save.isEnabled() and window.check_panel.isVisible()
     assert not window.read_only_banner.isVisibleTo(window) and not window.document.read_only
 
