@@ -44,6 +44,7 @@ def measure(path: Path) -> dict:
 
 
 def main() -> None:
+    from core.checks import run_checks
     from core.export.xlsx_writer import write_xlsx
     from core.report_file import load_report
     from resources import SAMPLE_REPORT
@@ -51,7 +52,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         root = Path(folder)
         baseline = root / "sample.xlsx"
-        write_xlsx(load_report(SAMPLE_REPORT), baseline)
+        sample = load_report(SAMPLE_REPORT)
+        write_xlsx(sample, baseline, run_checks(sample))
         rows = [("baseline: the sample's export", baseline.stat().st_size, measure(baseline))]
         for name, make in hostile_workbooks.HOSTILE.items():
             path = root / f"{name}.xlsx"

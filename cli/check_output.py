@@ -6,13 +6,27 @@ import json
 from decimal import Decimal
 
 from core.checks import CheckResult, chapter_title, group_by_chapter
+from core.checks.copied_text import chapter_repeats
 from core.document import Report
 
 SEVERITY_TAGS = {"error": "错误", "warning": "警告", "info": "提示"}
 
 
-def render_text(report: Report, result: CheckResult, source: str) -> str:
+def previous_source(report: Report, previous: Report | None, given: str | None, kept: bool) -> str:
+    """Which last year's report the cross-year checks used, said in one line."""
+    if given and previous is not None:
+        where = "已保存到报告文件中" if kept else "仅用于本次检查，报告文件未改动"
+        return f"上年报告：{given}（{previous.title}），{where}"
+    if previous is not None:
+        place = f"，原位置 {report.previous_path}" if report.previous_path else ""
+        return f"上年报告：报告中保存的 {previous.title}{place}"
+    return "上年报告：没有（跨年度检查和与上年文字的比对无法进行，可用 --previous 指定上年报告）"
+
+
+def render_text(report: Report, result: CheckResult, source: str, previous_line: str = "") -> str:
     lines = [f"{source}：{report.title} · {report.template.name}"]
+    if previous_line:
+        lines.append(previous_line)
     if not result.findings:
         lines.append("未发现问题。")
     for heading, findings in group_by_chapter(report, result.findings):
@@ -36,9 +50,20 @@ def _number(value: Decimal | None) -> int | str | None:
     return int(value) if value == value.to_integral_value() else format(value, "f")
 
 
-def render_json(report: Report, result: CheckResult, source: str) -> str:
+def copied_shares(report: Report, previous: Report | None) -> list[dict]:
+    """Each text chapter's share repeated from last year's report, for programs reading the JSON."""
+    if previous is None:
+        return []
+    return [{"chapter": c.chapter, "chapter_title": chapter_title(report, c.chapter), "percent": c.percent,
+             "repeated_chars": c.repeated_chars} for c in chapter_repeats(report, previous)]
+
+
+def render_json(report: Report, result: CheckResult, source: str, previous_line: str = "",
+                previous: Report | None = None) -> str:
     data = {
         "file": source,
+        "previous": previous_line,
+        "copied_text": copied_shares(report, previous),
         "template": report.template_id,
         "year": report.year,
         "unit": report.unit.name,

@@ -6,10 +6,12 @@ import argparse
 import sys
 from pathlib import Path
 
-from cli.check_output import render_json, render_text
+from cli import years
+from cli.check_output import previous_source, render_json, render_text
 from cli.exit_codes import EXIT_FAILURE, EXIT_FINDINGS, EXIT_OK  # noqa: F401  # callers import them from here too
 from core.checks import run_checks
 from core.document import Report
+from core.last_year import other_unit_note
 from core.report_file import EXTENSION, ReportFileError, load_report, save_report
 from core.template import UnknownTemplateError
 from core.text_clean import clean_report
@@ -32,6 +34,12 @@ def new_report(args: argparse.Namespace) -> int:
     output = Path(args.output)
     if problem := _refuse_overwrite(output, args.force):
         return _fail(problem)
+    if args.from_file:
+        if args.unit is not None or args.kind is not None or args.level is not None:
+            return _fail("从上年报告新建时单位信息沿用上年报告，不能同时指定 --unit、--kind 或 --level；新建后可在报告中修改")
+        return years.new_from_last_year(args, output)
+    if args.year is None or args.unit is None:
+        return _fail("请用 --year 和 --unit 指定报告年度和单位全称，或用 --from 指定上年报告")
     unit = args.unit.strip()
     if not unit:
         return _fail("单位全称不能为空")
@@ -39,7 +47,7 @@ def new_report(args: argparse.Namespace) -> int:
         report = Report.new(args.year, unit)
     except UnknownTemplateError as error:
         return _fail(str(error))
-    report.unit.kind, report.unit.level = args.kind, args.level
+    report.unit.kind, report.unit.level = args.kind or "government", args.level or "township"
     try:
         save_report(report, output)
     except ReportFileError as error:
@@ -53,9 +61,28 @@ def check_report(args: argparse.Namespace) -> int:
         report = load_report(args.file)
     except ReportFileError as error:
         return _fail(str(error))
-    result = run_checks(report)
-    render = render_json if args.json else render_text
-    print(render(report, result, args.file))
+    if args.keep_previous and not args.previous:
+        return _fail("--keep-previous 须与 --previous 一起使用")
+    previous = report.previous
+    if args.previous:
+        last = years.read_previous(args.previous, report.year or None, args.accept_partial)
+        if isinstance(last, str):
+            return _fail(last)
+        if last.report.year >= report.year:
+            return _fail(f"上年报告“{args.previous}”是 {last.report.year} 年度的，不早于本报告的 {report.year} 年度")
+        previous = last.report
+        if note := other_unit_note(report, previous):
+            print(f"  注意：{note}", file=sys.stderr)
+    result = run_checks(report, previous=previous)
+    source = previous_source(report, previous, args.previous, args.keep_previous)
+    if args.json:
+        print(render_json(report, result, args.file, source, previous))
+    else:
+        print(render_text(report, result, args.file, source))
+    if args.previous and args.keep_previous:
+        problem = years.keep_previous(report, last, Path(args.file), quiet=args.json)
+        if problem is not None:
+            return _fail(problem)
     return EXIT_FINDINGS if result.errors else EXIT_OK
 
 
@@ -79,7 +106,7 @@ def export_report(args: argparse.Namespace) -> int:
         if args.xlsx:
             from core.export.xlsx_writer import write_xlsx
 
-            notes = write_xlsx(report, args.xlsx)
+            notes = write_xlsx(report, args.xlsx, run_checks(report))
             print(f"已导出 Excel：{args.xlsx}")
             _print_notes(notes)
     except ExportError as error:

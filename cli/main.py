@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 
@@ -24,13 +25,16 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"nianbao {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="命令", parser_class=_ChineseParser)
 
-    new = sub.add_parser("new", help="新建一份空白年报")
-    new.add_argument("--year", type=int, required=True, help="报告年度，例如 2025")
-    new.add_argument("--unit", required=True, help="单位全称，例如 “某某县某某镇人民政府”")
-    new.add_argument("--kind", choices=["government", "department"], default="government",
+    new = sub.add_parser("new", help="新建一份空白年报，或从上年报告新建")
+    new.add_argument("--from", dest="from_file", metavar="LAST",
+                     help="从上年报告新建（.nianbao 或 Excel 工作簿）：沿用单位信息，文字作为草稿，表三上年结转按上年结转下年度填入")
+    new.add_argument("--year", type=int, help="报告年度，例如 2025（用 --from 时默认为上年报告年度 + 1）")
+    new.add_argument("--unit", help="单位全称，例如 “某某县某某镇人民政府”（不用 --from 时必填）")
+    new.add_argument("--kind", choices=["government", "department"],
                      help="单位类型：government 人民政府（默认），department 部门/机构")
-    new.add_argument("--level", choices=["province", "city", "county", "township"], default="township",
+    new.add_argument("--level", choices=["province", "city", "county", "township"],
                      help="行政层级：province 省级，city 设区的市，county 县级，township 乡镇街道（默认）")
+    new.add_argument("--accept-partial", action="store_true", help="上年工作簿有无法识别的内容时，仍用能读取的部分")
     new.add_argument("-o", "--output", required=True, help="保存到的 .nianbao 文件")
     new.add_argument("--force", action="store_true", help="目标文件已存在时覆盖（原文件保留为 .bak）")
     new.set_defaults(handler="new_report")
@@ -38,6 +42,11 @@ def build_parser() -> argparse.ArgumentParser:
     check = sub.add_parser("check", help="检查年报，按章节列出所有问题；有错误时退出码为 1")
     check.add_argument("file", help=".nianbao 文件")
     check.add_argument("--json", action="store_true", help="以 JSON 格式输出，供其他程序读取")
+    check.add_argument("--previous", metavar="LAST",
+                       help="上年报告（.nianbao 或 Excel 工作簿），本次检查用它做跨年度检查和文字重复比对；报告文件不改动")
+    check.add_argument("--keep-previous", action="store_true",
+                       help="与 --previous 一起用：把该上年报告保存到报告文件中（原文件保留为 .bak）")
+    check.add_argument("--accept-partial", action="store_true", help="上年工作簿有无法识别的内容时，仍用能读取的部分")
     check.set_defaults(handler="check_report")
 
     export = sub.add_parser("export", help="导出 Word 和/或 Excel")
@@ -47,7 +56,7 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--fonts", choices=["official", "windows"], default="official",
                         help="Word 字体：official 公文字体（仿宋_GB2312 等，默认），windows 系统自带字体（仿宋、楷体、宋体）")
     export.add_argument("--run-in-headings", action="store_true", default=None,
-                        help="Word 中小标题与正文接排（如“（一）主动公开情况。本年……”）；不加时按报告自己的设置")
+                        help="Word 中小标题与正文接排（如“（一）小标题。正文……”）；不加时按报告自己的设置")
     export.add_argument("--no-signature", action="store_true",
                         help="Word 中不打印落款（单位名称和日期）；不加时按报告自己的设置")
     export.set_defaults(handler="export_report")
@@ -80,7 +89,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_FAILURE
     from cli import commands
 
-    return getattr(commands, args.handler)(args)
+    try:
+        return getattr(commands, args.handler)(args)
+    except BrokenPipeError:  # the reader stopped early (`nianbao check … | head`): stop quietly
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_FAILURE
 
 
 def _make_output_safe() -> None:

@@ -23,9 +23,7 @@ def report_from_last_year(last: Report, year: int | None = None, path: str = "")
     template = template_for_year(year)
     report = Report(template_id=template.id, year=year, unit=copy.deepcopy(last.unit))
     notes: list[str] = []
-    snapshot = copy.deepcopy(last)
-    snapshot.previous, snapshot.previous_path = None, ""
-    report.previous, report.previous_path = snapshot, path
+    link_previous(report, last, path)
     if last.outline is not None and last.template_id == template.id:
         try:
             check_outline(template, last.outline)
@@ -66,6 +64,28 @@ def report_from_last_year(last: Report, year: int | None = None, path: str = "")
     return report, notes
 
 
+def _source_words(last: Report, row_label: str, source_keys: tuple[str, ...]) -> str:
+    """Last year's cells a figure starts from: their row's label, or their columns' labels joined by
+    "+" when they sit in the same row (a count and its signed change)."""
+    cells = [last.template.cells[key] for key in source_keys]
+    if all(cell.row.label == row_label for cell in cells):
+        return " + ".join(cell.column.label for cell in cells)
+    return "、".join(dict.fromkeys(cell.row.label for cell in cells))
+
+
+def previous_snapshot(last: Report) -> Report:
+    """What a report keeps of last year's: a copy without the year before it (one year is enough)."""
+    snapshot = copy.deepcopy(last)
+    snapshot.previous, snapshot.previous_path = None, ""
+    return snapshot
+
+
+def link_previous(report: Report, last: Report | None, path: str = "") -> None:
+    """Keep ``last`` (a snapshot of it) as the report's last year, or unlink it with None."""
+    report.previous = previous_snapshot(last) if last is not None else None
+    report.previous_path = path if last is not None else ""
+
+
 def unchanged_drafts(report: Report) -> list[str]:
     """Text slots still word for word as last year's report had them."""
     previous = report.previous
@@ -73,3 +93,25 @@ def unchanged_drafts(report: Report) -> list[str]:
         return []
     keys = (OPENING, *report.text_keys)
     return [key for key in keys if report.text(key).strip() and report.text(key) == previous.text(key)]
+
+
+def carried_summary(last: Report, report: Report) -> list[str]:
+    """What a report started from ``last`` took from it, and what stays blank (Chinese, for both faces)."""
+    lines = ["单位信息和联系方式沿用上年报告"]
+    drafts = [key for key in (OPENING, *report.text_keys) if report.text(key).strip()]
+    if drafts:
+        lines.append(f"{len(drafts)} 段文字作为草稿带入，须逐章按本年实际情况改写（原样未改的会在检查中列出）")
+    else:
+        lines.append("上年报告没有文字，各章从空白开始")
+    carried = carried_into_next_year(last.template, report.template)
+    filled: dict[tuple[str, str], list[str]] = {}  # (this year's row, last year's source) → columns
+    for key, source_keys in carried.items():
+        if report.value(key) is None:
+            continue
+        cell = report.template.cells[key]
+        filled.setdefault((cell.row.label, _source_words(last, cell.row.label, source_keys)), []).append(
+            cell.column.label)
+    for (label, source), columns in filled.items():
+        lines.append(f"“{label}”按上年“{source}”填入 {len(columns)} 个单元格（{'、'.join(columns)}）")
+    lines.append("其余表格单元格为空白，请按本年数据填写；落款日期为空白")
+    return lines

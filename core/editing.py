@@ -12,6 +12,7 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from core.carry_over import previous_snapshot
 from core.document import FreeTable, Report
 from core.outline import Outline
 from core.values import CellValue, same_value
@@ -20,16 +21,18 @@ from core.values import CellValue, same_value
 @dataclass(frozen=True)
 class Change:
     """What an edit changed: cell keys, text keys (or OPENING), field names (or SIGNING_DATE), and
-    whether the explanations or the report's structure (outline, drawn tables, title, print options)."""
+    whether the explanations, the report's structure (outline, drawn tables, title, print options) or
+    its last year's report."""
 
     cells: tuple[str, ...] = ()
     texts: tuple[str, ...] = ()
     fields: tuple[str, ...] = ()
     explanations: bool = False
     structure: bool = False
+    previous: bool = False
 
     def __bool__(self) -> bool:
-        return bool(self.cells or self.texts or self.fields or self.explanations or self.structure)
+        return bool(self.cells or self.texts or self.fields or self.explanations or self.structure or self.previous)
 
 
 class Edit:
@@ -209,3 +212,22 @@ class SetStructure(Edit):
         if self._before is not None:
             self._before.put(report)
         return Change(structure=True)
+
+
+class SetPrevious(Edit):
+    """Link last year's report (a snapshot of it is kept in this one), replace it, or remove it (None)."""
+
+    def __init__(self, last: Report | None, path: str = "") -> None:
+        self.snapshot = previous_snapshot(last) if last is not None else None
+        self.path = path if last is not None else ""
+        self.label = "移除上年报告" if last is None else "关联上年报告"
+        self._before: tuple[Report | None, str] = (None, "")
+
+    def apply(self, report: Report) -> Change:
+        self._before = (report.previous, report.previous_path)
+        report.previous, report.previous_path = self.snapshot, self.path
+        return Change(previous=True)
+
+    def revert(self, report: Report) -> Change:
+        report.previous, report.previous_path = self._before
+        return Change(previous=True)

@@ -44,7 +44,7 @@ RUN_IN_ENDS = "。：:"
 
 
 def run_in_heading(title: str) -> str:
-    """A section title opening its first paragraph ends in a full stop: "（一）主动公开情况。"."""
+    """A section title opening its first paragraph ends in a full stop: "（一）小标题。"."""
     title = title.strip()
     return title if title.endswith(tuple(RUN_IN_ENDS)) else title + "。"
 

@@ -4,18 +4,22 @@ text page modules only when their first page is built)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 
-from PySide6.QtWidgets import QTabBar, QTabWidget, QWidget
+from PySide6.QtWidgets import QLabel, QTabBar, QTabWidget, QWidget
 
 from core.checks import FRONT_MATTER
+from core.document import OPENING
 from core.template.model import Chapter
 from gui.checks.tab_marks import Counts, ProblemBadge, describe_counts
 from gui.document import ReportDocument
+from gui.draft_marks import DRAFT_STYLE
 from gui.unit_info.form import UnitInfoPage
 
 TAB_TITLE_CHARS = 8
 UNIT_TAB_TIP = "单位名称、类型和层级，开头段落，落款日期"
+DRAFT_TAB_MARK = "草稿"
+DRAFT_TAB_TIP = "本页仍有从上年报告带来、尚未修改的文字"
 
 
 def tab_title(number: str, title: str) -> str:
@@ -35,6 +39,7 @@ class ChapterPages(Mapping[str, QWidget]):
         self.built: dict[str, QWidget] = {}
         self._index: dict[str, int] = {}
         self.marks: dict[str, Counts] = {}  # chapter key or FRONT_MATTER → open problems
+        self.drafts: frozenset[str] = frozenset()  # chapter keys (or FRONT_MATTER) with last year's text unedited
         blocked = tabs.blockSignals(True)  # the old pages must not react while being replaced
         while tabs.count():
             old = tabs.widget(0)
@@ -78,6 +83,39 @@ class ChapterPages(Mapping[str, QWidget]):
         badge = self.tabs.tabBar().tabButton(index, QTabBar.ButtonPosition.RightSide)
         return badge if isinstance(badge, ProblemBadge) else None
 
+    def set_draft_marks(self, text_keys: Iterable[str]) -> None:
+        """Mark the tabs whose texts (``text_keys``) are still last year's draft, unmark the others."""
+        report = self.document.report
+        drafts = set()
+        for key in text_keys:
+            chapter = report.chapter_of_text(key) if key != OPENING else None
+            drafts.add(FRONT_MATTER if key == OPENING else chapter.key if chapter else None)
+        self.drafts = frozenset(d for d in drafts if d)
+        self._mark_draft(0, FRONT_MATTER)
+        for key, index in self._index.items():
+            self._mark_draft(index, key)
+
+    def draft_mark_of(self, key: str) -> QLabel | None:
+        """The 草稿 mark on the tab of ``key`` (a chapter key or FRONT_MATTER), None when it has none."""
+        index = 0 if key == FRONT_MATTER else self._index[key]
+        mark = self.tabs.tabBar().tabButton(index, QTabBar.ButtonPosition.LeftSide)
+        return mark if isinstance(mark, QLabel) else None
+
+    def _mark_draft(self, index: int, key: str) -> None:
+        bar = self.tabs.tabBar()
+        old = bar.tabButton(index, QTabBar.ButtonPosition.LeftSide)
+        if (old is not None) == (key in self.drafts):
+            return
+        mark = None
+        if key in self.drafts:
+            mark = QLabel(DRAFT_TAB_MARK)
+            mark.setObjectName("draftTabMark")
+            mark.setStyleSheet(DRAFT_STYLE)
+            mark.setToolTip(DRAFT_TAB_TIP)
+        bar.setTabButton(index, QTabBar.ButtonPosition.LeftSide, mark)
+        if old is not None:
+            old.deleteLater()
+
     def _mark(self, index: int, key: str, tip: str) -> None:
         counts = self.marks.get(key, (0, 0))
         bar = self.tabs.tabBar()
@@ -115,6 +153,7 @@ class ChapterPages(Mapping[str, QWidget]):
             self.tabs.insertTab(index, page, tab_title(chapter.number, chapter.title))
             self.tabs.setTabToolTip(index, chapter.help)
             self._mark(index, chapter.key, chapter.help)
+            self._mark_draft(index, chapter.key)
             self.tabs.setCurrentIndex(current)
         finally:
             self.tabs.blockSignals(blocked)

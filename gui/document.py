@@ -24,6 +24,7 @@ class ReportDocument(QObject):
     unitChanged = Signal(str)  # UnitInfo field name, or SIGNING_DATE
     explanationsChanged = Signal()
     structureChanged = Signal()  # the outline, drawn tables, own title or print options
+    previousChanged = Signal()  # last year's report linked, replaced or removed
     contentChanged = Signal()  # any of the above
     modifiedChanged = Signal(bool)
     pathChanged = Signal()
@@ -122,5 +123,7 @@ class ReportDocument(QObject):
             self.explanationsChanged.emit()
         if change.structure:
             self.structureChanged.emit()
+        if change.previous:
+            self.previousChanged.emit()
         if change:
             self.contentChanged.emit()

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.carry_over import unchanged_drafts
 from core.checks import FRONT_MATTER, CheckResult, Finding
 from gui.actions import create_actions
 from gui.chapter_tabs import ChapterPages
@@ -26,6 +27,7 @@ from gui.checks.runner import CheckRunner, findings_by_cell
 from gui.checks.tab_marks import open_problems_by_chapter
 from gui.document import ReportDocument
 from gui.files.autosave import Autosaver
+from gui.files.last_year import LastYearWorkflow
 from gui.files.recent import RecentFiles
 from gui.files.workflow import FileWorkflow
 from gui.unit_info.form import UnitInfoPage
@@ -50,6 +52,7 @@ class MainWindow(QMainWindow):
         self.autosaver.setParent(self)
         self.actions = create_actions(self)
         self.files = FileWorkflow(self)
+        self.last_year = LastYearWorkflow(self)
         self.document: ReportDocument | None = None
         self.runner: CheckRunner | None = None
         self.unit_page: UnitInfoPage | None = None
@@ -89,12 +92,14 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         a = self.actions
         file_menu = self.menuBar().addMenu("文件(&F)")
-        file_menu.addActions([a.new, a.open])
+        file_menu.addActions([a.new, a.new_from_last_year, a.open])
         self.recent_menu = file_menu.addMenu("最近打开的文件")
         self.recent_menu.aboutToShow.connect(self.files.fill_recent_menu)
         file_menu.addActions([a.save, a.save_as])
         file_menu.addSeparator()
         file_menu.addActions([a.export_word, a.export_excel, a.import_excel, a.import_tables])
+        file_menu.addSeparator()
+        file_menu.addActions([a.link_previous, a.remove_previous])
         file_menu.addSeparator()
         file_menu.addAction(a.quit)
         edit_menu = self.menuBar().addMenu("编辑(&E)")
@@ -112,6 +117,9 @@ class MainWindow(QMainWindow):
         help_menu.addActions([a.guide, a.about])
 
         a.new.triggered.connect(self.files.new_report)
+        a.new_from_last_year.triggered.connect(self.last_year.new_from_last_year)
+        a.link_previous.triggered.connect(self.last_year.link_previous)
+        a.remove_previous.triggered.connect(self.last_year.remove_previous)
         a.open.triggered.connect(lambda: self.files.open_file())
         a.save.triggered.connect(self.files.save)
         a.save_as.triggered.connect(self.files.save_as)
@@ -188,7 +196,7 @@ class MainWindow(QMainWindow):
     def _enable_document_actions(self, enabled: bool) -> None:
         a = self.actions
         for action in (a.save, a.save_as, a.export_word, a.export_excel, a.import_tables, a.copy, a.paste,
-                       a.outline, a.check_now):
+                       a.outline, a.check_now, a.link_previous, a.remove_previous):
             action.setEnabled(enabled)
         if not enabled:
             a.undo.setEnabled(False)
@@ -204,6 +212,8 @@ class MainWindow(QMainWindow):
             old.pathChanged.disconnect(self._update_title)
             old.structureChanged.disconnect(self._structure_changed)
             old.editRefused.disconnect(self.show_message)
+            old.textChanged.disconnect(self._refresh_drafts)
+            old.previousChanged.disconnect(self._previous_changed)
         if self.runner is not None:
             self.runner.finished.disconnect(self._show_result)
             self.runner.deleteLater()
@@ -222,13 +232,17 @@ class MainWindow(QMainWindow):
         document.pathChanged.connect(self._update_title)
         document.structureChanged.connect(self._structure_changed)
         document.editRefused.connect(self.show_message)
+        document.textChanged.connect(self._refresh_drafts)
+        document.previousChanged.connect(self._previous_changed)
         self.stack.setCurrentWidget(self.report_view)
         self.read_only_banner.setVisible(document.read_only)
         self._enable_document_actions(True)
-        for action in (self.actions.save, self.actions.outline, self.actions.import_tables):
+        for action in (self.actions.save, self.actions.outline, self.actions.import_tables,
+                       self.actions.link_previous):
             action.setEnabled(not document.read_only)
         if self.check_panel.isHidden() and self.geometry_memory.check_panel_wanted:
             self.check_panel.show()
+        self._previous_changed()
         self.autosaver.attach(document)
         self._update_title()
         if check_now:
@@ -239,6 +253,19 @@ class MainWindow(QMainWindow):
     def _build_tabs(self, document: ReportDocument) -> None:
         self.pages = ChapterPages(self.tabs, document, self._page_built)
         self.unit_page = self.pages.unit_page
+        self.unit_page.set_previous_actions(self.actions.link_previous, self.actions.remove_previous)
+        self._refresh_drafts()
+
+    def _refresh_drafts(self, *_args) -> None:
+        """Mark the tabs whose texts are still last year's draft (right after each edit)."""
+        if self.document is not None and self.pages is not None:
+            self.pages.set_draft_marks(unchanged_drafts(self.document.report))
+
+    def _previous_changed(self) -> None:
+        linked = self.document is not None and self.document.report.previous is not None
+        self.actions.link_previous.setText("更换上年报告…" if linked else "关联上年报告…")
+        self.actions.remove_previous.setEnabled(linked and not self.document.read_only)
+        self._refresh_drafts()
 
     def edit_outline(self) -> None:
         """章节结构与版式: the clerk's changes, as one undoable step."""
@@ -271,6 +298,8 @@ class MainWindow(QMainWindow):
             block.view.message.connect(self.show_message)
             if self.runner is not None and self.runner.result is not None:
                 block.model.set_findings(findings_by_cell(self.runner.result))
+        if self.runner is not None and hasattr(page, "show_repeats"):
+            page.show_repeats(self.runner.repeats)
 
     def _update_title(self, *_args) -> None:
         document = self.document
@@ -291,6 +320,9 @@ class MainWindow(QMainWindow):
             block.refresh_help()
         self.check_panel.show_result(result)
         self.pages.set_marks(open_problems_by_chapter(result))
+        for page in self.pages.built.values():
+            if hasattr(page, "show_repeats"):
+                page.show_repeats(self.runner.repeats)
         self.counts.setText(counts_text(result))
 
     def jump_to(self, finding: Finding) -> None:

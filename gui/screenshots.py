@@ -12,8 +12,10 @@ import sys
 import tempfile
 from pathlib import Path
 
-SLUGS = {"unit": "unit-info", "overview": "overview", "proactive": "table2", "applications": "table3",
-         "appeals": "table4", "problems": "problems", "other_matters": "other-matters"}
+
+def tab_slug(number: int, chapter_key: str) -> str:
+    """The picture's name for a tab: its position and the template's chapter key."""
+    return f"{number}-{chapter_key.replace('_', '-')}"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -59,27 +61,48 @@ def main(argv: list[str] | None = None) -> int:
         print(path)
 
     window.tabs.setCurrentIndex(0)
-    shoot(SLUGS["unit"])
+    shoot("unit-info")
     for i, chapter in enumerate(report.template.chapters, start=1):
         window.tabs.setCurrentIndex(i)
-        shoot(SLUGS.get(chapter.key, chapter.key))
+        shoot(tab_slug(i, chapter.key))
 
     # The check panel with something to show: a wrong count, a missing date, a trivial chapter.
     document = window.document
-    document.set_cells({"t3.new.commercial": 9})
+    wrong_cell = _cell_that_breaks_a_rule(report)
+    if wrong_cell:
+        document.set_cells({wrong_cell: (report.value(wrong_cell) or 0) + 9})
     document.set_unit_field("signing_date", None)
-    document.set_text("problems", "无")
+    text_chapters = [c.key for c in report.template.chapters if c.table is None]
+    if text_chapters:
+        document.set_text(text_chapters[-1], "无")
     window.runner.run_now()
-    page = window.pages["applications"]
-    window.tabs.setCurrentWidget(page)
+    findings = window.check_panel.result.findings
     window.check_panel.tree.setCurrentItem(window.check_panel.finding_items()[0])
-    window.jump_to(next(f for f in window.check_panel.result.findings if f.targets[0].startswith("t3.")))
+    on_cell = next((f for f in findings if wrong_cell and wrong_cell in f.targets), findings[0])
+    window.jump_to(on_cell)
     print(window.counts.text(), window.check_panel.result.summary())
     shoot("checks")
     document.undo_stack.setClean()
     window.close()
     QApplication.processEvents()
     return 0
+
+
+def _cell_that_breaks_a_rule(report) -> str | None:
+    """The first input cell that, raised by 9, makes the checks report an error on it."""
+    import copy
+
+    from core.checks import run_checks
+
+    for key, cell in report.template.cells.items():
+        if cell.computed or not isinstance(report.value(key), int):
+            continue
+        trial = copy.copy(report)
+        trial.cells = dict(report.cells)
+        trial.set_value(key, report.value(key) + 9)
+        if any(f.severity == "error" and key in f.targets for f in run_checks(trial).findings):
+            return key
+    return None
 
 
 if __name__ == "__main__":

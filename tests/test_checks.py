@@ -36,9 +36,19 @@ def test_seed001_reports_exactly_its_blank_review_results():
     assert [f.targets for f in errors] == [(f"t4.review.{c}",) for c in ("upheld", "corrected", "other", "pending")]
     assert {f.rule_id for f in errors} == {"R7"}
     assert errors[0].message == "行政复议·结果维持：未填写，没有发生请填 0"
-    # The one warning is true: the seed text carries no signing date.
-    assert [f.id for f in result.findings if f.severity != "error"] == ["C8:missing"]
+    # The seed prints no signature block, so it has no signing date to check.
+    assert [f.id for f in result.findings if f.severity != "error"] == []
     assert [n.rule_id for n in blank_blocked(result)] == ["R5"]
+
+
+def test_the_signing_date_is_checked_only_where_the_report_prints_it():
+    report = load_report(SEED001)
+    report.print_signature = True
+    assert [f.id for f in run_checks(report).findings if f.rule_id == "C8"] == ["C8:missing"]
+    report.signing_date = dt.date(2021, 12, 30)
+    assert "报告期尚未结束" in by_id(run_checks(report))["C8"].message
+    report.print_signature = False
+    assert [f for f in run_checks(report).findings if f.rule_id == "C8"] == []
 
 
 def test_errors_fixture_fires_every_rule_with_its_arithmetic():

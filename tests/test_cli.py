@@ -23,7 +23,7 @@ def test_check_seed001_prints_the_four_blank_review_results_and_exits_1(capsys):
     assert "四、政府信息公开行政复议、行政诉讼情况\n  [错误] R7 行政复议·结果维持：未填写，没有发生请填 0" in out
     # its 行政复议 half is blank: four results to fill (the blank 总计 follows from them)
     assert out.count("[错误] R7 行政复议·") == 4
-    assert "合计：错误 4 项，警告 1 项" in out
+    assert "合计：错误 4 项，警告 0 项" in out
 
 
 def test_new_then_check_names_every_unfilled_chapter_and_table(capsys, tmp_path):
@@ -91,10 +91,12 @@ def test_export_then_import_round_trips(capsys, tmp_path):
 def test_import_without_a_year_asks_for_one_and_writes_nothing(capsys, tmp_path):
     import openpyxl
 
+    from core.checks import run_checks
     from core.export.xlsx_writer import build_workbook
     from core.report_file import load_report
 
-    workbook = build_workbook(load_report(SAMPLE_REPORT))
+    sample = load_report(SAMPLE_REPORT)
+    workbook = build_workbook(sample, run_checks(sample))
     for sheet in list(workbook.worksheets):
         if sheet.sheet_state != "visible" or sheet.title == "填报信息":
             workbook.remove(sheet)
@@ -162,3 +164,14 @@ def test_export_chooses_run_in_headings_and_no_signature(capsys, tmp_path):
     paragraphs = [p.text for p in docx.Document(word).paragraphs]
     assert code == 0 and any(p.startswith("（一）主动公开情况。") and len(p) > 20 for p in paragraphs)
     assert paragraphs[-1] != "2026年1月20日" and not paragraphs[-1].endswith("日")
+
+
+def test_a_reader_that_stops_early_gets_no_traceback():
+    import subprocess
+    import sys
+
+    process = subprocess.Popen([sys.executable, "-m", "cli.main", "check", str(ERRORS)],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    process.stdout.close()  # as `| head` does once it has read enough
+    _, err = process.communicate(timeout=60)
+    assert b"Traceback" not in err and err == b""

@@ -73,3 +73,30 @@ def test_comparing_two_full_reports_is_fast():
         run_checks(seed, previous=sample)
     per_check_ms = (time.perf_counter() - started) * 100
     assert per_check_ms < 500  # a generous guard against an accidental quadratic blow-up; the benchmark has the figure
+
+
+def test_r8_fires_across_the_2019_to_2021_change_with_last_years_figure():
+    from core.carry_over import report_from_last_year
+    from tests.conftest import FIXTURES
+
+    last = load_report(FIXTURES / "sample_2020.nianbao")
+    this, _ = report_from_last_year(last)
+    carried = last.value("t3.carried_forward.natural")
+    this.set_value("t3.carried_over.natural", carried + 2)
+    result = run_checks(this)
+    r8 = {f.id: f for f in result.findings}["R8:natural"]
+    assert r8.message == (f"三、二、上年结转·自然人：表中 {carried + 2}，上年报告的 四、结转下年度继续办理 为 {carried}，"
+                          "两者应相等")
+    # 2019's 对外公开总数量 is not 2021's 现行有效件数: R9 cannot be assessed, and says why in plain words
+    r9 = [n for n in result.not_assessable if n.rule_id == "R9"]
+    assert [n.reason for n in r9] == ["上年报告的格式没有对应的数据"] * 2
+    assert r9[0].message == "第二十条第（一）项 规章·现行有效件数：应为上年现行有效件数 + 本年制发件数 − 本年废止件数"
+
+
+def test_without_last_years_report_the_cross_year_rules_are_not_assessable_never_errors():
+    report = load_report(SAMPLE_REPORT)
+    result = run_checks(report)
+    cross = [n for n in result.not_assessable if n.rule_id in ("R8", "R9", "C11")]
+    assert {n.reason for n in cross} == {"没有上年报告"} and len(cross) == 10
+    assert not any("{" in n.message for n in result.not_assessable)
+    assert not any(f.rule_id in ("R8", "R9", "C11", "C12") for f in result.findings)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import openpyxl
 
+from core.checks import run_checks
 from core.export.xlsx_hidden import HIDDEN_SHEET
 from core.export.xlsx_layout import INFO_SHEET
 from core.export.xlsx_writer import write_xlsx
@@ -30,7 +31,7 @@ def test_a_file_without_them_loads_blank(sample_report):
 
 def test_written_to_the_info_sheet(tmp_path, sample_report):
     path = tmp_path / "r.xlsx"
-    write_xlsx(_with_reporter(sample_report), path)
+    write_xlsx(_with_reporter(sample_report), path, run_checks(sample_report))
     sheet = openpyxl.load_workbook(path)[INFO_SHEET]
     pairs = {row[0].value: row[1].value for row in sheet.iter_rows(min_row=2) if row[0].value}
     assert pairs["填报人"] == "王小红" and pairs["联系电话"] == "13800001234"
@@ -39,7 +40,7 @@ def test_written_to_the_info_sheet(tmp_path, sample_report):
 
 def test_read_back_from_our_export(tmp_path, sample_report):
     path = tmp_path / "r.xlsx"
-    write_xlsx(_with_reporter(sample_report), path)
+    write_xlsx(_with_reporter(sample_report), path, run_checks(sample_report))
     unit = read_xlsx(path).report.unit
     assert (unit.reporter, unit.reporter_phone) == ("王小红", "13800001234")
 
@@ -48,7 +49,7 @@ def test_read_back_from_the_info_sheet_alone(tmp_path, sample_report):
     """A workbook whose hidden sheet is gone (copied sheet by sheet, or re-saved elsewhere), with the
     填报人 corrected by hand in 填报信息."""
     path = tmp_path / "r.xlsx"
-    write_xlsx(_with_reporter(sample_report), path)
+    write_xlsx(_with_reporter(sample_report), path, run_checks(sample_report))
     book = openpyxl.load_workbook(path)
     del book[HIDDEN_SHEET]
     sheet = book[INFO_SHEET]

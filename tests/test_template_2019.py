@@ -313,7 +313,7 @@ def test_word_export_prints_every_2019_label_verbatim(sample: Report, tmp_path: 
 
 def test_excel_export_prints_every_2019_label_and_imports_back_exactly(sample: Report, tmp_path: Path):
     path = tmp_path / "r.xlsx"
-    write_xlsx(sample, path)
+    write_xlsx(sample, path, run_checks(sample))
     workbook = openpyxl.load_workbook(path)
     for table, name in zip(TEMPLATE.tables, ("表二", "表三", "表四"), strict=True):
         values = {c.value for row in workbook[name].iter_rows() for c in row if c.value is not None}

@@ -11,6 +11,7 @@ import docx
 import openpyxl
 import pytest
 
+from core.checks import run_checks
 from core.export.docx_writer import docx_bytes, write_docx
 from core.export.xlsx_writer import write_xlsx, xlsx_bytes
 from core.report_file import load_report
@@ -83,7 +84,7 @@ def test_word_and_excel_exports_of_every_forbidden_character_in_every_field_do_n
         put(report, where, f"开{poison}头")
     notes = write_docx(report, tmp_path / "r.docx")
     assert len(notes) == len(fields(report))
-    assert write_xlsx(report, tmp_path / "r.xlsx") == notes
+    assert write_xlsx(report, tmp_path / "r.xlsx", run_checks(report)) == notes
     document = docx.Document(str(tmp_path / "r.docx"))
     texts = "\n".join(p.text for p in document.paragraphs)
     assert document.paragraphs[0].text == clean_text(report.unit.name, single_line=True) == "开 " + "\ufffd" * 4 + "头"
@@ -102,5 +103,5 @@ def test_long_unit_names_export_in_full_in_the_body(length):
     title = [p.text for p in document.paragraphs if p.style.name == "年报标题"]
     assert "".join(title[:-1]) == report.unit.name  # the title's name lines, whole (broken into balanced lines)
     assert len(document.core_properties.title) <= PROPERTY_MAX_CHARS
-    workbook = openpyxl.load_workbook(io.BytesIO(xlsx_bytes(report)))
+    workbook = openpyxl.load_workbook(io.BytesIO(xlsx_bytes(report, run_checks(report))))
     assert workbook.properties.title is not None

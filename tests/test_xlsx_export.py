@@ -69,7 +69,7 @@ def styles(path: Path) -> tuple[list[ElementTree.Element], list[ElementTree.Elem
 @pytest.fixture
 def exported(tmp_path, sample_report):
     path = tmp_path / "sample.xlsx"
-    write_xlsx(sample_report, path)
+    write_xlsx(sample_report, path, run_checks(sample_report))
     return path, sample_report
 
 
@@ -149,7 +149,7 @@ def test_column_widths_fit_labels(exported):
 def test_number_formats_and_literal_values(tmp_path, sample_report):
     report = tricky_report(sample_report)
     path = tmp_path / "t.xlsx"
-    write_xlsx(report, path)
+    write_xlsx(report, path, run_checks(report))
     wb = openpyxl.load_workbook(path)
     t2, t3, t4 = wb["表二"], wb["表三"], wb["表四"]
     fees_item = report.template.table("t2").item_for_cell("t2.fees.amount")
@@ -170,7 +170,7 @@ def test_money_keeps_typed_decimals(tmp_path, sample_report):
     for typed, fmt in [("12.50", "0.00"), ("7", "0"), ("0.000001", "0.000000"), ("3056.81805", "0.00000")]:
         sample_report.cells["t2.fees.amount"] = Decimal(typed)
         path = tmp_path / f"{typed}.xlsx"
-        write_xlsx(sample_report, path)
+        write_xlsx(sample_report, path, run_checks(sample_report))
         ws = openpyxl.load_workbook(path)["表二"]
         cell = next(c for row in ws.iter_rows() for c in row if c.number_format == fmt and c.value == float(typed))
         assert cell.data_type == "n"
@@ -179,7 +179,7 @@ def test_money_keeps_typed_decimals(tmp_path, sample_report):
 def test_formula_looking_text_is_stored_as_text(tmp_path, sample_report):
     report = tricky_report(sample_report)
     path = tmp_path / "t.xlsx"
-    write_xlsx(report, path)
+    write_xlsx(report, path, run_checks(report))
     xfs, _ = styles(path)
     for title in ["表二", "表三", INFO_SHEET, HIDDEN_SHEET]:
         root = sheet_xml(path, title)
@@ -215,7 +215,7 @@ def test_info_sheet_lists_unit_checks_and_explanations(tmp_path):
     warning = next(f for f in result.findings if f.severity == "warning")
     report.explanations[warning.id] = "本单位于次年一月补签，特此说明"
     path = tmp_path / "e.xlsx"
-    write_xlsx(report, path)
+    write_xlsx(report, path, run_checks(report))
     ws = openpyxl.load_workbook(path)[INFO_SHEET]
     rows = [[c.value for c in row] for row in ws.iter_rows()]
     pairs = {r[0]: r[1] for r in rows if r[0]}
@@ -232,7 +232,7 @@ def test_info_sheet_lists_unit_checks_and_explanations(tmp_path):
 def test_long_texts_are_split_under_the_cell_limit(tmp_path, sample_report):
     sample_report.texts["overview"] = "很长的正文。" * 20000  # 120 000 characters
     path = tmp_path / "long.xlsx"
-    write_xlsx(sample_report, path)
+    write_xlsx(sample_report, path, run_checks(sample_report))
     hidden = openpyxl.load_workbook(path)[HIDDEN_SHEET]
     chunks = [c.value for c in hidden[2][1:] if c.value]
     assert len(chunks) > 1 and all(len(c) <= CHUNK_CHARS < 32767 for c in chunks)
@@ -241,7 +241,7 @@ def test_long_texts_are_split_under_the_cell_limit(tmp_path, sample_report):
 def test_seed001_blank_cells_stay_blank(tmp_path):
     report = load_report(SEED001)
     path = tmp_path / "seed.xlsx"
-    write_xlsx(report, path)
+    write_xlsx(report, path, run_checks(report))
     wb = openpyxl.load_workbook(path)
     hidden = wb[HIDDEN_SHEET]
     for row in hidden.iter_rows(min_row=4):
@@ -254,9 +254,9 @@ def test_seed001_blank_cells_stay_blank(tmp_path):
 
 def test_missing_folder_and_directory_targets_raise_export_error(tmp_path, sample_report):
     with pytest.raises(ExportError, match="不存在"):
-        write_xlsx(sample_report, tmp_path / "no" / "such" / "x.xlsx")
+        write_xlsx(sample_report, tmp_path / "no" / "such" / "x.xlsx", run_checks(sample_report))
     with pytest.raises(ExportError, match="文件夹"):
-        write_xlsx(sample_report, tmp_path)
+        write_xlsx(sample_report, tmp_path, run_checks(sample_report))
 
 
 def test_locked_target_is_left_unchanged(tmp_path, sample_report, monkeypatch):
@@ -268,6 +268,6 @@ def test_locked_target_is_left_unchanged(tmp_path, sample_report, monkeypatch):
 
     monkeypatch.setattr(os, "replace", locked)
     with pytest.raises(ExportError, match="原文件未改动"):
-        write_xlsx(sample_report, path)
+        write_xlsx(sample_report, path, run_checks(sample_report))
     assert path.read_bytes() == b"previous export"
     assert [p.name for p in tmp_path.iterdir()] == ["x.xlsx"]  # no temp file left behind

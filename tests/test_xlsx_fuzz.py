@@ -12,6 +12,7 @@ from decimal import Decimal
 import openpyxl
 import pytest
 
+from core.checks import run_checks
 from core.export.xlsx_layout import FIRST_MAP_ROW, HIDDEN_SHEET
 from core.export.xlsx_writer import xlsx_bytes
 from core.imports.xlsx_reader import read_xlsx
@@ -113,7 +114,7 @@ def export(tmp_path_factory):
 
     report = distinct_report(load_report(SAMPLE_REPORT))
     path = tmp_path_factory.mktemp("fuzz") / "base.xlsx"
-    path.write_bytes(xlsx_bytes(report))
+    path.write_bytes(xlsx_bytes(report, run_checks(report)))
     wb = openpyxl.load_workbook(path)
     sheets = [(ws.title, ws.sheet_state, {(c.row, c.column): c.value for row in ws.iter_rows() for c in row
                                           if c.value is not None}) for ws in wb.worksheets]

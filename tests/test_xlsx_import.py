@@ -12,6 +12,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+from core.checks import run_checks
 from core.document import Report
 from core.export.xlsx_hidden import HIDDEN_SHEET
 from core.export.xlsx_writer import write_xlsx
@@ -32,7 +33,7 @@ TITLE = "清河县柳溪镇人民政府2025年政府信息公开工作年度报�
 def test_own_export_round_trips_exactly(tmp_path, sample_report, source):
     report = sample_report if source == "sample" else load_report(SEED001)
     path = tmp_path / "r.xlsx"
-    write_xlsx(report, path)
+    write_xlsx(report, path, run_checks(report))
     result = read_xlsx(path)
     assert result.source == "nianbao" and result.complete and result.problems == []
     assert report_to_dict(result.report) == report_to_dict(report)
@@ -44,7 +45,7 @@ def test_round_trip_keeps_blank_zero_slash_decimals_and_odd_text(tmp_path, sampl
     report.texts["overview"] = "第一段\n\t第二段😀 =SUM(A1) \x0b" + "长" * 40000
     report.explanations["C7"] = "@说明"
     path = tmp_path / "t.xlsx"
-    notes = write_xlsx(report, path)
+    notes = write_xlsx(report, path, run_checks(report))
     assert len(notes) == 1 and "1 个无法写入文件的字符" in notes[0]  # the \x0b: XML cannot hold it
     report.texts["overview"] = report.texts["overview"].replace("\x0b", "")
     result = read_xlsx(path)
@@ -61,13 +62,13 @@ def test_round_trip_keeps_blank_zero_slash_decimals_and_odd_text(tmp_path, sampl
 def test_money_decimals_round_trip_as_typed(tmp_path, sample_report, typed):
     sample_report.cells["t2.fees.amount"] = Decimal(typed)
     path = tmp_path / "m.xlsx"
-    write_xlsx(sample_report, path)
+    write_xlsx(sample_report, path, run_checks(sample_report))
     assert str(read_xlsx(path).report.value("t2.fees.amount")) == typed
 
 
 def test_labels_decide_where_cells_are_and_edits_are_read(tmp_path, sample_report):
     path = tmp_path / "r.xlsx"
-    write_xlsx(sample_report, path)
+    write_xlsx(sample_report, path, run_checks(sample_report))
     wb = openpyxl.load_workbook(path)
     hidden = wb[HIDDEN_SHEET]
     row = next(r for r in hidden.iter_rows(min_row=4) if r[0].value == "t3.new.natural")
@@ -86,7 +87,7 @@ def test_labels_decide_where_cells_are_and_edits_are_read(tmp_path, sample_repor
 
 def test_damaged_hidden_sheet_falls_back_to_labels(tmp_path, sample_report):
     path = tmp_path / "r.xlsx"
-    write_xlsx(sample_report, path)
+    write_xlsx(sample_report, path, run_checks(sample_report))
     wb = openpyxl.load_workbook(path)
     wb[HIDDEN_SHEET]["B2"] = "{not json"
     wb.save(path)
@@ -99,7 +100,7 @@ def test_damaged_hidden_sheet_falls_back_to_labels(tmp_path, sample_report):
 
 def test_renamed_sheet_is_read_by_its_labels(tmp_path, sample_report):
     path = tmp_path / "r.xlsx"
-    write_xlsx(sample_report, path)
+    write_xlsx(sample_report, path, run_checks(sample_report))
     wb = openpyxl.load_workbook(path)
     wb["表四"].title = "复议诉讼"
     wb.move_sheet("复议诉讼", offset=-2)
@@ -112,7 +113,7 @@ def test_renamed_sheet_is_read_by_its_labels(tmp_path, sample_report):
 
 def test_reader_never_writes_files(tmp_path, sample_report):
     path = tmp_path / "r.xlsx"
-    write_xlsx(sample_report, path)
+    write_xlsx(sample_report, path, run_checks(sample_report))
     before = {p.name: p.stat().st_mtime_ns for p in tmp_path.iterdir()}
     read_xlsx(path)
     assert {p.name: p.stat().st_mtime_ns for p in tmp_path.iterdir()} == before
@@ -372,7 +373,7 @@ def test_oversized_file(tmp_path):
 
 def test_zip_bomb_and_too_many_rows(tmp_path, sample_report):
     path = tmp_path / "r.xlsx"
-    write_xlsx(sample_report, path)
+    write_xlsx(sample_report, path, run_checks(sample_report))
     bomb = tmp_path / "bomb.xlsx"
     with zipfile.ZipFile(path) as source, zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as target:
         for item in source.infolist():

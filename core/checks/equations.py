@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from core.checks.context import CheckContext
@@ -13,6 +14,7 @@ from core.template.model import NAMESPACE_GAPS, Rule, RuleInstance
 # How a cell's report is named when a rule's message shows its formula with the figures.
 REPORT_WORDS = {"": "本年", "prev": "上年", "members": "各单位合计"}
 _ARITHMETIC = ("{left}", "{right}", "{difference}", "{formula}")
+_CLAUSE = re.compile(r"[^：，]+[：，]?")
 
 
 def equation(rule: Rule, context: CheckContext) -> Iterator[Outcome]:
@@ -23,17 +25,18 @@ def equation(rule: Rule, context: CheckContext) -> Iterator[Outcome]:
             continue  # a table this report does not print
         reason = context.missing_reason(instance.namespaces)
         if reason is not None:
-            yield NotAssessable(rule.id, instance.subject, instance.message, (), reason)
+            yield NotAssessable(rule.id, instance.subject, _without_arithmetic(instance.message), (), reason)
             continue
         left = evaluate(instance.left, numbers)
         right = evaluate(instance.right, numbers)
         if left is None or right is None:
             gaps = [ns for k in instance.cells if (ns := split_namespace(k)[0]) and k not in numbers]
             if gaps:
-                yield NotAssessable(rule.id, instance.subject, instance.message, (), NAMESPACE_GAPS[gaps[0]])
+                yield NotAssessable(rule.id, instance.subject, _without_arithmetic(instance.message), (),
+                                    NAMESPACE_GAPS[gaps[0]])
                 continue
             blanks = tuple(k for k in instance.cells if numbers.get(k) is None)
-            yield NotAssessable(rule.id, instance.subject, instance.message, blanks)
+            yield NotAssessable(rule.id, instance.subject, _without_arithmetic(instance.message), blanks)
             continue
         if _holds(instance.relation, left, right):
             yield Passed(rule.id, instance.subject)
@@ -42,6 +45,19 @@ def equation(rule: Rule, context: CheckContext) -> Iterator[Outcome]:
         own = tuple(k for k in instance.cells if k in template.cells and k != instance.anchor)
         yield Finding(rule.id, rule.severity, message, context.report.chapter_of_cell(instance.anchor).key,
                       (instance.anchor, *own), instance.subject, left, right)
+
+
+def _without_arithmetic(message: str) -> str:
+    """A message for a rule that could not be evaluated: its clauses up to the first that would show
+    figures ("某行·某列：应为… = {right}，表中 {left}" → "某行·某列：应为…")."""
+    if not any(field in message for field in _ARITHMETIC):
+        return message
+    kept = []
+    for clause in _CLAUSE.findall(message):
+        if any(field in clause for field in _ARITHMETIC):
+            break
+        kept.append(clause)
+    return "".join(kept).rstrip("：，,:; ") or message.split("{", 1)[0].rstrip("：，,:; ")
 
 
 def _message(instance: RuleInstance, left, right, numbers) -> str:

@@ -10,8 +10,6 @@ from core.checks.context import CheckContext
 from core.checks.findings import FRONT_MATTER, Finding, Outcome, Passed
 from core.template.model import Rule
 
-OPENING_HEADING = "开头段落"
-
 
 def _chapter_key(context: CheckContext, text_key: str) -> str:
     chapter = context.report.chapter_of_text(text_key)
@@ -98,8 +96,20 @@ def unedited_drafts(rule: Rule, context: CheckContext) -> Iterator[Outcome]:
     """Texts carried over from last year's report as drafts and not yet rewritten."""
     from core.carry_over import unchanged_drafts
 
-    for key in unchanged_drafts(context.report):
-        heading = context.heading(key) or OPENING_HEADING
-        yield Finding(rule.id, rule.severity, rule.message.format(heading=heading), _chapter_key(context, key),
-                      (key,), key)
+    report = context.report
+    by_chapter: dict[str, list[str]] = {}
+    for key in unchanged_drafts(report):
+        by_chapter.setdefault(_chapter_key(context, key), []).append(key)
+    for chapter_key, keys in by_chapter.items():
+        chapter = report.find_chapter(chapter_key)
+        written = [k for k in report.text_keys if report.text(k).strip() and _chapter_key(context, k) == chapter_key]
+        if chapter is not None and len(keys) > 1 and keys == written:
+            heading = chapter.heading  # the whole chapter is still last year's
+        elif len(keys) == 1 or chapter is None:
+            heading = context.heading(keys[0]) or report.template.front_matter.opening_title
+        else:  # one finding per chapter, naming its parts still as drafted
+            parts = [section.title if (section := report.section(key)) else "章首文字" for key in keys]
+            heading = f"{chapter.heading}中的{'、'.join(parts)}"
+        yield Finding(rule.id, rule.severity, rule.message.format(heading=heading), chapter_key, tuple(keys),
+                      keys[0] if len(keys) == 1 else chapter_key)
     yield Passed(rule.id)

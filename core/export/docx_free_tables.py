@@ -10,9 +10,9 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 
 from core.document import FreeTable
 from core.export.docx_measure import line_count
-from core.export.docx_styles import SIZE_5, STYLE_TABLE, TEXT_WIDTH, FontSet, set_rpr_fonts
+from core.export.docx_styles import SIZE_5, STYLE_TABLE, TEXT_WIDTH, FontSet
 from core.export.docx_table_layout import CELL_MARGIN
-from core.export.docx_tables import BORDER
+from core.export.docx_tables import run_template, set_table_properties
 from core.export.docx_text import add_run, new_paragraph
 from core.export.docx_xml import child, element
 
@@ -34,19 +34,12 @@ def add_free_table(document: DocxDocument, table: FreeTable, fonts: FontSet) -> 
     tbl = element("w:tbl")
     tbl_pr = element("w:tblPr")
     tbl.append(tbl_pr)
-    child(tbl_pr, "w:tblW", w=str(total), type="dxa")
-    child(tbl_pr, "w:jc", val="center")
-    borders = child(tbl_pr, "w:tblBorders")
-    for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
-        borders.append(element(f"w:{side}", **BORDER))
-    child(tbl_pr, "w:tblLayout", type="fixed")
-    if table.title.strip():
-        child(tbl_pr, "w:tblCaption", val=table.title.strip())
+    set_table_properties(tbl_pr, total, table.title.strip())
     grid = element("w:tblGrid")
     for _ in range(columns):
         grid.append(element("w:gridCol", w=str(width)))
     tbl.append(grid)
-    run_template = _run(fonts, size, pitch)
+    template_run = run_template(fonts, size)
     style_id = document.styles[STYLE_TABLE].style_id
     inner = (width - 2 * CELL_MARGIN) / 20
     for row in table.rows:
@@ -68,7 +61,7 @@ def add_free_table(document: DocxDocument, table: FreeTable, fonts: FontSet) -> 
             p.append(p_pr)
             child(p_pr, "w:pStyle", val=style_id)
             for index, line in enumerate(text.split("\n")):
-                run = copy.deepcopy(run_template)
+                run = copy.deepcopy(template_run)
                 if index:
                     run.append(element("w:br"))
                 t = element("w:t")
@@ -82,11 +75,3 @@ def add_free_table(document: DocxDocument, table: FreeTable, fonts: FontSet) -> 
     document.element.body.insert(len(document.element.body) - 1, tbl)  # before the final sectPr
     new_paragraph(document, STYLE_TABLE)  # a table is never glued to the next one or to a heading
 
-
-def _run(fonts: FontSet, size: float, pitch: float) -> object:
-    run = element("w:r")
-    rpr = element("w:rPr")
-    run.append(rpr)
-    set_rpr_fonts(rpr, fonts["latin"], fonts["table"])
-    child(rpr, "w:sz", val=str(round(size * 2)))
-    return run

@@ -34,8 +34,8 @@ class FontSet(TypedDict):
     title: str  # 2号 title
     title_bold: bool  # 宋体 stands in for 小标宋 only when bold
     body: str  # body text, "1." / "（1）" paragraphs
-    heading1: str  # "一、总体情况"
-    heading2: str  # "（一）主动公开情况"
+    heading1: str  # chapter headings, "一、…"
+    heading2: str  # section headings, "（一）…"
     table: str
     page_number: str
     latin: str  # Latin letters and digits everywhere except the page number

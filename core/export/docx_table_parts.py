@@ -3,8 +3,8 @@
 A table that fits in the room left on the page stands there whole. One that does not, but fits on
 a page of its own, moves to the next page only if that leaves little blank (MAX_BLANK); otherwise
 it starts here. A table that starts here or is taller than a page is cut into parts that each fit
-a page; every part repeats the header rows, and a merged label cut by the page end (the vertical
-三、本年度办理结果, （三）不予公开 …) is drawn again in each part with its text, because a merged
+a page; every part repeats the header rows, and a merged label cut by the page end (a vertical
+label, a group of rows …) is drawn again in each part with its text, because a merged
 cell carried over a page break loses its text in LibreOffice and stands empty in Word.
 
 Each part is a table of its own, kept together, so every word processor breaks exactly there.
@@ -113,7 +113,7 @@ def _cut_cost(table: Table, layout: TableLayout, part: Part, end: int) -> int:
     the foot of a page is worst, then a last part of fewer than MIN_ROWS rows; each label cut in two
     costs a little (the vertical label of a long
     block is cut wherever the block is, so it costs nothing), and so does every line of height the
-    part's rows must grow by to hold a cut label (a few rows cannot hold 三、本年度办理结果)."""
+    part's rows must grow by to hold a cut label (a few rows cannot hold a long vertical label)."""
     natural = sum(layout.heights[:table.header_rows]) + sum(layout.heights[part.rows.start:end])
     cost = (sum(part.heights) - natural) // LINE
     if any(i.row == end - 1 >= table.header_rows and i.role in ("header", "heading") for i in table.items):

@@ -48,7 +48,7 @@ def _add_part(document: DocxDocument, table: Table, layout: TableLayout, part: P
         grid_col.set(qn("w:w"), str(width))
     covering = {(r, item.col): item for item in part.items for r in range(item.row, item.row + item.rowspan)}
     style_id = document.styles[STYLE_TABLE].style_id
-    run_template = _run_template(fonts, layout.size)
+    template_run = run_template(fonts, layout.size)
     sides = [element(f"w:{side}", **BORDER) for side in ("top", "left", "bottom", "right")]
     rows = len(part.heights)
     for r, height in enumerate(part.heights):
@@ -63,7 +63,7 @@ def _add_part(document: DocxDocument, table: Table, layout: TableLayout, part: P
             item = covering[(r, c)]
             tr.append(_cell(item, r, layout, sides, style_id, keep=r < rows - 1))
             if item.row == r:
-                _fill(tr[-1], part.texts[(item.row, item.col)], run_template)
+                _fill(tr[-1], part.texts[(item.row, item.col)], template_run)
             c += item.colspan
         docx_table._tbl.append(tr)
     return docx_table
@@ -108,9 +108,17 @@ def _first(parent: object, tag: str) -> object:
 
 def _table_properties(docx_table: DocxTable, total: int, caption: str) -> None:
     tbl_pr = docx_table._tbl.tblPr
-    style = tbl_pr.find(qn("w:tblStyle"))
-    if style is not None:
-        tbl_pr.remove(style)
+    for name in ("w:tblStyle", "w:tblLook"):
+        found = tbl_pr.find(qn(name))
+        if found is not None:
+            tbl_pr.remove(found)
+    set_table_properties(tbl_pr, total, caption)
+
+
+def set_table_properties(tbl_pr: object, total: int, caption: str) -> None:
+    """What every printed table has: its width, centred, single borders, fixed layout, the cell
+    margins the widths were computed with, and its caption (its name for screen readers; every
+    part of a cut table has it)."""
     child(tbl_pr, "w:tblW", w=str(total), type="dxa")
     child(tbl_pr, "w:jc", val="center")
     borders = child(tbl_pr, "w:tblBorders")
@@ -120,16 +128,14 @@ def _table_properties(docx_table: DocxTable, total: int, caption: str) -> None:
     margins = child(tbl_pr, "w:tblCellMar")
     for side, width in (("top", 0), ("left", CELL_MARGIN), ("bottom", 0), ("right", CELL_MARGIN)):
         margins.append(element(f"w:{side}", w=str(width), type="dxa"))
-    look = tbl_pr.find(qn("w:tblLook"))
-    if look is not None:
-        tbl_pr.remove(look)
-    child(tbl_pr, "w:tblCaption", val=caption)  # the table's name for screen readers; every part has it
+    if caption:
+        child(tbl_pr, "w:tblCaption", val=caption)
 
 
-def _fill(tc: object, text: str, run_template: object) -> None:
+def _fill(tc: object, text: str, template_run: object) -> None:
     if not text:
         return
-    run = copy.deepcopy(run_template)
+    run = copy.deepcopy(template_run)
     for index, line in enumerate(text.split("\n")):
         if index:
             run.append(element("w:br"))
@@ -139,7 +145,7 @@ def _fill(tc: object, text: str, run_template: object) -> None:
     tc.find(qn("w:p")).append(run)  # type: ignore[attr-defined]
 
 
-def _run_template(fonts: FontSet, size: float) -> object:
+def run_template(fonts: FontSet, size: float) -> object:
     """An empty run with the table's fonts and size, copied for every cell (much faster than add_run)."""
     run = element("w:r")
     rpr = element("w:rPr")

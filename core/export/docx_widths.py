@@ -100,7 +100,7 @@ def _share(least: list[float], liked: list[float], room: float) -> list[float]:
 
 
 def break_header(text: str, width: int, em: int, padding: int) -> str:
-    """A header label too long for its cell, broken into balanced lines ("结果维持" → "结果\\n维持").
+    """A header label too long for its cell, broken into balanced lines (four characters → two lines of two).
 
     Only plain labels of Chinese characters are broken; anything with punctuation or an explicit
     break is left for the word processor to wrap.

@@ -53,7 +53,7 @@ def build_docx(report: Report, font_set: str = "official", *, signature: bool | 
     """The report as a python-docx Document, not yet saved, in the report's own outline.
 
     ``signature`` says whether the unit's name and the signing date are printed below the text, and
-    ``run_in_headings`` whether a section's heading opens its first paragraph ("（一）主动公开情况。本年…");
+    ``run_in_headings`` whether a section's heading opens its first paragraph ("（一）小标题。正文…");
     both default to the report's own choice (Report.signature_printed, Report.run_in_headings).
     """
     if font_set not in FONT_SETS:

@@ -40,12 +40,13 @@ TITLE_SEPARATOR = "\u3000"
 
 
 def table_sheet_name(report: Report, table: Table) -> str:
-    return f"表{report.template.chapter(table.chapter).number}"
+    return table.name
 
 
 def table_title(report: Report, table: Table) -> str:
-    chapter = report.template.chapter(table.chapter)
-    return f"{report.title}{TITLE_SEPARATOR}表{chapter.number} {chapter.title}"
+    if table.label == table.name:  # a name of the template's own ("统计表")
+        return f"{report.title}{TITLE_SEPARATOR}{table.name}"
+    return f"{report.title}{TITLE_SEPARATOR}{table.name} {report.template.chapter(table.chapter).title}"
 
 
 def write_table_sheet(workbook: Workbook, report: Report, table: Table) -> dict[str, str]:

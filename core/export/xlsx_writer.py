@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from core import __version__
-from core.checks import run_checks
+from core.checks.findings import CheckResult
 from core.document import Report
 from core.export import write_export
 from core.text_clean import clean_report, fit_property
@@ -21,8 +21,9 @@ if TYPE_CHECKING:
     from openpyxl.workbook import Workbook
 
 
-def build_workbook(report: Report, exported_at: dt.datetime | None = None) -> Workbook:
-    """The export as an openpyxl Workbook (not yet saved)."""
+def build_workbook(report: Report, checks: CheckResult, exported_at: dt.datetime | None = None) -> Workbook:
+    """The export as an openpyxl Workbook (not yet saved); ``checks`` is the report's check result,
+    summarised on the 填报信息 sheet."""
     from openpyxl import Workbook
 
     from core.export.xlsx_hidden import write_hidden_sheet
@@ -35,26 +36,26 @@ def build_workbook(report: Report, exported_at: dt.datetime | None = None) -> Wo
     workbook.properties.title = fit_property(report.title)
     workbook.properties.creator = f"nianbao {__version__}"
     placements: dict[str, tuple[str, str]] = {}
-    for table in report.template.tables:
+    for table in report.tables:  # the tables this report prints
         coordinates = write_table_sheet(workbook, report, table)
         sheet = workbook.worksheets[-1].title
         placements.update({key: (sheet, coordinate) for key, coordinate in coordinates.items()})
-    write_info_sheet(workbook, report, run_checks(report), exported_at or dt.datetime.now())
+    write_info_sheet(workbook, report, checks, exported_at or dt.datetime.now())
     write_hidden_sheet(workbook, report, placements)
     workbook.active = 0
     return workbook
 
 
-def xlsx_bytes(report: Report, exported_at: dt.datetime | None = None) -> bytes:
+def xlsx_bytes(report: Report, checks: CheckResult, exported_at: dt.datetime | None = None) -> bytes:
     buffer = io.BytesIO()
-    build_workbook(report, exported_at).save(buffer)
+    build_workbook(report, checks, exported_at).save(buffer)
     return buffer.getvalue()
 
 
-def write_xlsx(report: Report, path: str | Path) -> list[str]:
+def write_xlsx(report: Report, path: str | Path, checks: CheckResult) -> list[str]:
     """Write the report's statistics workbook to ``path``; ExportError (Chinese) if it cannot.
 
     Returns a Chinese note per text field that held characters Excel cannot store (removed)."""
     cleaned = clean_report(report)
-    write_export(path, xlsx_bytes(cleaned.report), "WPS、Excel")
+    write_export(path, xlsx_bytes(cleaned.report, checks), "WPS、Excel")
     return cleaned.notes

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from core.document import Report, UnitInfo
 from core.imports import ImportProblem
 from core.imports.xlsx_cells import Exact, fill_blank_totals, name_unread_cells, read_located
@@ -34,10 +36,10 @@ def read_by_labels(grids: list[SheetGrid], problems: list[ImportProblem], read: 
 
 
 def read_tables(report: Report, indexes: list[SheetIndex], problems: list[ImportProblem], read: set[str],
-                exact: Exact | None = None) -> dict[str, Located | None]:
-    """Every table of the report's template, located by labels and read; the final pass names
-    whatever was neither read nor named."""
-    specs = table_specs(report.template_id)
+                exact: Exact | None = None, only: Collection[str] | None = None) -> dict[str, Located | None]:
+    """Every table of the report's format (or ``only`` these: the tables our own export wrote),
+    located by labels and read; the final pass names whatever was neither read nor named."""
+    specs = {key: spec for key, spec in table_specs(report.template_id).items() if only is None or key in only}
     located: dict[str, Located | None] = {}
     for key, spec in specs.items():
         located[key] = place = locate_table(spec, indexes, problems)

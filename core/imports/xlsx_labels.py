@@ -21,7 +21,7 @@ def label_key(text: str) -> str:
     """The form labels are compared in: NFKC, no spaces, breaks, quotes or punctuation.
 
     Brackets stay (they mark "（一）" items) but full- and half-width brackets become the same.
-    "1.属于国家秘密", "1、属于国家秘密" and "1．属 于国家\\n秘密" all give "1属于国家秘密".
+    "1.某某事项", "1、某某事项" and "1．某 某\\n事项" all give "1某某事项".
     """
     text = unicodedata.normalize("NFKC", str(text))
     text = text.replace("【", "(").replace("】", ")").replace("〔", "(").replace("〕", ")")

@@ -20,6 +20,7 @@ from core.imports.xlsx_rowcheck import check_rows, split_labels
 from core.imports.xlsx_spec import CellSpec, ColumnSpec, TableSpec
 from core.imports.xlsx_values import looks_numeric
 from core.imports.xlsx_workbook import SheetGrid
+from core.template.model import GridItem
 
 MAX_LABEL_CHARS = 120  # longer strings are prose, not labels
 
@@ -66,7 +67,7 @@ class Located:
 
 def choose_sheet(spec: TableSpec, indexes: list[SheetIndex]) -> SheetIndex | None:
     scores = [(len(spec.signature & index.labels.keys()), -n) for n, index in enumerate(indexes)]
-    if not scores or max(scores)[0] < 2:
+    if not scores or max(scores)[0] < min(2, len(spec.signature)) or max(scores)[0] == 0:
         return None
     return indexes[-max(scores)[1]]
 
@@ -95,7 +96,7 @@ def locate_table(spec: TableSpec, indexes: list[SheetIndex], problems: list[Impo
             nearest = max((r for r, _ in above), default=None)
             columns = [p for p in above if p[0] == nearest]
             if len(columns) == 1:
-                positions[cell.key] = (row, columns[0][1])
+                positions[cell.key] = (row, columns[0][1] + cell.offset)
                 used.add(columns[0])
             else:
                 unplaced[cell.column].append(cell)
@@ -117,25 +118,62 @@ def _find_rows(spec: TableSpec, index: SheetIndex, problem) -> tuple[dict[int, t
     repeated: set[int] = set()
     split = split_labels(spec, index)
     continued = {r for _, rest in split.values() for r in rest}
+    namesakes: dict[str, list[GridItem]] = defaultdict(list)  # rows of the table that share a label
+    for item in spec.row_items:
+        namesakes[canonical(item.text)].append(item)
     for item in spec.row_items:
         found = index.labels.get(canonical(item.text), [])
         if not found and item.row in split:
             found = [split[item.row][0]]
         distinct = sorted({r for r, _ in found})
+        if len(namesakes[canonical(item.text)]) > 1:
+            continue  # placed by their order below
         if len(distinct) == 1:
             rows[item.row] = found[0]
         elif len(distinct) > 1:
             where = "、".join(coordinate(*p) for p in found[:4])
-            keys = tuple(c.key for c in spec.cells if c.grid_row == item.row)
             problem(*found[0], f"行“{item.text}”出现了 {len(distinct)} 次（{where}），无法确定哪一行是本表的数据，"
-                               "该行数据未导入", keys)
+                               "该行数据未导入", _row_keys(spec, item.row))
             repeated.add(item.row)
+    for items in namesakes.values():
+        if len(items) > 1:
+            _place_namesakes(spec, index, items, rows, repeated, problem)
     return rows, repeated, continued
+
+
+def _place_namesakes(spec: TableSpec, index: SheetIndex, items: list[GridItem], rows: dict[int, tuple[int, int]],
+                     repeated: set[int], problem) -> None:
+    """Rows the official table itself labels alike (the same sub-item under two headings): the k-th
+    in the template is the k-th in the sheet, when the sheet has exactly as many and each lies between
+    the rows found before and after it; otherwise all of them are named, never guessed."""
+    found = index.labels.get(canonical(items[0].text), [])
+    by_row = {r: (r, c) for r, c in sorted(found, reverse=True)}  # the leftmost label of each sheet row
+    places = [by_row[r] for r in sorted(by_row)]
+    order = [i.row for i in spec.row_items]
+    fits = len(places) == len(items)
+    for item, place in zip(items, places, strict=True) if fits else ():
+        before = [rows[r][0] for r in order[:order.index(item.row)] if r in rows]
+        after = [rows[r][0] for r in order[order.index(item.row) + 1:] if r in rows]
+        fits = fits and (not before or before[-1] < place[0]) and (not after or place[0] < after[0])
+    if fits:
+        rows.update({item.row: place for item, place in zip(items, places, strict=True)})
+        return
+    if not places:
+        return  # missing: named by check_rows
+    where = "、".join(coordinate(*p) for p in places[:4])
+    keys = tuple(key for item in items for key in _row_keys(spec, item.row))
+    problem(*places[0], f"本表有 {len(items)} 行都叫“{items[0].text}”，表格中找到 {len(places)} 处（{where}），"
+                        "无法按顺序确定各是哪一行，这些行的数据未导入", keys)
+    repeated.update(item.row for item in items)
+
+
+def _row_keys(spec: TableSpec, grid_row: int) -> tuple[str, ...]:
+    return tuple(c.key for c in spec.cells if c.grid_row == grid_row)
 
 
 def _header_candidates(spec: TableSpec, index: SheetIndex, column: ColumnSpec) -> list[tuple[int, int]]:
     """Every place the column's header label occurs; when it occurs more than once, only those under
-    the column's upper headers ("复议后起诉" over "结果维持"), each spanning exactly its official
+    the column's upper headers (a group header over a repeated result header), each spanning exactly its official
     sub-headers — a header block whose columns were moved apart names its cells instead."""
     found = index.labels.get(column.path[-1], [])
     if (len(found) > 1 or column.path[-1] in spec.repeated) and len(column.path) > 1:
@@ -222,7 +260,7 @@ def _place_under_header(spec: TableSpec, index: SheetIndex, headers: dict[Column
     if not columns:
         return None
     bottom = max(index.merged_bottom.get(p, p[0]) for p in columns.values())
-    used = sorted({p[1] for p in columns.values()})
+    used = sorted({columns[c.column][1] + c.offset for c in spec.cells if c.column in columns})
     data_rows = []
     for r in sorted(r for r in index.rows if r > bottom):
         values = [v for c, v in index.rows[r] if c in used]
@@ -247,7 +285,7 @@ def _place_under_header(spec: TableSpec, index: SheetIndex, headers: dict[Column
                     notice=True)
         for cell in spec.cells:
             if cell.column in columns:
-                positions[cell.key] = (row, columns[cell.column][1])
+                positions[cell.key] = (row, columns[cell.column][1] + cell.offset)
     return first
 
 

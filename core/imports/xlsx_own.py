@@ -52,7 +52,9 @@ def read_own(hidden: SheetGrid, grids: list[SheetGrid], problems: list[ImportPro
         return None
 
     visible = [g for g in grids if g.title != HIDDEN_SHEET]
-    located = read_tables(report, [SheetIndex.build(g) for g in visible], problems, read, exact)
+    # the tables the report prints (what our export writes) and any other the map names
+    exported_tables = {t.key for t in report.tables} | {report.template.cells[key].table for key in mapped}
+    located = read_tables(report, [SheetIndex.build(g) for g in visible], problems, read, exact, exported_tables)
     _report_moves(report, mapped, located, problems)
     return report
 

@@ -1,9 +1,9 @@
 """What identifies each data cell of a table in someone else's workbook, derived from the template.
 
 A cell is found where its row label's row meets its column header's column. The column header is
-the deepest header above the cell in its header block (table 二 has one block per 第二十条 item);
-the headers above it (e.g. "复议后起诉" over "结果维持") tell repeated headers apart. Tables without
-row labels (表四) put the data a fixed number of rows under the deepest header.
+the deepest header above the cell in its header block (a table may stack several blocks);
+the group headers above it tell repeated headers apart. Tables without
+row labels put the data a fixed number of rows under the deepest header.
 """
 
 from __future__ import annotations
@@ -25,8 +25,9 @@ class ColumnSpec:
 class CellSpec:
     key: str
     grid_row: int
-    row_item: GridItem | None  # the row label, None for 表四
+    row_item: GridItem | None  # the row label, None for tables without row labels
     column: ColumnSpec
+    offset: int = 0  # columns right of its header's first column (a header spanning label and data)
 
 
 @dataclass(frozen=True)
@@ -34,13 +35,13 @@ class TableSpec:
     table: Table
     cells: tuple[CellSpec, ...]
     row_items: tuple[GridItem, ...]  # row labels in grid order
-    groups: tuple[GridItem, ...]  # group labels spanning rows ("（三）不予公开")
+    groups: tuple[GridItem, ...]  # group labels spanning several rows
     known: frozenset[str]  # canonical keys of every label and header of the table
     header_keys: frozenset[str]
     signature: frozenset[str]  # keys that occur in no other table of the template
-    label: str  # for messages: "表三（收到和处理政府信息公开申请情况）"
+    label: str  # for messages: the table's number and chapter title
     children: dict[str, tuple[str, ...]]  # a spanning header's key → its sub-headers' keys, left to right
-    repeated: frozenset[str]  # column header keys the table has more than once ("结果维持" in 表四)
+    repeated: frozenset[str]  # column header keys the table has more than once (one per group)
     template_id: str = ""
     format_name: str = ""  # the format's name, for messages
 
@@ -52,9 +53,7 @@ def table_specs(template_id: str) -> dict[str, TableSpec]:
     specs = {}
     for table in template.tables:
         others = set().union(*(v for k, v in texts.items() if k != table.key))
-        chapter = template.chapter(table.chapter)
-        label = f"表{chapter.number}（{chapter.title}）"
-        specs[table.key] = _spec(table, frozenset(texts[table.key] - others), label, template.id, template.name)
+        specs[table.key] = _spec(table, frozenset(texts[table.key] - others), table.label, template.id, template.name)
     return specs
 
 
@@ -68,7 +67,7 @@ def _spec(table: Table, signature: frozenset[str], label: str, template_id: str,
         path = _header_path(table, item.row, item.col)
         leaf = path[-1]
         column = columns.setdefault((leaf.row, leaf.col), ColumnSpec(leaf, tuple(canonical(h.text) for h in path)))
-        cells.append(CellSpec(item.cell, item.row, row_items.get(item.row), column))
+        cells.append(CellSpec(item.cell, item.row, row_items.get(item.row), column, item.col - column.leaf.col))
     headers = frozenset(canonical(i.text) for i in table.items if i.role == "header")
     return TableSpec(
         table=table,

@@ -10,6 +10,10 @@ from core.template.model import CellType, Chapter, Column, GridItem, Row, Table
 CELL_TYPES: tuple[CellType, ...] = tuple(CELL_KINDS)  # type: ignore[assignment]
 
 
+SHEET_NAME_MAX = 31  # Excel's limit for a sheet's name
+SHEET_NAME_FORBIDDEN = frozenset('[]:*?/\\')
+
+
 def table(node: LinedDict, chapters: list[Chapter], lint: Lint, table_keys: set[str]) -> Table | None:
     key = lint.text(node, "key", "表格")
     lint.unique(node, key, table_keys, "表格")
@@ -18,6 +22,10 @@ def table(node: LinedDict, chapters: list[Chapter], lint: Lint, table_keys: set[
     if chapter is None:
         lint.add(node, f"表格 {key} 所属章节“{chapter_key}”不存在")
         return None
+    own_name = lint.text(node, "name", f"表格 {key} ", required=False).strip()
+    if len(own_name) > SHEET_NAME_MAX or set(own_name) & SHEET_NAME_FORBIDDEN:
+        lint.add(node, f"表格 {key} 的名称“{own_name}”不能作 Excel 工作表名（至多 {SHEET_NAME_MAX} 字，"
+                       "不能含 [ ] : * ? / \\）")
     columns = _columns(node, key, lint)
     column_keys = [c.key for c in columns]
     rows: list[Row] = []
@@ -56,6 +64,8 @@ def table(node: LinedDict, chapters: list[Chapter], lint: Lint, table_keys: set[
         rows=tuple(rows),
         items=tuple(placer.items),
         cells=tuple(k for k in expected if k in placer.cell_keys),
+        name=own_name or f"表{chapter.number}",
+        label=own_name or f"表{chapter.number}（{chapter.title}）",
     )
 
 

@@ -165,6 +165,8 @@ class Table:
     rows: tuple[Row, ...]
     items: tuple[GridItem, ...]
     cells: tuple[str, ...]  # cell keys in reading order
+    name: str = ""  # short Chinese name: an Excel sheet's name ("表二", or the template's own, "统计表")
+    label: str = ""  # for messages and sheet titles: "表二（…）", or the template's own name
 
     def column(self, key: str) -> Column:
         return _find(self.columns, key, f"表格 {self.key} 的列")

@@ -1,10 +1,13 @@
-"""Re-run the checks shortly after the user stops editing (they take about a millisecond)."""
+"""Re-run the checks shortly after the user stops editing (they take about a millisecond), and find
+the sentences repeated from last year's report for the editors to highlight (a few milliseconds)."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from core.checks import CheckResult, run_checks
+from core.checks.copied_text import chapter_repeats
+from core.similarity import Repeat
 from gui.document import ReportDocument
 
 DEBOUNCE_MS = 300
@@ -17,6 +20,7 @@ class CheckRunner(QObject):
         super().__init__(parent)
         self.document = document
         self.result: CheckResult | None = None
+        self.repeats: dict[str, tuple[Repeat, ...]] = {}  # text key → its sentences found in last year's text
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(DEBOUNCE_MS)
@@ -25,7 +29,11 @@ class CheckRunner(QObject):
 
     def run_now(self) -> CheckResult:
         self._timer.stop()
-        self.result = run_checks(self.document.report)
+        report = self.document.report
+        self.result = run_checks(report)
+        previous = report.previous
+        self.repeats = ({key: found for chapter in chapter_repeats(report, previous)
+                         for key, found in chapter.repeats.items()} if previous is not None else {})
         self.finished.emit(self.result)
         return self.result
 

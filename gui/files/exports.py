@@ -73,7 +73,9 @@ def export_excel(parent: QWidget | None, report: Report, source: Path | None = N
     path = dialogs.ask_save_path(parent, _suggested(report, source, "统计表.xlsx"), dialogs.EXCEL_FILTER, "导出 Excel")
     if path is None:
         return None
-    return _write(parent, "导出 Excel", lambda: write_xlsx(report, path), path)
+    from core.checks import run_checks
+
+    return _write(parent, "导出 Excel", lambda: write_xlsx(report, path, run_checks(report)), path)
 
 
 def _write(parent: QWidget | None, what: str, write, path: Path) -> Path | None:

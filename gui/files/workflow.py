@@ -45,6 +45,10 @@ class FileWorkflow:
         assert self.window.document is not None
         return self.window.document
 
+    def folder(self) -> str:
+        """Where a file dialog starts: the open report's folder, else the most recent file's."""
+        return self._folder()
+
     def _folder(self) -> str:
         if self.window.document is not None and self.document.path:
             return str(self.document.path.parent)

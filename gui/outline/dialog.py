@@ -92,7 +92,7 @@ class OutlineDialog(QDialog):
         self.problem.setWordWrap(True)
         self.problem.setStyleSheet(f"color: {ERROR_COLOUR.name()}")
         layout.addWidget(self.problem)
-        self.run_in = QCheckBox("Word 中小标题与正文接排（如“（一）主动公开情况。本年……”）")
+        self.run_in = QCheckBox("Word 中小标题与正文接排（如“（一）小标题。正文……”）")
         self.run_in.setChecked(self.structure.run_in_headings)
         layout.addWidget(self.run_in)
         signature = report.template.front_matter.signature

@@ -1,5 +1,6 @@
-"""One text slot: title, help, a plain-text editor bound to the document, a character count and the
-常用语句 menu."""
+"""One text slot: title, help, a plain-text editor bound to the document, a character count, the
+常用语句 menu, a mark while the text is still last year's draft, and the sentences repeated from last
+year's report highlighted."""
 
 from __future__ import annotations
 
@@ -10,7 +11,9 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QPlainTextEdit, QPushB
 from core.phrases import fill
 from core.template.model import Phrase
 from gui.document import ReportDocument
+from gui.draft_marks import DRAFT_STYLE
 from gui.input_clean import clean_input, cleaned_position
+from gui.texts.repeats import RepeatHighlight
 from gui.undo_routing import route_undo_to_document
 
 
@@ -24,12 +27,21 @@ class TextSlotEditor(QWidget):
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        top = QHBoxLayout()
         if title:
             heading = QLabel(title)
             font = heading.font()
             font.setBold(True)
             heading.setFont(font)
-            layout.addWidget(heading)
+            top.addWidget(heading)
+        self.draft_mark = QLabel("上年草稿，尚未修改")
+        self.draft_mark.setObjectName("draftMark")
+        self.draft_mark.setStyleSheet(DRAFT_STYLE)
+        self.draft_mark.setToolTip("这段文字与上年报告完全相同，请按本年实际情况改写")
+        self.draft_mark.hide()
+        top.addWidget(self.draft_mark)
+        top.addStretch(1)
+        layout.addLayout(top)
         if help_text:
             hint = QLabel(help_text)
             hint.setWordWrap(True)
@@ -43,6 +55,7 @@ class TextSlotEditor(QWidget):
         self.editor.setToolTip(help_text)
         route_undo_to_document(self.editor)
         layout.addWidget(self.editor)
+        self.repeats = RepeatHighlight(self.editor)
 
         footer = QHBoxLayout()
         self.count_label = QLabel()
@@ -64,6 +77,10 @@ class TextSlotEditor(QWidget):
 
     def text(self) -> str:
         return self.editor.toPlainText()
+
+    def show_draft(self, is_draft: bool) -> None:
+        """Mark the slot while its text is still word for word last year's."""
+        self.draft_mark.setVisible(is_draft)
 
     def set_text(self, text: str) -> None:
         """Replace the whole text as if typed (one undo step)."""

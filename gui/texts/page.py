@@ -1,14 +1,21 @@
 """The tab of a text chapter: its own editor, then one editor per section, and after a chapter's or a
-section's text the tables it includes (a format's table as a grid, or a table the unit drew)."""
+section's text the tables it includes (a format's table as a grid, or a table the unit drew). A banner
+says so while the chapter's text is still last year's draft."""
 
 from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 
+from core.carry_over import unchanged_drafts
 from core.outline import FREE_TABLE_PREFIX
+from core.similarity import Repeat
 from core.template.model import Chapter
 from gui.document import ReportDocument
+from gui.draft_marks import DRAFT_STYLE
 from gui.texts.editor import TextSlotEditor
+
+DRAFT_BANNER = "本章为上年报告的文字，尚未修改，请按本年度情况改写"
+PARTLY_DRAFT_BANNER = "本章以下部分仍是上年报告的文字，尚未修改，请按本年度情况改写："
 
 
 class TextChapterPage(QScrollArea):
@@ -26,6 +33,12 @@ class TextChapterPage(QScrollArea):
         font.setPointSizeF(font.pointSizeF() * 1.15)
         heading.setFont(font)
         self._layout.addWidget(heading)
+        self.banner = QLabel()
+        self.banner.setObjectName("draftBanner")
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet(DRAFT_STYLE + "; padding: 6px")
+        self.banner.hide()
+        self._layout.addWidget(self.banner)
 
         self.editors: dict[str, TextSlotEditor] = {}
         self.blocks: list = []  # TableBlock of each included format table
@@ -47,6 +60,27 @@ class TextChapterPage(QScrollArea):
             self._tables(chapter.tables, body)
         self._layout.addStretch(0)
         self.setWidget(body)
+        self.refresh_drafts()
+        document.textChanged.connect(self.refresh_drafts)
+        document.previousChanged.connect(self.refresh_drafts)
+
+    def refresh_drafts(self, *_args) -> None:
+        """Mark the slots still word for word last year's, and say so above the chapter."""
+        drafts = set(unchanged_drafts(self.document.report)) & set(self.editors)
+        for key, editor in self.editors.items():
+            editor.show_draft(key in drafts)
+        written = [key for key in self.editors if self.document.text(key).strip()]
+        if drafts and len(drafts) == len(written):
+            self.banner.setText(DRAFT_BANNER)
+        elif drafts:
+            names = [self.document.report.text_heading(k).removeprefix(self.chapter.heading) or "开头概述"
+                     for k in self.editors if k in drafts]
+            self.banner.setText(PARTLY_DRAFT_BANNER + "、".join(names))
+        self.banner.setVisible(bool(drafts))
+
+    def show_repeats(self, repeats: dict[str, tuple[Repeat, ...]]) -> None:
+        for key, editor in self.editors.items():
+            editor.repeats.show(repeats.get(key, ()))
 
     def _tables(self, keys: tuple[str, ...], body: QWidget) -> None:
         for key in keys:

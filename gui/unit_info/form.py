@@ -1,11 +1,13 @@
-"""The first tab: who the report is for (UnitInfo), the report year, the signing date and the opening
-paragraph."""
+"""The first tab: who the report is for (UnitInfo), the report year, the signing date, the opening
+paragraph and last year's report (上年报告) the cross-year checks compare with."""
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -16,10 +18,12 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QScrollArea,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
+from core.carry_over import unchanged_drafts
 from core.document import UNIT_FIELD_LABELS, UNIT_KINDS, UNIT_LEVELS, UnitInfo
 from gui.document import OPENING, SIGNING_DATE, ReportDocument
 from gui.input_clean import clean_input, cleaned_position
@@ -80,6 +84,17 @@ class UnitInfoPage(QScrollArea):
         row.addWidget(clear)
         form.addRow("落款日期：", row)
         self.fields[SIGNING_DATE] = self.signing
+        self.previous = QLabel()
+        self.previous.setObjectName("previousReport")
+        self.previous.setWordWrap(True)
+        self.previous.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.link_button = QToolButton()
+        self.remove_button = QToolButton()
+        previous_row = QHBoxLayout()
+        previous_row.addWidget(self.previous, 1)
+        previous_row.addWidget(self.link_button)
+        previous_row.addWidget(self.remove_button)
+        form.addRow("上年报告：", previous_row)
         layout.addWidget(group)
 
         front = document.report.template.front_matter
@@ -95,6 +110,32 @@ class UnitInfoPage(QScrollArea):
         for name in self.fields:
             self._load(name)
         document.unitChanged.connect(self._load)
+        self.refresh_previous()
+        document.previousChanged.connect(self.refresh_previous)
+        document.textChanged.connect(self._text_changed)
+
+    def _text_changed(self, key: str) -> None:
+        if key == OPENING:
+            self.refresh_previous()
+
+    def set_previous_actions(self, link: QAction, remove: QAction) -> None:
+        """The window's 关联/移除上年报告 commands, as buttons beside the 上年报告 line."""
+        self.link_button.setDefaultAction(link)
+        self.remove_button.setDefaultAction(remove)
+
+    def refresh_previous(self) -> None:
+        report = self.document.report
+        previous = report.previous
+        if previous is None:
+            self.previous.setText("没有（跨年度检查和与上年文字的比对无法进行）")
+            self.previous.setToolTip("从上年报告新建，或用“关联上年报告”选择上年的年报文件或 Excel 工作簿")
+        else:
+            # the file's name only: a full path would wrap the row; the tooltip has all of it
+            name = re.split(r"[\\/]", report.previous_path)[-1] if report.previous_path else ""
+            self.previous.setText(f"{previous.title}（{name}）" if name else previous.title)
+            place = f"原位置：{report.previous_path}\n" if report.previous_path else ""
+            self.previous.setToolTip(f"{place}上年报告的内容已保存在本报告中，原文件移动或删除后跨年度检查仍可进行")
+        self.opening.show_draft(OPENING in unchanged_drafts(report))
 
     def _load(self, name: str) -> None:
         widget = self.fields.get(name)

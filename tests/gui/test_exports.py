@@ -45,7 +45,7 @@ def test_export_error_message_is_shown(make_window, monkeypatch, tmp_path):
     window = make_window()
     monkeypatch.setattr(dialogs, "ask_export_despite_problems", lambda *a: True)  # a blank report has errors
 
-    def write_xlsx(report, path):
+    def write_xlsx(report, path, checks):
         raise ExportError(f"无法写入 {path}，原文件未改动")
 
     _fake_module(monkeypatch, "core.export.xlsx_writer", write_xlsx=write_xlsx)
@@ -162,6 +162,7 @@ def test_import_reads_off_the_main_thread_and_can_be_cancelled(make_window, monk
 
 
 def test_import_tables_into_the_open_report_is_one_undoable_step(make_window, monkeypatch, tmp_path, sample_report):
+    from core.checks import run_checks
     from core.export.xlsx_writer import write_xlsx
     from gui.files import import_dialogs
 
@@ -172,7 +173,7 @@ def test_import_tables_into_the_open_report_is_one_undoable_step(make_window, mo
     other.set_value("t4.review.upheld", 9)
     other.set_value("t3.new.natural", 77)
     path = tmp_path / "units.xlsx"
-    write_xlsx(other, path)
+    write_xlsx(other, path, run_checks(other))
     before_texts = dict(document.report.texts)
     old_natural = document.report.value("t3.new.natural")
     monkeypatch.setattr(dialogs, "ask_open_path", lambda *a, **k: path)

@@ -147,7 +147,7 @@ def test_an_unexpected_error_in_any_action_is_logged_and_shown_in_chinese(make_w
 def test_a_crashing_exporter_says_so_instead_of_doing_nothing(make_window, monkeypatch, tmp_path):
     window = make_window()
 
-    def write_xlsx(report, path):
+    def write_xlsx(report, path, checks):
         raise ValueError("All strings must be XML compatible")
 
     module = types.ModuleType("core.export.xlsx_writer")

@@ -80,18 +80,24 @@ def test_recent_files_are_listed_and_open(start_window, settings, tmp_path, samp
     assert window.document.report.unit.name == "清河县桃园镇人民政府"
 
 
-def test_from_last_year_is_offered_only_when_the_window_has_that_command(start_window):
+def test_from_last_year_triggers_the_windows_command(start_window):
     window = start_window()
-    assert not window.start_page.new_from_last_year.isVisibleTo(window)
-    action = QAction("从上年报告新建…", window)
-    action.setObjectName(FROM_LAST_YEAR_ACTION)
+    action = window.findChild(QAction, FROM_LAST_YEAR_ACTION)
+    assert action is not None and window.start_page.new_from_last_year.isVisibleTo(window)
+    action.triggered.disconnect()  # what the command does is tested with it; here: that it is reached
     triggered = []
     action.triggered.connect(lambda: triggered.append(True))
-    window.addAction(action)
-    window.show_start_page()
-    assert window.start_page.new_from_last_year.isVisibleTo(window)
     window.start_page.new_from_last_year.click()
     assert triggered == [True]
+
+
+def test_from_last_year_is_hidden_without_that_command(start_window):
+    window = start_window()
+    window.findChild(QAction, FROM_LAST_YEAR_ACTION).setObjectName("")
+    window.show_start_page()
+    assert not window.start_page.new_from_last_year.isVisibleTo(window)
+    assert window.start_page.buttons.getItemPosition(window.start_page.buttons.indexOf(window.start_page.new_blank)) \
+        == (0, 0, 1, 2)  # 新建空白年报 takes the whole row
 
 
 def test_the_sample_is_read_only_and_says_so(start_window, qtbot):
