@@ -80,6 +80,14 @@ def ask_replace_read_only(parent: QWidget | None, path: Path) -> bool:
 
 def ask_export_despite_problems(parent: QWidget | None, title: str, errors: list[str], warnings: list[str]) -> bool:
     """The open errors and unexplained warnings before an export; True to export anyway."""
+    box, export = export_problems_box(parent, title, errors, warnings)
+    box.exec()
+    return box.clickedButton() is export
+
+
+def export_problems_box(parent: QWidget | None, title: str, errors: list[str],
+                        warnings: list[str]) -> tuple[QMessageBox, object]:
+    """The question before exporting a report with problems, and its 仍然导出 button."""
     counts = "、".join(part for part in (f"{len(errors)} 个错误" if errors else "",
                                          f"{len(warnings)} 个未说明的警告" if warnings else "") if part)
     box = QMessageBox(QMessageBox.Icon.Warning, title, f"报告还有 {counts}：", QMessageBox.StandardButton.NoButton,
@@ -96,12 +104,18 @@ def ask_export_despite_problems(parent: QWidget | None, title: str, errors: list
     back = box.addButton("返回修改", QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(back)
     box.setEscapeButton(back)
-    box.exec()
-    return box.clickedButton() is export
+    return box, export
 
 
 def ask_after_export(parent: QWidget | None, title: str, message: str) -> str | None:
     """After an export: "file" (打开文件), "folder" (打开所在文件夹) or None (关闭)."""
+    box, choices = exported_box(parent, title, message)
+    box.exec()
+    return choices.get(box.clickedButton())
+
+
+def exported_box(parent: QWidget | None, title: str, message: str) -> tuple[QMessageBox, dict]:
+    """The message after an export, and what each of its buttons means."""
     box = QMessageBox(QMessageBox.Icon.Information, title, message, QMessageBox.StandardButton.NoButton, parent)
     box.setObjectName("exportedBox")
     box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -110,8 +124,7 @@ def ask_after_export(parent: QWidget | None, title: str, message: str) -> str | 
     close = box.addButton("关闭", QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(open_file)
     box.setEscapeButton(close)
-    box.exec()
-    return {open_file: "file", open_folder: "folder"}.get(box.clickedButton())
+    return box, {open_file: "file", open_folder: "folder"}
 
 
 def show_info(parent: QWidget | None, title: str, message: str) -> None:

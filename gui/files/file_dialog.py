@@ -45,14 +45,27 @@ class ChineseFileModel(QIdentityProxyModel):
         return super().headerData(section, orientation, role)
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        if role == Qt.ItemDataRole.DisplayRole and index.column() in (2, 3):
+        if role == Qt.ItemDataRole.DisplayRole and index.column() in (1, 2, 3):
             source = self.sourceModel()
             if isinstance(source, QFileSystemModel):
                 info: QFileInfo = source.fileInfo(self.mapToSource(index))
+                if index.column() == 1:
+                    return "" if info.isDir() else file_size(info.size())
                 if index.column() == 2:
                     return file_type(info)
                 return _CHINESE.toString(info.lastModified(), "yyyy/M/d HH:mm")
         return super().data(index, role)
+
+
+def file_size(size: int) -> str:
+    if size < 1024:
+        return f"{size} 字节"
+    value, unit = size / 1024, "KB"
+    for bigger in ("MB", "GB"):
+        if value < 1024:
+            break
+        value, unit = value / 1024, bigger
+    return f"{value:.1f} {unit}" if value < 100 else f"{value:.0f} {unit}"
 
 
 def file_type(info: QFileInfo) -> str:

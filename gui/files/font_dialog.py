@@ -3,6 +3,7 @@ WPS does when it does not (they substitute the face the document names as the fa
 
 from __future__ import annotations
 
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QButtonGroup, QDialog, QDialogButtonBox, QLabel, QRadioButton, QVBoxLayout, QWidget
 
 from gui.fonts import missing_fonts
@@ -52,16 +53,23 @@ class FontSetDialog(QDialog):
         self.group = QButtonGroup(self)
         self.buttons: dict[str, QRadioButton] = {}
         self.status: dict[str, QLabel] = {}
+        indent = self.fontMetrics().horizontalAdvance("国") * 2
         for key, (title, description) in CHOICES.items():
-            button = QRadioButton(f"{title}：{description}")
+            button = QRadioButton(title)
             self.buttons[key] = button
             self.group.addButton(button)
             layout.addWidget(button)
+            about = QLabel(description)
+            about.setWordWrap(True)
+            about.setContentsMargins(indent, 0, 0, 0)
+            layout.addWidget(about)
             status = QLabel(status_text(key, installed))
             status.setWordWrap(True)
-            status.setIndent(self.fontMetrics().horizontalAdvance("国") * 2)
+            status.setContentsMargins(indent, 0, 0, 0)  # (setIndent makes word wrap cut the last line)
             missing = bool(missing_fonts(font_names(key), installed))
-            status.setStyleSheet(f"color: {'#8a5a00' if missing else '#2e7d32'}")
+            palette = status.palette()  # a palette, not a style sheet: that would break the wrapped height
+            palette.setColor(QPalette.ColorRole.WindowText, QColor("#8a5a00" if missing else "#2e7d32"))
+            status.setPalette(palette)
             self.status[key] = status
             layout.addWidget(status)
         official_ready = not missing_fonts(font_names("official"), installed)
@@ -72,7 +80,15 @@ class FontSetDialog(QDialog):
         box.accepted.connect(self.accept)
         box.rejected.connect(self.reject)
         layout.addWidget(box)
-        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("国") * 40)
+        # A fixed width lets the wrapped labels ask for the height they need; under fractional scaling
+        # (150 %) Qt measures the wrapped text a little short, so each gets one line to spare.
+        width = self.fontMetrics().horizontalAdvance("国") * 42
+        self.setFixedWidth(width)
+        for label in self.findChildren(QLabel):
+            if label.wordWrap():
+                inner = width - 2 * layout.contentsMargins().left() - label.contentsMargins().left()
+                label.setMinimumHeight(label.heightForWidth(inner) + label.fontMetrics().lineSpacing())
+        self.adjustSize()
 
     def chosen(self) -> str:
         return next(key for key, button in self.buttons.items() if button.isChecked())

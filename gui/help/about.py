@@ -25,7 +25,11 @@ def about_text() -> str:
 
 
 def show_about(parent: QWidget | None) -> None:
+    about_box(parent).exec()
+
+
+def about_box(parent: QWidget | None) -> QMessageBox:
     box = QMessageBox(QMessageBox.Icon.NoIcon, "关于", about_text(), QMessageBox.StandardButton.Ok, parent)
     box.setObjectName("aboutBox")
     box.button(QMessageBox.StandardButton.Ok).setText("确定")
-    box.exec()
+    return box

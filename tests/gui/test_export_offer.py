@@ -170,6 +170,10 @@ def test_file_list_shows_types_and_dates_in_chinese(qapp, qtbot, tmp_path):
     rows = {proxy.index(r, 0, proxy_root).data(): r for r in range(2)}
     assert proxy.index(rows["子文件夹"], 2, proxy_root).data() == "文件夹"
     assert proxy.index(rows["年报.nianbao"], 2, proxy_root).data() == "NIANBAO 文件"
+    assert proxy.index(rows["年报.nianbao"], 1, proxy_root).data() == "2 字节"
+    assert proxy.index(rows["子文件夹"], 1, proxy_root).data() == ""
+    assert [file_dialog.file_size(n) for n in (1023, 1024, 1536 * 1024, 300 * 1024 * 1024)] == \
+        ["1023 字节", "1.0 KB", "1.5 MB", "300 MB"]
     modified = source.fileInfo(source.index(str(tmp_path / "年报.nianbao"))).lastModified()
     date = proxy.index(rows["年报.nianbao"], 3, proxy_root).data()
     assert date == f"{modified.date().year()}/{modified.date().month()}/{modified.date().day()} " \
