@@ -27,13 +27,13 @@ from gui.checks.runner import CheckRunner, findings_by_cell
 from gui.checks.tab_marks import open_problems_by_chapter
 from gui.document import ReportDocument
 from gui.files.autosave import Autosaver
-from gui.files.last_year import LastYearWorkflow
 from gui.files.recent import RecentFiles
 from gui.files.workflow import FileWorkflow
 from gui.unit_info.form import UnitInfoPage
 from gui.window_geometry import WindowGeometry
 
 if TYPE_CHECKING:
+    from gui.files.last_year import LastYearWorkflow
     from gui.start.page import StartPage
     from gui.tables.view import ReportTableView
 
@@ -52,7 +52,7 @@ class MainWindow(QMainWindow):
         self.autosaver.setParent(self)
         self.actions = create_actions(self)
         self.files = FileWorkflow(self)
-        self.last_year = LastYearWorkflow(self)
+        self._last_year: LastYearWorkflow | None = None  # made with the first of its commands
         self.document: ReportDocument | None = None
         self.runner: CheckRunner | None = None
         self.unit_page: UnitInfoPage | None = None
@@ -117,9 +117,9 @@ class MainWindow(QMainWindow):
         help_menu.addActions([a.guide, a.about])
 
         a.new.triggered.connect(self.files.new_report)
-        a.new_from_last_year.triggered.connect(self.last_year.new_from_last_year)
-        a.link_previous.triggered.connect(self.last_year.link_previous)
-        a.remove_previous.triggered.connect(self.last_year.remove_previous)
+        a.new_from_last_year.triggered.connect(lambda: self.last_year.new_from_last_year())
+        a.link_previous.triggered.connect(lambda: self.last_year.link_previous())
+        a.remove_previous.triggered.connect(lambda: self.last_year.remove_previous())
         a.open.triggered.connect(lambda: self.files.open_file())
         a.save.triggered.connect(self.files.save)
         a.save_as.triggered.connect(self.files.save_as)
@@ -138,6 +138,15 @@ class MainWindow(QMainWindow):
         for action in (a.undo, a.redo, a.check_now):
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
             self.addAction(action)
+
+    @property
+    def last_year(self) -> LastYearWorkflow:
+        """从上年报告新建 and 关联/移除上年报告 (its reader and dialogs load with the first use)."""
+        if self._last_year is None:
+            from gui.files.last_year import LastYearWorkflow
+
+            self._last_year = LastYearWorkflow(self)
+        return self._last_year
 
     def _about(self) -> None:
         from gui.help import about
