@@ -25,16 +25,17 @@ def start_window(qtbot, settings, recovery_dir):
 
     def make(the_settings: QSettings | None = None) -> MainWindow:
         window = MainWindow(None, RecentFiles(the_settings or settings), Autosaver(recovery_dir))
-        qtbot.addWidget(window)
         with qtbot.waitExposed(window):
             window.show()
         windows.append(window)
         return window
 
     yield make
-    for window in windows:
+    for window in windows:  # closed here, after their changes are marked saved (no question asked)
         if window.document is not None:
             window.document.undo_stack.setClean()
+        window.close()
+        window.deleteLater()
 
 
 def test_first_start_shows_the_start_page_with_nothing_to_save(tmp_path, settings):
@@ -166,3 +167,17 @@ def test_size_position_and_panel_width_are_remembered(start_window):
     QApplication.processEvents()
     assert again.size() == window.size() == QSize(700, 600) and again.pos() == window.pos()
     assert abs(again.check_panel.width() - width) <= 2 and width != window.fontMetrics().horizontalAdvance("国") * 26
+
+
+def test_the_samples_banner_starts_a_report_of_ones_own(start_window, monkeypatch):
+    window = start_window()
+    window.start_page.sample.click()
+    monkeypatch.setattr(new_dialog, "ask_new_report", lambda parent, unit_name="": (2025, "清河县桃园镇人民政府"))
+    from PySide6.QtWidgets import QPushButton
+
+    [button] = [b for b in window.read_only_banner.findChildren(QPushButton) if b.text() == "新建年报…"]
+    button.click()
+    assert not window.document.read_only and window.document.report.unit.name == "清河县桃园镇人民政府"
+    assert not window.read_only_banner.isVisibleTo(window) and window.actions.save.isEnabled()
+    window.document.set_cells({"t3.new.natural": 4})
+    assert window.document.report.value("t3.new.natural") == 4 and window.document.is_modified
