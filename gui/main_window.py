@@ -197,6 +197,7 @@ class MainWindow(QMainWindow):
         self.start_page.set_recent(self.recent.existing())
         self.start_page.set_from_last_year(self.findChild(QAction, FROM_LAST_YEAR_ACTION))
         self.stack.setCurrentWidget(self.start_page)
+        self.start_page.new_blank.setFocus()
         self.check_panel.hide()
         self._enable_document_actions(False)
         self.setWindowTitle(APP_TITLE)
