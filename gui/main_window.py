@@ -5,13 +5,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
-    QHBoxLayout,
     QLabel,
     QMainWindow,
-    QPushButton,
     QStackedWidget,
     QTabWidget,
     QVBoxLayout,
@@ -29,6 +27,8 @@ from gui.document import ReportDocument
 from gui.files.autosave import Autosaver
 from gui.files.recent import RecentFiles
 from gui.files.workflow import FileWorkflow
+from gui.first_frame import AfterFirstFrame
+from gui.start.banner import ReadOnlyBanner
 from gui.unit_info.form import UnitInfoPage
 from gui.window_geometry import WindowGeometry
 
@@ -63,7 +63,8 @@ class MainWindow(QMainWindow):
         self.tabs.setUsesScrollButtons(True)
         self.tabs.currentChanged.connect(lambda _i: self.pages and self.pages.build_current())
         self.start_page: StartPage | None = None  # built when first shown
-        self.read_only_banner = self._read_only_banner()
+        self.read_only_banner = ReadOnlyBanner(self)
+        self.read_only_banner.newReport.connect(lambda: self.files.new_report())
         self.report_view = report_view = QWidget()
         column = QVBoxLayout(report_view)
         column.setContentsMargins(0, 0, 0, 0)
@@ -80,10 +81,10 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self.geometry_memory = WindowGeometry(self, self.recent.settings)
         self.geometry_memory.restore(self.check_panel)
-        self._check_after_first_paint = False
         if document is not None:
             self.set_document(document, check_now=False)
-            self._check_after_first_paint = True  # the first screen shows before the checks run
+            # The first screen shows before the checks run (unless something ran them already).
+            AfterFirstFrame(self, lambda: self.runner and self.runner.result is None and self.runner.run_now())
         else:
             self.show_start_page()
 
@@ -172,21 +173,6 @@ class MainWindow(QMainWindow):
         page.viewSample.connect(lambda: self.files.view_sample())
         page.showGuide.connect(self.show_guide)
         return page
-
-    def _read_only_banner(self) -> QWidget:
-        banner = QWidget(self)
-        banner.setObjectName("readOnlyBanner")
-        banner.setStyleSheet("#readOnlyBanner { background: #fff4ce; border-bottom: 1px solid #e0c060; }")
-        row = QHBoxLayout(banner)
-        text = QLabel("这是软件自带的示例报告（虚构的乡镇），只能查看，不能修改。"
-                      "要编写本单位的年报，请新建年报：在示例上改写，容易把示例的单位名称、地址和电话留在正文里。")
-        text.setWordWrap(True)
-        row.addWidget(text, 1)
-        new = QPushButton("新建年报…")
-        new.clicked.connect(lambda: self.files.new_report())
-        row.addWidget(new)
-        banner.hide()
-        return banner
 
     def show_start_page(self) -> None:
         """The start page, while no report is open."""
@@ -361,20 +347,6 @@ class MainWindow(QMainWindow):
         blocks = getattr(self.tabs.currentWidget(), "blocks", [])
         focused = [b.view for b in blocks if b.view.hasFocus()]
         return (focused or [b.view for b in blocks] or [None])[0]
-
-    def showEvent(self, event) -> None:
-        super().showEvent(event)
-        if self._check_after_first_paint and self.windowHandle() is not None:
-            self.windowHandle().installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """The checks of the report opened with the window run once its first frame is on screen."""
-        if (self._check_after_first_paint and watched is self.windowHandle() and event.type() == QEvent.Type.Expose
-                and self.windowHandle().isExposed()):
-            self._check_after_first_paint = False
-            watched.removeEventFilter(self)
-            QTimer.singleShot(0, lambda: self.runner and self.runner.result is None and self.runner.run_now())
-        return super().eventFilter(watched, event)
 
     # --- closing -----------------------------------------------------------------------------
 

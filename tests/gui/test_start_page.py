@@ -181,3 +181,20 @@ def test_the_samples_banner_starts_a_report_of_ones_own(start_window, monkeypatc
     assert not window.read_only_banner.isVisibleTo(window) and window.actions.save.isEnabled()
     window.document.set_cells({"t3.new.natural": 4})
     assert window.document.report.value("t3.new.natural") == 4 and window.document.is_modified
+
+
+def test_the_first_check_runs_after_the_first_frame(qtbot, settings, recovery_dir, sample_report):
+    from gui.document import ReportDocument
+
+    sample_report.unit.name = "清河县桃园镇人民政府"
+    window = MainWindow(ReportDocument(sample_report), RecentFiles(settings), Autosaver(recovery_dir))
+    try:
+        assert window.runner.result is None  # built, not yet on screen: nothing checked
+        with qtbot.waitExposed(window):
+            window.show()
+        qtbot.waitUntil(lambda: window.runner.result is not None)
+        assert {f.rule_id for f in window.runner.result.findings} == {"C14"}
+        assert window.check_panel.result is window.runner.result
+    finally:
+        window.close()
+        window.deleteLater()
