@@ -8,14 +8,13 @@ from pathlib import Path
 
 from cli import years
 from cli.check_output import previous_source, render_json, render_text
+from cli.exit_codes import EXIT_FAILURE, EXIT_FINDINGS, EXIT_OK  # noqa: F401  # callers import them from here too
 from core.checks import run_checks
 from core.document import Report
 from core.last_year import other_unit_note
 from core.report_file import EXTENSION, ReportFileError, load_report, save_report
 from core.template import UnknownTemplateError
 from core.text_clean import clean_report
-
-EXIT_OK, EXIT_FINDINGS, EXIT_FAILURE = 0, 1, 2
 
 
 def _fail(message: str) -> int:

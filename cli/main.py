@@ -7,9 +7,11 @@ import os
 import sys
 from collections.abc import Sequence
 
-from cli import commands
-from cli.commands import EXIT_FAILURE
+from cli.exit_codes import EXIT_FAILURE
 from core import __version__
+
+# The commands (and the core they need) are imported once the arguments are parsed: `--version`,
+# `--help` and usage errors answer without loading them.
 
 
 class _ChineseParser(argparse.ArgumentParser):
@@ -35,7 +37,7 @@ def build_parser() -> argparse.ArgumentParser:
     new.add_argument("--accept-partial", action="store_true", help="上年工作簿有无法识别的内容时，仍用能读取的部分")
     new.add_argument("-o", "--output", required=True, help="保存到的 .nianbao 文件")
     new.add_argument("--force", action="store_true", help="目标文件已存在时覆盖（原文件保留为 .bak）")
-    new.set_defaults(handler=commands.new_report)
+    new.set_defaults(handler="new_report")
 
     check = sub.add_parser("check", help="检查年报，按章节列出所有问题；有错误时退出码为 1")
     check.add_argument("file", help=".nianbao 文件")
@@ -45,7 +47,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--keep-previous", action="store_true",
                        help="与 --previous 一起用：把该上年报告保存到报告文件中（原文件保留为 .bak）")
     check.add_argument("--accept-partial", action="store_true", help="上年工作簿有无法识别的内容时，仍用能读取的部分")
-    check.set_defaults(handler=commands.check_report)
+    check.set_defaults(handler="check_report")
 
     export = sub.add_parser("export", help="导出 Word 和/或 Excel")
     export.add_argument("file", help=".nianbao 文件")
@@ -57,7 +59,7 @@ def build_parser() -> argparse.ArgumentParser:
                         help="Word 中小标题与正文接排（如“（一）小标题。正文……”）；不加时按报告自己的设置")
     export.add_argument("--no-signature", action="store_true",
                         help="Word 中不打印落款（单位名称和日期）；不加时按报告自己的设置")
-    export.set_defaults(handler=commands.export_report)
+    export.set_defaults(handler="export_report")
 
     imports = sub.add_parser("import", help="从 Excel 统计表或已发布的年报（Word、网页、文字）导入为年报文件")
     imports.add_argument("file", help=".xlsx 工作簿，或已发布的年度报告：.docx、.html/.htm、.txt（从 PDF 复制出的文字）")
@@ -70,7 +72,7 @@ def build_parser() -> argparse.ArgumentParser:
                          help="行政层级：province 省级，city 设区的市，county 县级，township 乡镇街道（不填时按单位名称判断）")
     imports.add_argument("--accept-partial", action="store_true", help="有无法识别的内容时，仍保存能读取的部分")
     imports.add_argument("--force", action="store_true", help="目标文件已存在时覆盖（原文件保留为 .bak）")
-    imports.set_defaults(handler=commands.import_workbook)
+    imports.set_defaults(handler="import_workbook")
     return parser
 
 
@@ -85,8 +87,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not getattr(args, "handler", None):
         build_parser().print_help()
         return EXIT_FAILURE
+    from cli import commands
+
     try:
-        return args.handler(args)
+        return getattr(commands, args.handler)(args)
     except BrokenPipeError:  # the reader stopped early (`nianbao check … | head`): stop quietly
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_FAILURE

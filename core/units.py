@@ -12,7 +12,7 @@ UNIT_LEVELS = {"province": "省级", "city": "设区的市", "county": "县级",
 UNIT_FIELD_LABELS = {
     "name": "单位全称", "kind": "单位类型", "level": "行政层级", "region": "所在地区",
     "address": "地址", "postcode": "邮编", "phone": "电话", "fax": "传真",
-    "email": "电子邮箱", "website": "网站",
+    "email": "电子邮箱", "website": "网站", "reporter": "填报人", "reporter_phone": "联系电话",
 }
 
 
@@ -30,6 +30,9 @@ class UnitInfo:
     fax: str = ""
     email: str = ""
     website: str = ""
+    # Who filled in the statistics, for the office above (the Excel 填报信息); not printed.
+    reporter: str = ""
+    reporter_phone: str = ""
 
     @property
     def kind_label(self) -> str:

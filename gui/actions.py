@@ -31,6 +31,7 @@ class WindowActions:
     paste: QAction
     outline: QAction
     check_now: QAction
+    guide: QAction
     about: QAction
 
 
@@ -83,5 +84,7 @@ def create_actions(parent: QWidget) -> WindowActions:
         outline=_action(parent, "章节结构与版式(&L)…", None,
                         "修改小标题、章节（格式允许时）、插入表格，以及标题、落款和小标题接排等版式"),
         check_now=_action(parent, "立即检查(&K)", "F5", "重新检查整份报告"),
-        about=_action(parent, "关于(&A)", None, "关于本软件"),
+        guide=_action(parent, "使用说明(&G)", Key.HelpContents if not QKeySequence(Key.HelpContents).isEmpty() else "F1",
+                      "第一次使用请看：报告格式、工作顺序、各项检查的含义、打印和报送"),
+        about=_action(parent, "关于(&A)", None, "本软件的版本和说明"),
     )

@@ -12,13 +12,12 @@ from PySide6.QtWidgets import QApplication
 from core.report_file import ReportFileError
 from gui import errors
 from gui.document import ReportDocument
-from gui.files import dialogs
 from gui.files.autosave import Autosaver, find_recoverable
 from gui.files.recent import RecentFiles
-from gui.files.workflow import SAMPLE_NAME, open_document
+from gui.files.workflow import open_document
 from gui.fonts import apply_ui_font
 from gui.main_window import MainWindow
-from resources import RESOURCES_DIR, SAMPLE_REPORT
+from resources import RESOURCES_DIR
 
 APP_NAME = "nianbao"
 DESKTOP_FILE = "cn.nianbao.app"  # the .desktop entry the Linux package installs (taskbar icon)
@@ -57,8 +56,10 @@ def initial_documents(args: list[str], recovery_folder: Path | None = None,
 def start_documents(args: list[str], recovery_folder: Path | None = None,
                     settings: QSettings | None = None) -> list[tuple[ReportDocument, Path | None]]:
     """What to show at start: recovered reports the user wants back (each with the recovery file it
-    keeps until it is saved or discarded), else the file given, else the most recent file, else
-    (first start) an untitled copy of the bundled sample."""
+    keeps until it is saved or discarded), else the file given, else the most recent file (not at the
+    first start); none means the start page."""
+    from gui.files import dialogs
+
     documents: list[tuple[ReportDocument, Path | None]] = []
     for recovered in find_recoverable(recovery_folder):
         if dialogs.ask_restore(None, recovered.describe()):
@@ -80,26 +81,16 @@ def start_documents(args: list[str], recovery_folder: Path | None = None,
             documents.append((open_document(path), None))
         except ReportFileError as error:
             dialogs.show_error(None, "打开年报", str(error))
-    if not documents:
-        documents.append((open_document(SAMPLE_REPORT) if SAMPLE_REPORT.is_file()
-                          else ReportDocument(_blank_report(), None, untitled_name=SAMPLE_NAME), None))
     return documents
-
-
-def _blank_report():
-    import datetime as dt
-
-    from core.document import Report
-
-    return Report.new(dt.date.today().year - 1, "")
 
 
 def open_windows(args: list[str], recovery_folder: Path | None = None,
                  settings: QSettings | None = None) -> list[MainWindow]:
+    """One window per document to show, or one window with the start page."""
     windows = []
-    for document, recovery_file in start_documents(args, recovery_folder, settings):
+    for document, recovery_file in start_documents(args, recovery_folder, settings) or [(None, None)]:
         window = MainWindow(document, RecentFiles(settings), Autosaver(recovery_folder, file=recovery_file))
-        if document.path:
+        if document is not None and document.path:
             window.recent.add(document.path)
         windows.append(window)
     return windows

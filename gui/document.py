@@ -28,10 +28,14 @@ class ReportDocument(QObject):
     contentChanged = Signal()  # any of the above
     modifiedChanged = Signal(bool)
     pathChanged = Signal()
+    editRefused = Signal(str)  # why an edit of a read-only document was not made (Chinese)
+
+    READ_ONLY_MESSAGE = "示例报告只能查看，不能修改。要编写本单位的年报，请在开始页或“文件”菜单中新建年报。"
 
     def __init__(self, report: Report, path: Path | None = None, parent: QObject | None = None,
-                 untitled_name: str = "未命名") -> None:
+                 untitled_name: str = "未命名", read_only: bool = False) -> None:
         super().__init__(parent)
+        self.read_only = read_only
         self.report = report
         self._path = path
         self.untitled_name = untitled_name
@@ -72,7 +76,13 @@ class ReportDocument(QObject):
     # --- undoable edits ----------------------------------------------------------------------
 
     def perform(self, edit: Edit) -> None:
-        """Apply a core edit as one undo step."""
+        """Apply a core edit as one undo step; a read-only document refuses it and tells the views to
+        show its unchanged values again (an editor has already shown what was typed)."""
+        if self.read_only:
+            edit.apply(self.report)
+            self.notify(edit.revert(self.report))
+            self.editRefused.emit(self.READ_ONLY_MESSAGE)
+            return
         self.undo_stack.push(EditCommand(self, edit))
 
     def set_cells(self, values: dict[str, CellValue], label: str = "填写单元格") -> None:

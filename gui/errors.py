@@ -9,7 +9,6 @@ and in the recovery file; the message says so.
 from __future__ import annotations
 
 import datetime as dt
-import platform
 import sys
 import threading
 import traceback
@@ -21,7 +20,6 @@ from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import QApplication, QWidget
 
 from core import __version__
-from gui.files import dialogs
 
 LOG_NAME = "errors.log"
 MAX_LOG_BYTES = 512 * 1024  # then the log starts again, keeping one older file
@@ -39,6 +37,8 @@ def details_of(error: BaseException) -> str:
 
 def log_error(error: BaseException, what: str) -> Path | None:
     """Append the error to the log file; its path, or None when even that is impossible."""
+    import platform
+
     path = log_folder() / LOG_NAME
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -62,6 +62,8 @@ def show_unexpected(parent: QWidget | None, what: str, error: BaseException) -> 
     if not _showing.acquire(blocking=False):
         return  # already showing one: the log has this one too
     try:
+        from gui.files import dialogs
+
         dialogs.show_error(parent, what, message, details=details_of(error))
     except Exception:  # noqa: BLE001 - the last line of defence must not raise
         pass

@@ -6,8 +6,15 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
+from PySide6.QtGui import QAction, QCloseEvent
+from PySide6.QtWidgets import (
+    QLabel,
+    QMainWindow,
+    QStackedWidget,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from core.carry_over import unchanged_drafts
 from core.checks import FRONT_MATTER, CheckResult, Finding
@@ -18,19 +25,25 @@ from gui.checks.runner import CheckRunner, findings_by_cell
 from gui.checks.tab_marks import open_problems_by_chapter
 from gui.document import ReportDocument
 from gui.files.autosave import Autosaver
-from gui.files.last_year import LastYearWorkflow
 from gui.files.recent import RecentFiles
 from gui.files.workflow import FileWorkflow
+from gui.first_frame import AfterFirstFrame
+from gui.start.banner import ReadOnlyBanner
 from gui.unit_info.form import UnitInfoPage
+from gui.window_geometry import WindowGeometry
 
 if TYPE_CHECKING:
+    from gui.files.last_year import LastYearWorkflow
+    from gui.start.page import StartPage
     from gui.tables.view import ReportTableView
 
 APP_TITLE = "政府信息公开年报编制"
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, document: ReportDocument, recent: RecentFiles | None = None,
+    """Shows one report, or the start page while there is none (``document`` None)."""
+
+    def __init__(self, document: ReportDocument | None, recent: RecentFiles | None = None,
                  autosaver: Autosaver | None = None) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
@@ -39,7 +52,7 @@ class MainWindow(QMainWindow):
         self.autosaver.setParent(self)
         self.actions = create_actions(self)
         self.files = FileWorkflow(self)
-        self.last_year = LastYearWorkflow(self)
+        self._last_year: LastYearWorkflow | None = None  # made with the first of its commands
         self.document: ReportDocument | None = None
         self.runner: CheckRunner | None = None
         self.unit_page: UnitInfoPage | None = None
@@ -49,17 +62,31 @@ class MainWindow(QMainWindow):
         self.tabs.setDocumentMode(True)
         self.tabs.setUsesScrollButtons(True)
         self.tabs.currentChanged.connect(lambda _i: self.pages and self.pages.build_current())
-        self.setCentralWidget(self.tabs)
+        self.start_page: StartPage | None = None  # built when first shown
+        self.read_only_banner = ReadOnlyBanner(self)
+        self.read_only_banner.newReport.connect(lambda: self.files.new_report())
+        self.report_view = report_view = QWidget()
+        column = QVBoxLayout(report_view)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.read_only_banner)
+        column.addWidget(self.tabs, 1)
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(report_view)
+        self.setCentralWidget(self.stack)
         self.check_panel = CheckPanel(document, self)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.check_panel)
         self.check_panel.findingActivated.connect(self.jump_to)
         self.counts = QLabel()
         self.statusBar().addPermanentWidget(self.counts)
         self._build_menus()
-        self.set_document(document)
-        em = self.fontMetrics().horizontalAdvance("国")
-        self.resize(em * 100, em * 60)
-        self.resizeDocks([self.check_panel], [em * 26], Qt.Orientation.Horizontal)
+        self.geometry_memory = WindowGeometry(self, self.recent.settings)
+        self.geometry_memory.restore(self.check_panel)
+        if document is not None:
+            self.set_document(document, check_now=False)
+            # The first screen shows before the checks run (unless something ran them already).
+            AfterFirstFrame(self, lambda: self.runner and self.runner.result is None and self.runner.run_now())
+        else:
+            self.show_start_page()
 
     # --- menus -------------------------------------------------------------------------------
 
@@ -88,12 +115,12 @@ class MainWindow(QMainWindow):
         check_menu.addAction(self.check_panel.toggleViewAction())
         self.check_panel.toggleViewAction().setText("显示检查结果面板")
         help_menu = self.menuBar().addMenu("帮助(&H)")
-        help_menu.addAction(a.about)
+        help_menu.addActions([a.guide, a.about])
 
         a.new.triggered.connect(self.files.new_report)
-        a.new_from_last_year.triggered.connect(self.last_year.new_from_last_year)
-        a.link_previous.triggered.connect(self.last_year.link_previous)
-        a.remove_previous.triggered.connect(self.last_year.remove_previous)
+        a.new_from_last_year.triggered.connect(lambda: self.last_year.new_from_last_year())
+        a.link_previous.triggered.connect(lambda: self.last_year.link_previous())
+        a.remove_previous.triggered.connect(lambda: self.last_year.remove_previous())
         a.open.triggered.connect(lambda: self.files.open_file())
         a.save.triggered.connect(self.files.save)
         a.save_as.triggered.connect(self.files.save_as)
@@ -109,23 +136,79 @@ class MainWindow(QMainWindow):
         a.paste.triggered.connect(lambda: (v := self.current_table_view()) and v.paste())
         a.check_now.triggered.connect(lambda: self.runner and self.runner.run_now())
         a.about.triggered.connect(self._about)
+        a.guide.triggered.connect(self.show_guide)
         for action in (a.undo, a.redo, a.check_now):
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
             self.addAction(action)
 
+    @property
+    def last_year(self) -> LastYearWorkflow:
+        """从上年报告新建 and 关联/移除上年报告 (its reader and dialogs load with the first use)."""
+        if self._last_year is None:
+            from gui.files.last_year import LastYearWorkflow
+
+            self._last_year = LastYearWorkflow(self)
+        return self._last_year
+
     def _about(self) -> None:
-        QMessageBox.about(self, "关于", f"{APP_TITLE}\n\n离线编制政府信息公开工作年度报告：按官方格式填写、自动合计、"
-                                       "检查勾稽关系，导出 Word 和 Excel。")
+        from gui.help import about
+
+        about.show_about(self)
+
+    def show_guide(self) -> None:
+        from gui.help import guide
+
+        guide.show_guide(self)
+
+    # --- the start page ----------------------------------------------------------------------
+
+    def _build_start_page(self) -> StartPage:
+        from gui.start.page import StartPage
+
+        page = StartPage(self)
+        self.stack.insertWidget(0, page)
+        page.newBlank.connect(lambda: self.files.new_report())
+        page.openFile.connect(lambda: self.files.open_file())
+        page.openRecent.connect(lambda path: self.files.open_file(path))
+        page.importExcel.connect(lambda: self.files.import_excel())
+        page.viewSample.connect(lambda: self.files.view_sample())
+        page.showGuide.connect(self.show_guide)
+        return page
+
+    def show_start_page(self) -> None:
+        """The start page, while no report is open."""
+        from gui.start.page import FROM_LAST_YEAR_ACTION
+
+        if self.start_page is None:
+            self.start_page = self._build_start_page()
+        self.start_page.set_recent(self.recent.existing())
+        self.start_page.set_from_last_year(self.findChild(QAction, FROM_LAST_YEAR_ACTION))
+        self.stack.setCurrentWidget(self.start_page)
+        self.start_page.new_blank.setFocus()
+        self.check_panel.hide()
+        self._enable_document_actions(False)
+        self.setWindowTitle(APP_TITLE)
+        self.counts.clear()
+
+    def _enable_document_actions(self, enabled: bool) -> None:
+        a = self.actions
+        for action in (a.save, a.save_as, a.export_word, a.export_excel, a.import_tables, a.copy, a.paste,
+                       a.outline, a.check_now, a.link_previous, a.remove_previous):
+            action.setEnabled(enabled)
+        if not enabled:
+            a.undo.setEnabled(False)
+            a.redo.setEnabled(False)
 
     # --- the document ------------------------------------------------------------------------
 
-    def set_document(self, document: ReportDocument) -> None:
+    def set_document(self, document: ReportDocument, check_now: bool = True) -> None:
         """Show ``document``, rebuilding the tabs from its template (the old one is dropped)."""
         old = self.document
         if old is not None:
             old.modifiedChanged.disconnect(self._update_title)
             old.pathChanged.disconnect(self._update_title)
             old.structureChanged.disconnect(self._structure_changed)
+            old.editRefused.disconnect(self.show_message)
             old.textChanged.disconnect(self._refresh_drafts)
             old.previousChanged.disconnect(self._previous_changed)
         if self.runner is not None:
@@ -145,12 +228,22 @@ class MainWindow(QMainWindow):
         document.modifiedChanged.connect(self._update_title)
         document.pathChanged.connect(self._update_title)
         document.structureChanged.connect(self._structure_changed)
+        document.editRefused.connect(self.show_message)
         document.textChanged.connect(self._refresh_drafts)
         document.previousChanged.connect(self._previous_changed)
+        self.stack.setCurrentWidget(self.report_view)
+        self.read_only_banner.setVisible(document.read_only)
+        self._enable_document_actions(True)
+        for action in (self.actions.save, self.actions.outline, self.actions.import_tables,
+                       self.actions.link_previous):
+            action.setEnabled(not document.read_only)
+        if self.check_panel.isHidden() and self.geometry_memory.check_panel_wanted:
+            self.check_panel.show()
         self._previous_changed()
         self.autosaver.attach(document)
         self._update_title()
-        self.runner.run_now()
+        if check_now:
+            self.runner.run_now()
         if old is not None and old is not document:
             old.deleteLater()
 
@@ -168,7 +261,7 @@ class MainWindow(QMainWindow):
     def _previous_changed(self) -> None:
         linked = self.document is not None and self.document.report.previous is not None
         self.actions.link_previous.setText("更换上年报告…" if linked else "关联上年报告…")
-        self.actions.remove_previous.setEnabled(linked)
+        self.actions.remove_previous.setEnabled(linked and not self.document.read_only)
         self._refresh_drafts()
 
     def edit_outline(self) -> None:
@@ -261,6 +354,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.files.maybe_save():
             self.autosaver.discard()
+            self.geometry_memory.save(self.check_panel)
             event.accept()
         else:
             event.ignore()

@@ -214,7 +214,8 @@ def test_help_on_every_chapter_row_column_rule_and_label():
     assert all(r.help and r.title for r in TEMPLATE.rules)
     # no 信息处理费 check (C5): the 2019 format does not require that sentence
     assert sorted(r.id for r in TEMPLATE.rules) == sorted(["R1", "R3", "R4", "R5", "R6", "R7", "R8", "R10", "C1", "C2",
-                                                           "C3", "C4", "C6", "C7", "C8", "C9", "C10", "C11", "C12"])
+                                                           "C3", "C4", "C6", "C7", "C8", "C9", "C10", "C11", "C12",
+                                                           "C14"])
     assert "2019 年版格式" in TEMPLATE.chapter("proactive").help and "第（九）项" in TEMPLATE.chapter("proactive").help
     assert "其他处理" in TEMPLATE.chapter("applications").help
     assert "负数" in TEMPLATE.rule("R6").help and "万元" in TEMPLATE.rule("R6").help

@@ -106,7 +106,7 @@ def test_help_on_every_chapter_row_column_rule_and_label():
 
 def test_the_rules_are_the_checks_that_apply_before_2019():
     assert [r.id for r in TEMPLATE.rules] == ["S1", "S2", "S3", "S4", "S5", "S6", "S7", "S8", "S9", "S10", "S11",
-                                              "R6", "R7", "C1", "C2", "C4", "C8", "C11", "C10"]
+                                              "R6", "R7", "C1", "C2", "C4", "C8", "C11", "C14", "C10"]
     assert {p.key for p in TEMPLATE.prose_figures} >= {"published", "published_by_channel", "responses_by_channel",
                                                        "published_channels_table"}
 

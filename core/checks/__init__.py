@@ -1,10 +1,12 @@
-"""Run every check of a report's format over a check context: one engine, one kind per rule."""
+"""Run every check of a report's format over a check context: one engine, one kind per rule.
+
+The evaluators (and what they import) load with the first run, not with the findings' types: the
+GUI's first screen shows before the checks run."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from core.checks.context import CheckContext
 from core.checks.findings import (
     FRONT_MATTER,
     FRONT_MATTER_TITLE,
@@ -14,7 +16,6 @@ from core.checks.findings import (
     NotAssessable,
     Passed,
 )
-from core.checks.kinds import EVALUATORS
 from core.document import Report
 
 __all__ = [
@@ -29,6 +30,9 @@ def run_checks(report: Report, previous: Report | None = None, members: Sequence
     ``previous`` is last year's report and ``members`` the units' reports an aggregate adds up; a rule
     that needs one of them and does not have it is not assessable, with the reason.
     """
+    from core.checks.context import CheckContext
+    from core.checks.kinds import EVALUATORS
+
     context = CheckContext(report, previous if previous is not None else report.previous, tuple(members))
     result = CheckResult(explanations=dict(report.explanations))
     for rule in report.template.rules:
@@ -37,6 +41,14 @@ def run_checks(report: Report, previous: Report | None = None, members: Sequence
     order = {FRONT_MATTER: -1} | {c.key: i for i, c in enumerate(report.chapters)}
     result.findings.sort(key=lambda f: order.get(f.chapter, 99))
     return result
+
+
+def __getattr__(name: str):
+    if name == "CheckContext":
+        from core.checks.context import CheckContext
+
+        return CheckContext
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def chapter_title(report: Report, chapter_key: str) -> str:

@@ -10,6 +10,7 @@ from core.checks.copied_text import copied_text
 from core.checks.equations import equation
 from core.checks.findings import Outcome
 from core.checks.text_numbers import prose_figures
+from core.checks.unit_names import foreign_unit
 from core.template.model import Rule
 
 Evaluator = Callable[[Rule, CheckContext], Iterator[Outcome]]
@@ -29,4 +30,5 @@ EVALUATORS: dict[str, Evaluator] = {
     "reporting_period": text_rules.reporting_period,
     "copied_text": copied_text,
     "prose_figures": prose_figures,
+    "foreign_unit": foreign_unit,
 }

@@ -78,6 +78,10 @@ KINDS: dict[str, Kind] = {
         {"threshold": Param(PERCENT)},
         {"above": _m("heading", "percent", "chars"), "below": _m("heading", "percent", "chars")},
     ),
+    "foreign_unit": Kind(
+        {"self_patterns": Param(PATTERNS), "places": Param(PATTERNS)},
+        {"message": _m("heading", "written", "unit", "place"), "phone": _m("heading", "written", "own")},
+    ),
     "prose_figures": Kind(messages={"message": _m("heading", "quote", "what", "written", "table", "difference",
                                                   "unit")}),
 }

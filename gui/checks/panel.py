@@ -11,25 +11,28 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QStyle,
     QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from core.checks import CheckResult, Finding, group_by_chapter
-from gui.checks import explain_dialog
 from gui.checks.finding_tree import FindingTree
 from gui.document import ReportDocument
 
 FindingRole = Qt.ItemDataRole.UserRole + 10
 SEVERITY_COLOURS = {"error": QColor("#b3261e"), "warning": QColor("#8a5a00"), "info": QColor("#1f5fa8")}
 CONFIRMED_COLOUR = QColor("#2e7d32")
-_ICONS = {
-    "error": QStyle.StandardPixmap.SP_MessageBoxCritical,
-    "warning": QStyle.StandardPixmap.SP_MessageBoxWarning,
-    "info": QStyle.StandardPixmap.SP_MessageBoxInformation,
-}
+
+
+def _icon(style, severity: str, confirmed: bool):
+    """The standard icon of a finding (QStyle and its many enums load with the first result)."""
+    from PySide6.QtWidgets import QStyle
+
+    pixmaps = {"error": QStyle.StandardPixmap.SP_MessageBoxCritical,
+               "warning": QStyle.StandardPixmap.SP_MessageBoxWarning,
+               "info": QStyle.StandardPixmap.SP_MessageBoxInformation}
+    return style.standardIcon(QStyle.StandardPixmap.SP_DialogApplyButton if confirmed else pixmaps[severity])
 
 
 def counts_text(result: CheckResult) -> str:
@@ -103,7 +106,7 @@ class CheckPanel(QDockWidget):
             self.tree.setCurrentItem(restore)
         self._update_buttons()
 
-    def _finding_item(self, finding: Finding, result: CheckResult, style: QStyle) -> QTreeWidgetItem:
+    def _finding_item(self, finding: Finding, result: CheckResult, style) -> QTreeWidgetItem:
         confirmed = result.is_confirmed(finding)
         if confirmed:
             text = f"［已说明］{finding.message}\n说明：{result.explanation(finding)}"
@@ -111,8 +114,7 @@ class CheckPanel(QDockWidget):
             text = f"［{finding.severity_label}］{finding.message}"
         item = QTreeWidgetItem([text])
         item.setData(0, FindingRole, finding)
-        item.setIcon(0, style.standardIcon(QStyle.StandardPixmap.SP_DialogApplyButton if confirmed
-                                           else _ICONS[finding.severity]))
+        item.setIcon(0, _icon(style, finding.severity, confirmed))
         item.setForeground(0, QBrush(CONFIRMED_COLOUR if confirmed else SEVERITY_COLOURS[finding.severity]))
         item.setToolTip(0, text + ("\n（双击跳转到相关位置）" if finding.targets else ""))
         return item
@@ -166,6 +168,8 @@ class CheckPanel(QDockWidget):
         if finding is None or not finding.can_be_confirmed:
             return
         current = self.document.report.explanations.get(finding.id, "")
+        from gui.checks import explain_dialog
+
         text = explain_dialog.ask_explanation(self, finding, current)
         if text:
             self.document.set_explanation(finding.id, text)

@@ -3,12 +3,15 @@ the sentences repeated from last year's report for the editors to highlight (a f
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from core.checks import CheckResult, run_checks
-from core.checks.copied_text import chapter_repeats
-from core.similarity import Repeat
 from gui.document import ReportDocument
+
+if TYPE_CHECKING:
+    from core.similarity import Repeat
 
 DEBOUNCE_MS = 300
 
@@ -32,6 +35,8 @@ class CheckRunner(QObject):
         report = self.document.report
         self.result = run_checks(report)
         previous = report.previous
+        from core.checks.copied_text import chapter_repeats
+
         self.repeats = ({key: found for chapter in chapter_repeats(report, previous)
                          for key, found in chapter.repeats.items()} if previous is not None else {})
         self.finished.emit(self.result)

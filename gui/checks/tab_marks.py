@@ -6,7 +6,7 @@ findings of the front matter (unit, opening paragraph, signing date).
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QStyle, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 from core.checks import CheckResult
 
@@ -41,6 +41,8 @@ class ProblemBadge(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
+        from PySide6.QtWidgets import QStyle  # its many enums load with the first mark, after the first paint
+
         size = self.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize, None, self)
         for count, icon, colour in ((counts[0], QStyle.StandardPixmap.SP_MessageBoxCritical, "#b3261e"),
                                     (counts[1], QStyle.StandardPixmap.SP_MessageBoxWarning, "#8a5a00")):

@@ -15,7 +15,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
-import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -60,7 +59,7 @@ class Autosaver(QObject):
     def __init__(self, folder: Path | None = None, parent: QObject | None = None, file: Path | None = None) -> None:
         super().__init__(parent)
         self.folder = folder or recovery_folder()
-        self.file = file or self.folder / f"{os.getpid()}-{uuid.uuid4().hex[:8]}{RECOVERY_SUFFIX}"
+        self.file = file or self.folder / f"{os.getpid()}-{os.urandom(4).hex()}{RECOVERY_SUFFIX}"
         self._adopted = file is not None
         self._lock: QLockFile | None = None
         self.document: ReportDocument | None = None

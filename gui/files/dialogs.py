@@ -5,31 +5,33 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
 
 REPORT_FILTER = "年报文件 (*.nianbao)"
 WORD_FILTER = "Word 文档 (*.docx)"
 EXCEL_FILTER = "Excel 工作簿 (*.xlsx)"
 PUBLISHED_FILTER = "已发布的年度报告 (*.docx *.html *.htm *.txt);;Word 文档 (*.docx);;网页 (*.html *.htm);;文字 (*.txt)"
 
-FONT_SET_CHOICES = {
-    "公文字体（方正小标宋简体、仿宋_GB2312、楷体_GB2312、黑体，需已安装）": "official",
-    "Windows 自带字体（宋体、仿宋、楷体、黑体）": "windows",
-}
 
 
 def ask_open_path(parent: QWidget | None, folder: str = "", name_filter: str = REPORT_FILTER,
                   title: str = "打开年报") -> Path | None:
-    path, _ = QFileDialog.getOpenFileName(parent, title, folder, name_filter)
-    return Path(path) if path else None
+    """``folder`` "" starts in the last folder used, or 文档."""
+    from gui.files.file_dialog import build_file_dialog, run_file_dialog
+
+    return run_file_dialog(build_file_dialog(parent, title, folder, name_filter, save=False))
 
 
 def ask_save_path(parent: QWidget | None, suggested: str, name_filter: str = REPORT_FILTER,
                   title: str = "保存年报") -> Path | None:
-    path, _ = QFileDialog.getSaveFileName(parent, title, suggested, name_filter)
-    if not path:
+    """``suggested`` is a file path, or a bare file name to put in the last folder used (or 文档)."""
+    from gui.files.file_dialog import build_file_dialog, last_folder, run_file_dialog
+
+    if not Path(suggested).is_absolute():
+        suggested = str(Path(last_folder()) / suggested)
+    result = run_file_dialog(build_file_dialog(parent, title, suggested, name_filter, save=True))
+    if result is None:
         return None
-    result = Path(path)
     suffix = "." + name_filter.rsplit("*.", 1)[1].rstrip(")")
     if result.suffix.lower() != suffix:
         result = result.with_name(result.name + suffix)
@@ -77,6 +79,55 @@ def ask_replace_read_only(parent: QWidget | None, path: Path) -> bool:
     return box.clickedButton() is replace
 
 
+def ask_export_despite_problems(parent: QWidget | None, title: str, errors: list[str], warnings: list[str]) -> bool:
+    """The open errors and unexplained warnings before an export; True to export anyway."""
+    box, export = export_problems_box(parent, title, errors, warnings)
+    box.exec()
+    return box.clickedButton() is export
+
+
+def export_problems_box(parent: QWidget | None, title: str, errors: list[str],
+                        warnings: list[str]) -> tuple[QMessageBox, object]:
+    """The question before exporting a report with problems, and its 仍然导出 button."""
+    counts = "、".join(part for part in (f"{len(errors)} 个错误" if errors else "",
+                                         f"{len(warnings)} 个未说明的警告" if warnings else "") if part)
+    box = QMessageBox(QMessageBox.Icon.Warning, title, f"报告还有 {counts}：", QMessageBox.StandardButton.NoButton,
+                      parent)
+    box.setObjectName("exportProblemsBox")
+    lines = errors + warnings
+    shown = lines[:12]
+    more = f"\n……另有 {len(lines) - len(shown)} 条，见“详细信息”" if len(lines) > len(shown) else ""
+    advice = ("错误必须改正；警告请核对，属实的可以在“检查结果”中说明。" if errors else
+              "警告请核对，属实的可以在“检查结果”中说明（说明会随报告导出）。")
+    box.setInformativeText("\n".join(shown) + more + "\n\n" + advice + "\n是否仍然导出？")
+    box.setDetailedText("\n".join(lines))
+    export = box.addButton("仍然导出", QMessageBox.ButtonRole.AcceptRole)
+    back = box.addButton("返回修改", QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(back)
+    box.setEscapeButton(back)
+    return box, export
+
+
+def ask_after_export(parent: QWidget | None, title: str, message: str) -> str | None:
+    """After an export: "file" (打开文件), "folder" (打开所在文件夹) or None (关闭)."""
+    box, choices = exported_box(parent, title, message)
+    box.exec()
+    return choices.get(box.clickedButton())
+
+
+def exported_box(parent: QWidget | None, title: str, message: str) -> tuple[QMessageBox, dict]:
+    """The message after an export, and what each of its buttons means."""
+    box = QMessageBox(QMessageBox.Icon.Information, title, message, QMessageBox.StandardButton.NoButton, parent)
+    box.setObjectName("exportedBox")
+    box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    open_file = box.addButton("打开文件", QMessageBox.ButtonRole.AcceptRole)
+    open_folder = box.addButton("打开所在文件夹", QMessageBox.ButtonRole.ActionRole)
+    close = box.addButton("关闭", QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(open_file)
+    box.setEscapeButton(close)
+    return box, {open_file: "file", open_folder: "folder"}
+
+
 def show_info(parent: QWidget | None, title: str, message: str) -> None:
     QMessageBox.information(parent, title, message)
 
@@ -117,9 +168,10 @@ def ask_report_year(parent: QWidget | None, default: int) -> int | None:
 
 
 def ask_font_set(parent: QWidget | None) -> str | None:
-    labels = list(FONT_SET_CHOICES)
-    label, ok = QInputDialog.getItem(parent, "导出 Word", "字体：", labels, 0, False)
-    return FONT_SET_CHOICES[label] if ok else None
+    """"official" or "windows", saying which of their fonts this computer has; None when cancelled."""
+    from gui.files import font_dialog
+
+    return font_dialog.ask_font_set(parent)
 
 
 def show_paste_problems(parent: QWidget | None, lines: list[str]) -> None:

@@ -26,9 +26,24 @@ def load_lazily(module: str, name: str, what: str, parent: QWidget | None):
         return None
 
 
-def _suggested(report: Report, source: Path | None, suffix: str) -> str:
-    folder = source.parent if source else Path.home()
-    return str(folder / f"{report.title}{suffix}")
+def _suggested(report: Report, source: Path | None, ending: str) -> str:
+    """Next to the report's file; a bare name (the dialog puts it in the last folder used) otherwise."""
+    name = f"{report.title}{ending}"
+    return str(source.parent / name) if source else name
+
+
+def _checked(parent: QWidget | None, report: Report, what: str):
+    """The report's check result, its open errors and unexplained warnings shown first; None when
+    the user goes back to correct them."""
+    from core.checks import run_checks
+
+    result = run_checks(report)
+    errors = [f"错误　{f.message}" for f in result.findings if f.severity == "error"]
+    warnings = [f"警告　{f.message}" for f in result.findings
+                if f.severity == "warning" and not result.is_confirmed(f)]
+    if (errors or warnings) and not dialogs.ask_export_despite_problems(parent, what, errors, warnings):
+        return None
+    return result
 
 
 class _Busy:
@@ -41,7 +56,7 @@ class _Busy:
 
 def export_word(parent: QWidget | None, report: Report, source: Path | None = None) -> Path | None:
     write_docx = load_lazily("core.export.docx_writer", "write_docx", "导出 Word", parent)
-    if write_docx is None:
+    if write_docx is None or _checked(parent, report, "导出 Word") is None:
         return None
     font_set = dialogs.ask_font_set(parent)
     if font_set is None:
@@ -54,14 +69,13 @@ def export_word(parent: QWidget | None, report: Report, source: Path | None = No
 
 def export_excel(parent: QWidget | None, report: Report, source: Path | None = None) -> Path | None:
     write_xlsx = load_lazily("core.export.xlsx_writer", "write_xlsx", "导出 Excel", parent)
-    if write_xlsx is None:
+    checks = None if write_xlsx is None else _checked(parent, report, "导出 Excel")
+    if checks is None:
         return None
-    path = dialogs.ask_save_path(parent, _suggested(report, source, ".xlsx"), dialogs.EXCEL_FILTER, "导出 Excel")
+    path = dialogs.ask_save_path(parent, _suggested(report, source, "统计表.xlsx"), dialogs.EXCEL_FILTER, "导出 Excel")
     if path is None:
         return None
-    from core.checks import run_checks
-
-    return _write(parent, "导出 Excel", lambda: write_xlsx(report, path, run_checks(report)), path)
+    return _write(parent, "导出 Excel", lambda: write_xlsx(report, path, checks), path)
 
 
 def _write(parent: QWidget | None, what: str, write, path: Path) -> Path | None:
@@ -84,7 +98,11 @@ def _write(parent: QWidget | None, what: str, write, path: Path) -> Path | None:
     message = f"已导出到：\n{path}"
     if notes:
         message += "\n\n导出文件中做了以下处理（报告本身未改动）：\n" + "\n".join(notes)
-    dialogs.show_info(parent, what, message)
+    choice = dialogs.ask_after_export(parent, what, message)
+    if choice is not None:
+        from gui.files import desktop
+
+        desktop.show_file(parent, path, in_folder=choice == "folder")
     return path
 
 

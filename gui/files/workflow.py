@@ -1,4 +1,6 @@
-"""新建, 打开, 保存, 另存为, recent files, import and export, and the question before discarding changes."""
+"""新建, 打开, 保存, 另存为, recent files, import and export, and the question before discarding changes.
+
+The dialogs and the export flow are imported when first used: the first screen needs neither."""
 
 from __future__ import annotations
 
@@ -10,13 +12,12 @@ from core.report_file import EXTENSION, ReportFileError, load_report, save_repor
 from core.template.registry import UnknownTemplateError
 from core.user_files import is_read_only
 from gui.document import ReportDocument
-from gui.files import dialogs, exports, new_dialog
 from resources import SAMPLE_REPORT
 
 if TYPE_CHECKING:
     from gui.main_window import MainWindow
 
-SAMPLE_NAME = "示例报告（未保存）"
+SAMPLE_NAME = "示例报告（只读）"
 
 
 def is_bundled_sample(path: Path) -> bool:
@@ -27,10 +28,11 @@ def is_bundled_sample(path: Path) -> bool:
 
 
 def open_document(path: Path) -> ReportDocument:
-    """Load a report file; the bundled sample opens as an untitled copy so Save never overwrites it."""
+    """Load a report file; the bundled sample opens read-only and untitled, to look at, never to write
+    over (a report begun over it keeps the sample town in its texts)."""
     report = load_report(path)
     if is_bundled_sample(path):
-        return ReportDocument(report, None, untitled_name=SAMPLE_NAME)
+        return ReportDocument(report, None, untitled_name=SAMPLE_NAME, read_only=True)
     return ReportDocument(report, Path(path).resolve())
 
 
@@ -51,12 +53,14 @@ class FileWorkflow:
         if self.window.document is not None and self.document.path:
             return str(self.document.path.parent)
         recent = self.window.recent.existing()
-        return str(recent[0].parent) if recent else str(Path.home())
+        return str(recent[0].parent) if recent else ""  # the dialog's last folder, or 文档
 
     # --- asking before losing changes --------------------------------------------------------
 
     def maybe_save(self) -> bool:
         """True when it is fine to drop the current document (saved, or the user chose 不保存)."""
+        from gui.files import dialogs
+
         if self.window.document is None or not self.document.is_modified:
             return True
         answer = dialogs.ask_save_changes(self.window, self.document.display_name)
@@ -67,6 +71,8 @@ class FileWorkflow:
     # --- commands ----------------------------------------------------------------------------
 
     def new_report(self) -> bool:
+        from gui.files import dialogs, new_dialog
+
         if not self.maybe_save():
             return False
         answer = new_dialog.ask_new_report(self.window)
@@ -81,7 +87,13 @@ class FileWorkflow:
         self.window.set_document(ReportDocument(report))
         return True
 
+    def view_sample(self) -> bool:
+        """The bundled sample, read-only (查看示例)."""
+        return self.open_file(SAMPLE_REPORT)
+
     def open_file(self, path: Path | None = None) -> bool:
+        from gui.files import dialogs
+
         if not self.maybe_save():
             return False
         if path is None:
@@ -104,6 +116,8 @@ class FileWorkflow:
         return self._save_to(self.document.path)
 
     def save_as(self) -> bool:
+        from gui.files import dialogs
+
         suggested = str(Path(self._folder()) / f"{self.document.report.title}{EXTENSION}")
         path = dialogs.ask_save_path(self.window, suggested)
         if path is None:
@@ -114,6 +128,8 @@ class FileWorkflow:
         return self._save_to(path)
 
     def _save_to(self, path: Path) -> bool:
+        from gui.files import dialogs
+
         replace_read_only = is_read_only(path)
         if replace_read_only and not dialogs.ask_replace_read_only(self.window, Path(path)):
             return False
@@ -142,12 +158,18 @@ class FileWorkflow:
     # --- import and export -------------------------------------------------------------------
 
     def export_word(self) -> None:
+        from gui.files import exports
+
         exports.export_word(self.window, self.document.report, self.document.path)
 
     def export_excel(self) -> None:
+        from gui.files import exports
+
         exports.export_excel(self.window, self.document.report, self.document.path)
 
     def import_excel(self) -> bool:
+        from gui.files import exports
+
         report = exports.import_excel(self.window, self._folder())
         if report is None or not self.maybe_save():
             return False
@@ -168,7 +190,11 @@ class FileWorkflow:
         return True
 
     def import_into_current(self) -> bool:
+        from gui.files import exports
+
         return exports.import_into(self.window, self.document, self._folder())
 
     def show_paste_problems(self, lines: list[str]) -> None:
+        from gui.files import dialogs
+
         dialogs.show_paste_problems(self.window, lines)

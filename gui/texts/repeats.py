@@ -4,11 +4,15 @@ the highlight until the next run (its offsets would no longer fit)."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QColor, QHelpEvent, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip
 
-from core.similarity import Repeat
+if TYPE_CHECKING:  # the similarity measure loads with the first check run, after the first paint
+    from core.similarity import Repeat
+
 
 REPEAT_BACKGROUND = QColor("#ffe7a3")
 REPEAT_UNDERLINE = QColor("#b36b00")

@@ -29,13 +29,16 @@ from gui.document import OPENING, SIGNING_DATE, ReportDocument
 from gui.input_clean import clean_input, cleaned_position
 from gui.texts.editor import TextSlotEditor
 from gui.undo_routing import route_undo_to_document
+from gui.unit_info.signing_date import EMPTY_DATE, SigningDateEdit
 
-_EMPTY_DATE = QDate(2000, 1, 1)  # shown as "未填写": QDateEdit has no empty state of its own
+_EMPTY_DATE = EMPTY_DATE
 _CHOICES = {"kind": UNIT_KINDS, "level": UNIT_LEVELS}
 _PLACEHOLDERS = {
     "name": "例如：某某县某某镇人民政府（用于报告标题，须写全称）",
     "region": "例如：某某省某某市某某县",
     "website": "例如：http://www.example.gov.cn",
+    "reporter": "填写统计表的人（写入 Excel 的“填报信息”，不印在报告上）",
+    "reporter_phone": "填报人的联系电话（写入 Excel 的“填报信息”，不印在报告上）",
 }
 
 
@@ -72,11 +75,7 @@ class UnitInfoPage(QScrollArea):
         self.year.setToolTip("报告年度在新建报告时确定，决定适用的报告格式，不能修改")
         form.addRow("报告年度：", self.year)
 
-        self.signing = QDateEdit()
-        self.signing.setCalendarPopup(True)
-        self.signing.setDisplayFormat("yyyy年M月d日")
-        self.signing.setMinimumDate(_EMPTY_DATE)
-        self.signing.setSpecialValueText("未填写")
+        self.signing = SigningDateEdit(document.report.year)
         self.signing.dateChanged.connect(self._date_edited)
         clear = QPushButton("清空日期")
         clear.clicked.connect(lambda: document.set_unit_field(SIGNING_DATE, None))
@@ -152,7 +151,6 @@ class UnitInfoPage(QScrollArea):
                     widget.setDate(QDate(value.year, value.month, value.day))
                 else:
                     widget.setDate(_EMPTY_DATE)
-                    widget.calendarWidget().setCurrentPage(self.document.report.year + 1, 1)
             elif isinstance(widget, QLineEdit) and widget.text() != value:
                 widget.setText(str(value or ""))
         finally:

@@ -44,7 +44,8 @@ def _isolated(qapp, tmp_path, monkeypatch):
         raise AssertionError(f"unexpected modal dialog: {args[1:] if len(args) > 1 else args}")
 
     for name in ("ask_save_changes", "show_error", "show_info", "ask_restore", "ask_accept_import", "ask_report_year",
-                 "ask_font_set", "show_paste_problems", "ask_open_path", "ask_save_path", "ask_replace_read_only"):
+                 "ask_font_set", "show_paste_problems", "ask_open_path", "ask_save_path", "ask_replace_read_only",
+                 "ask_export_despite_problems", "ask_after_export"):
         monkeypatch.setattr(dialogs, name, no_dialog)
     monkeypatch.setattr("gui.tables.paste_dialog.show_paste_problems", no_dialog)
 
@@ -70,6 +71,7 @@ def make_window(qtbot, settings, recovery_dir):
             window.show()
         window.activateWindow()
         qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+        qtbot.waitUntil(lambda: window.runner.result is not None)  # the first check runs after the first paint
         created.append(window)
         return window
 

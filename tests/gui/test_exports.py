@@ -43,6 +43,7 @@ def test_missing_writer_gives_a_clear_chinese_message(make_window, monkeypatch):
 
 def test_export_error_message_is_shown(make_window, monkeypatch, tmp_path):
     window = make_window()
+    monkeypatch.setattr(dialogs, "ask_export_despite_problems", lambda *a: True)  # a blank report has errors
 
     def write_xlsx(report, path, checks):
         raise ExportError(f"无法写入 {path}，原文件未改动")
@@ -57,12 +58,13 @@ def test_export_error_message_is_shown(make_window, monkeypatch, tmp_path):
 
 def test_word_export_passes_the_chosen_font_set(make_window, monkeypatch, tmp_path):
     window = make_window()
+    monkeypatch.setattr(dialogs, "ask_export_despite_problems", lambda *a: True)
     calls = []
     _fake_module(monkeypatch, "core.export.docx_writer",
                  write_docx=lambda report, path, font_set: calls.append((report, path, font_set)))
     monkeypatch.setattr(dialogs, "ask_font_set", lambda parent: "windows")
     monkeypatch.setattr(dialogs, "ask_save_path", lambda *a, **k: tmp_path / "t.docx")
-    monkeypatch.setattr(dialogs, "show_info", lambda *a: None)
+    monkeypatch.setattr(dialogs, "ask_after_export", lambda *a: None)
     window.actions.export_word.trigger()
     assert calls == [(window.document.report, tmp_path / "t.docx", "windows")]
 
@@ -94,7 +96,7 @@ def test_real_excel_round_trip_through_the_menu(make_window, monkeypatch, tmp_pa
     monkeypatch.setattr(dialogs, "ask_save_path", lambda *a, **k: path)
     monkeypatch.setattr(dialogs, "ask_open_path", lambda *a, **k: path)
     infos = []
-    monkeypatch.setattr(dialogs, "show_info", lambda parent, title, message: infos.append(message))
+    monkeypatch.setattr(dialogs, "ask_after_export", lambda parent, title, message: infos.append(message))
     window.actions.export_excel.trigger()
     assert path.is_file() and infos and str(path) in infos[0]
     assert window.files.import_excel()
@@ -108,7 +110,7 @@ def test_real_word_export_through_the_menu(make_window, monkeypatch, tmp_path, s
     path = tmp_path / "年报.docx"
     monkeypatch.setattr(dialogs, "ask_font_set", lambda parent: "windows")
     monkeypatch.setattr(dialogs, "ask_save_path", lambda *a, **k: path)
-    monkeypatch.setattr(dialogs, "show_info", lambda *a: None)
+    monkeypatch.setattr(dialogs, "ask_after_export", lambda *a: None)
     window.actions.export_word.trigger()
     assert path.is_file() and path.read_bytes()[:2] == b"PK"
 

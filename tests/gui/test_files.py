@@ -14,12 +14,12 @@ from resources import SAMPLE_REPORT
 from tests.gui.helpers import table_page, type_into_cell
 
 
-def test_sample_opens_as_an_untitled_copy(qtbot, make_window, monkeypatch, tmp_path, settings):
-    documents = gui_app.initial_documents([], tmp_path / "recovery", settings)
-    assert len(documents) == 1 and documents[0].path is None
-    assert documents[0].report.unit.name == "清河县柳溪镇人民政府"
-    # Even given explicitly, the bundled sample is never the save target.
-    assert gui_app.initial_documents([str(SAMPLE_REPORT)], tmp_path / "recovery", settings)[0].path is None
+def test_first_start_opens_no_report_and_the_sample_only_read_only(qtbot, make_window, monkeypatch, tmp_path,
+                                                                    settings):
+    assert gui_app.initial_documents([], tmp_path / "recovery", settings) == []  # the start page
+    # Even given explicitly, the bundled sample is never the save target, and cannot be edited.
+    [sample] = gui_app.initial_documents([str(SAMPLE_REPORT)], tmp_path / "recovery", settings)
+    assert sample.path is None and sample.read_only and sample.report.unit.name == "清河县柳溪镇人民政府"
 
 
 def test_later_starts_reopen_the_most_recent_file(tmp_path, settings, sample_report):
@@ -141,7 +141,7 @@ def test_discarded_recovery_is_removed(qtbot, make_window, monkeypatch, recovery
     window.autosaver._lock = None
     monkeypatch.setattr(dialogs, "ask_restore", lambda parent, description: False)
     documents = gui_app.initial_documents([], recovery_dir, QSettings(str(tmp_path / "o.ini"), QSettings.Format.IniFormat))
-    assert documents[0].path is None and documents[0].report.unit.name == "清河县柳溪镇人民政府"
+    assert documents == []  # nothing else to open: the start page
     assert not list(recovery_dir.glob("*.recovery.json"))
 
 

@@ -112,7 +112,8 @@ def test_a_double_clicked_pipe_shows_the_message_and_the_window_still_opens(tmp_
     windows = gui_app.open_windows([str(fifo)], tmp_path / "recovery", settings)
     assert time.monotonic() - start < 2
     assert len(shown) == 1 and "命名管道" in shown[0]
-    assert len(windows) == 1 and windows[0].document.report.unit.name  # the sample, as on a first start
+    assert len(windows) == 1 and windows[0].document is None  # the start page, as on a first start
+    assert windows[0].stack.currentWidget() is windows[0].start_page
     windows[0].deleteLater()
 
 
@@ -154,6 +155,7 @@ def test_a_crashing_exporter_says_so_instead_of_doing_nothing(make_window, monke
     monkeypatch.setitem(sys.modules, "core.export.xlsx_writer", module)
     monkeypatch.setattr(errors, "log_folder", lambda: tmp_path / "logs")
     monkeypatch.setattr(dialogs, "ask_save_path", lambda *a, **k: tmp_path / "t.xlsx")
+    monkeypatch.setattr(dialogs, "ask_export_despite_problems", lambda *a: True)
     shown = []
     monkeypatch.setattr(dialogs, "show_error", lambda parent, title, message, details="":
                         shown.append((title, message, details)))
@@ -167,7 +169,8 @@ def test_an_export_names_the_characters_it_removed(make_window, monkeypatch, tmp
     window = make_window(sample_report)
     monkeypatch.setattr(dialogs, "ask_save_path", lambda *a, **k: tmp_path / "t.xlsx")
     infos = []
-    monkeypatch.setattr(dialogs, "show_info", lambda parent, title, message: infos.append(message))
+    monkeypatch.setattr(dialogs, "ask_after_export", lambda parent, title, message: infos.append(message))
+    monkeypatch.setattr(dialogs, "ask_export_despite_problems", lambda *a: True)
     window.actions.export_excel.trigger()
     assert (tmp_path / "t.xlsx").is_file()
     assert "“单位全称”中有 1 个无法写入文件的字符" in infos[0] and "报告本身未改动" in infos[0]
