@@ -7,6 +7,7 @@ from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from core.aggregate.breakdown import MemberBreakdown
 from core.cell_types import kind_of
 from core.expressions import evaluate_partial
 from core.outline import Outline, chapters_of
@@ -50,6 +51,13 @@ class Report:
     # file has moved), and where that file was.
     previous: Report | None = None
     previous_path: str = ""
+    # An office's report that adds up its units: each cell's value per unit, and whether the sums
+    # are still locked (read-only) or detached for editing.
+    members: MemberBreakdown | None = None
+
+    @property
+    def sums_locked(self) -> bool:
+        return self.members is not None and self.members.locked
 
     @classmethod
     def new(cls, year: int, unit_name: str = "", template_id: str | None = None) -> Report:
