@@ -101,11 +101,17 @@ class Report:
     @property
     def tables(self) -> tuple[Table, ...]:
         """The format's tables this report prints: its table chapters' and those its outline includes."""
+        chapters = self.chapters
+        cached = self.__dict__.get("_tables")
+        if cached is not None and cached[0] is chapters:
+            return cached[1]
         used: list[str] = []
-        for chapter in self.chapters:
+        for chapter in chapters:
             used += [chapter.table] if chapter.table else []
             used += [*chapter.tables, *(t for s in chapter.sections for t in s.tables)]
-        return tuple(t for t in self.template.tables if t.key in used)
+        tables = tuple(t for t in self.template.tables if t.key in used)
+        self.__dict__["_tables"] = (chapters, tables)
+        return tables
 
     def chapter_of_cell(self, key: str) -> Chapter:
         """The chapter that prints the cell's table: its table chapter, or the one that includes it."""

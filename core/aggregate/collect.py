@@ -49,6 +49,7 @@ class Submission:
     findings: list[Finding] = field(default_factory=list)  # errors and unexplained warnings
     missing_chapters: list[str] = field(default_factory=list)  # text chapters left empty
     has_texts: bool = True  # False for a workbook that carries the tables only
+    texts: dict[str, tuple[str, list[str]]] = field(default_factory=dict)  # for copied texts (core.aggregate.copies)
     modified: float = 0.0  # the file's modification time (which of two copies is newer)
 
     @property
@@ -112,6 +113,7 @@ def collect(paths: Sequence[str | Path], year: int, workers: int = 1, progress: 
 def _collect_parallel(files: list[Path], year: int, workers: int, progress: Progress | None,
                       results: dict[Path, Submission]) -> None:
     batches = [files[i:i + BATCH] for i in range(0, len(files), BATCH)]
+    warm_up(year)
     with ProcessPoolExecutor(max_workers=workers, mp_context=_context()) as pool:
         pending: set[Future] = {pool.submit(read_batch, batch, year) for batch in batches}
         try:
@@ -140,6 +142,17 @@ def _single_threaded() -> bool:
     import threading
 
     return threading.active_count() == 1
+
+
+def warm_up(year: int) -> None:
+    """Import the readers and load the templates once here, so forked workers start with them."""
+    from core.checks import run_checks  # noqa: F401
+    from core.imports.xlsx_labels import canonical
+    from core.imports.xlsx_reader import read_xlsx  # noqa: F401
+    from core.template import template_for_year
+
+    template_for_year(year)
+    canonical("")
 
 
 def read_batch(paths: list[Path], year: int) -> list[Submission]:

@@ -17,58 +17,79 @@ from dataclasses import dataclass
 from core.document import Report
 from core.phrases import fill
 from core.similarity import comparable, compare, sentences
+from core.template.model import Template
 
 DEFAULT_THRESHOLD = 60  # percent, when the format names no copied-text rule
+CANDIDATES = 8  # a sentence shared by more units than this does not make each of them a candidate
+
+
+ChapterTexts = dict[str, tuple[str, list[str]]]  # chapter key → (its own sentences, their forms)
 
 
 @dataclass(frozen=True)
 class CopiedText:
-    unit: int  # index into the reports given
+    unit: int  # index into the units given
     other: int
     chapter: str  # chapter key
-    heading: str
     percent: int
     chars: int
 
 
-def threshold_of(report: Report) -> int:
-    rule = next((r for r in report.template.rules if r.kind == "copied_text"), None)
+def threshold_of(template: Template) -> int:
+    rule = next((r for r in template.rules if r.kind == "copied_text"), None)
     return int(rule.params.get("threshold", DEFAULT_THRESHOLD)) if rule else DEFAULT_THRESHOLD
 
 
-def copied_texts(reports: Sequence[Report]) -> list[CopiedText]:
-    """For each unit and text chapter, the other unit it repeats above the format's threshold."""
-    if len(reports) < 2:
-        return []
-    threshold = threshold_of(reports[0])
-    texts = [_chapter_texts(r) for r in reports]
+def copied_texts(units: Sequence[ChapterTexts], threshold: int) -> list[CopiedText]:
+    """For each unit and text chapter, the other unit it repeats above ``threshold`` percent.
+
+    A chapter whose identical sentences alone pass the threshold is flagged with that share; one
+    between half the threshold and the threshold is measured with ``compare`` (near-same sentences
+    count too); below half it is not looked at further.
+    """
     index: dict[tuple[str, str], set[int]] = defaultdict(set)
-    for number, chapters in enumerate(texts):
+    for number, chapters in enumerate(units):
         for chapter, (_, forms) in chapters.items():
             for form in forms:
                 index[(chapter, form)].add(number)
     found = []
-    for number, chapters in enumerate(texts):
+    for number, chapters in enumerate(units):
         for chapter, (text, forms) in chapters.items():
             counted = sum(len(f) for f in forms)
-            shared: dict[int, int] = defaultdict(int)
-            for form in forms:
-                for other in index[(chapter, form)]:
-                    if other != number:
-                        shared[other] += len(form)
-            if not counted or not shared:
+            holders = [index[(chapter, form)] for form in forms]
+            candidates = _candidates(holders, number)
+            if not counted or not candidates:
                 continue
-            other = max(shared, key=lambda o: (shared[o], -o))
-            if 100 * shared[other] / counted * 2 < threshold:
-                continue  # not even half the threshold in identical sentences: no need to measure
-            similarity = compare(text, texts[other][chapter][0])
-            if similarity.percent > threshold:
-                heading = reports[number].chapter(chapter).heading
-                found.append(CopiedText(number, other, chapter, heading, similarity.percent, similarity.repeated_chars))
+            overlap = {o: sum(len(f) for f, h in zip(forms, holders, strict=True) if o in h) for o in candidates}
+            other = max(overlap, key=lambda o: (overlap[o], -o))
+            percent, chars = round(100 * overlap[other] / counted), overlap[other]
+            if percent <= threshold:
+                if 2 * percent < threshold:
+                    continue
+                similarity = compare(text, units[other][chapter][0])
+                percent, chars = similarity.percent, similarity.repeated_chars
+            if percent > threshold:
+                found.append(CopiedText(number, other, chapter, percent, chars))
     return found
 
 
-def _chapter_texts(report: Report) -> dict[str, tuple[str, list[str]]]:
+def _candidates(holders: list[set[int]], number: int) -> set[int]:
+    """The units worth measuring against: every holder of a sentence few units share, and a few
+    holders of sentences many share (when a text went round, any one of its copies will do)."""
+    found: set[int] = set()
+    for units in holders:
+        if len(units) <= CANDIDATES:
+            found |= units
+    for units in holders:
+        if len(found) > CANDIDATES:
+            break
+        if len(units) > CANDIDATES:
+            found.update(sorted(units)[:CANDIDATES + 1])
+    found.discard(number)
+    return found
+
+
+def chapter_texts(report: Report) -> ChapterTexts:
     """chapter key → (its own sentences without the unit's name and the standard ones, their forms)."""
     names = [n for n in {report.unit.name.strip(), _short(report.unit.name)} if len(n) >= 2]
     standard = {comparable(_without(fill(p, report), names)) for key in (*report.text_keys, "opening")

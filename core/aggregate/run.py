@@ -11,7 +11,7 @@ from pathlib import Path
 from core.aggregate.audit import ERRORS, AuditRow, audit
 from core.aggregate.breakdown import Member
 from core.aggregate.collect import Progress, Submission, collect
-from core.aggregate.copies import copied_texts
+from core.aggregate.copies import copied_texts, threshold_of
 from core.aggregate.names import shown_name
 from core.aggregate.office_report import office_report
 from core.aggregate.roster import Roster
@@ -53,7 +53,8 @@ def summarise(submissions: Sequence[Submission], year: int, unit: UnitInfo, rost
     template = template_for_year(year)
     rows = audit(submissions, template, year, roster, excluded, include, groups)
     _flag_copies([r for r in rows if r.submission is not None and r.submission.readable
-                  and r.submission.has_texts and r.format == template.name and r.submission.report.year == year])
+                  and r.submission.has_texts and r.format == template.name and r.submission.report.year == year],
+                 template)
     members = [(Member(r.unit, r.group), r.submission.report) for r in rows if r.included and r.submission]
     result = Aggregation(year, template, rows, None, None)
     if not members:
@@ -64,15 +65,17 @@ def summarise(submissions: Sequence[Submission], year: int, unit: UnitInfo, rost
     result.sums = sums
     result.report = office_report(template, year, unit, sums, scope)
     result.notes = _notes(template, sums)
-    result.check = run_checks(result.report, members=[r for _, r in members])
+    reads_members = any("members" in i.namespaces for rule in template.rules for i in rule.instances)
+    result.check = run_checks(result.report, members=[r for _, r in members] if reads_members else ())
     return result
 
 
-def _flag_copies(rows: list[AuditRow]) -> None:
-    reports = [r.submission.report for r in rows]  # type: ignore[union-attr]
-    for copy in copied_texts(reports):  # type: ignore[arg-type]
-        other = rows[copy.other]
-        rows[copy.unit].similar.append(f"{copy.heading}：约 {copy.percent}% 的内容与“{shown_name(other.unit)}”"
+def _flag_copies(rows: list[AuditRow], template: Template) -> None:
+    texts = [r.submission.texts for r in rows]  # type: ignore[union-attr]
+    for copy in copied_texts(texts, threshold_of(template)):
+        other, report = rows[copy.other], rows[copy.unit].submission.report  # type: ignore[union-attr]
+        heading = report.chapter(copy.chapter).heading  # type: ignore[union-attr]
+        rows[copy.unit].similar.append(f"{heading}：约 {copy.percent}% 的内容与“{shown_name(other.unit)}”"
                                        f"（{other.files[0]}）相同（{copy.chars} 字）")
 
 

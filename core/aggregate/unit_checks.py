@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from core.aggregate.copies import chapter_texts
 from core.checks import run_checks
 
 if TYPE_CHECKING:
@@ -29,5 +30,6 @@ def check_submission(submission: Submission) -> None:
             continue
         submission.findings.append(Finding(finding.severity, finding.message, finding.chapter, tuple(finding.targets)))
     if submission.has_texts:
+        submission.texts = chapter_texts(report)
         submission.missing_chapters = [c.heading for c in report.chapters
                                        if c.table is None and not report.chapter_text(c.key).strip()]

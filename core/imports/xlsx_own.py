@@ -12,12 +12,14 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
+from functools import lru_cache
 
 from core.document import Report
 from core.export.xlsx_layout import FIRST_MAP_ROW, HIDDEN_SHEET, LAYOUT_VERSION, MARKER, META_ROW
 from core.imports import ImportProblem
 from core.imports.xlsx_foreign import read_tables
 from core.imports.xlsx_locate import Located, SheetIndex, coordinate
+from core.imports.xlsx_unchanged import unchanged_tables
 from core.imports.xlsx_values import same_number
 from core.imports.xlsx_workbook import SheetGrid, XlsxImportError
 from core.report_file import ReportFileError, report_from_dict
@@ -45,16 +47,23 @@ def read_own(hidden: SheetGrid, grids: list[SheetGrid], problems: list[ImportPro
         if text is None:
             return None
         if same_number(raw, text) or (isinstance(raw, str) and raw.strip() == text):
-            try:
-                return parse_cell_input(text, report.template.cells[key].type, strict=False)
-            except CellInputError:
-                return None
+            return _exported_value(text, report.template.cells[key].type)
         return None
 
     visible = [g for g in grids if g.title != HIDDEN_SHEET]
-    located = read_tables(report, [SheetIndex.build(g) for g in visible], problems, read, exact)
+    known = unchanged_tables(report, visible, mapped)
+    indexes = [] if known is not None else [SheetIndex.build(g) for g in visible]
+    located = read_tables(report, indexes, problems, read, exact, known)
     _report_moves(report, mapped, located, problems)
     return report
+
+
+@lru_cache(maxsize=4096)  # values are immutable (int, Decimal, SLASH); "0" comes back thousands of times
+def _exported_value(text: str, cell_type: str) -> CellValue | None:
+    try:
+        return parse_cell_input(text, cell_type, strict=False)  # type: ignore[arg-type]
+    except CellInputError:
+        return None
 
 
 def _meta_report(hidden: SheetGrid, problems: list[ImportProblem], name: str) -> Report | None:
@@ -104,7 +113,7 @@ def _report_moves(report: Report, mapped: dict[str, tuple[str, str, str]], locat
             sheet, where, _ = mapped[key]
             if sheet != title:
                 renamed[(sheet, title)] += 1
-            old = _position(where)
+            old = position(where)
             if old is None or old == (row, col):
                 continue
             cell = report.template.cells[key]
@@ -135,7 +144,9 @@ def _report_moves(report: Report, mapped: dict[str, tuple[str, str, str]], locat
         problems.append(ImportProblem(sheet, "", f"列“{label}”：{text}，已按列标题读取", notice=True))
 
 
-def _position(where: str) -> tuple[int, int] | None:
+@lru_cache(maxsize=4096)  # the same coordinates in every export of a format
+def position(where: str) -> tuple[int, int] | None:
+    """(row, column) of "D7", None for anything else."""
     from openpyxl.utils.cell import column_index_from_string, coordinate_from_string
 
     try:

@@ -16,19 +16,29 @@ MAX_ROWS = 1000  # rows read per sheet; the three tables with titles fill well u
 MAX_COLUMNS = 64  # columns read (A … BL); table 四 needs 15
 
 _P = rb"(?:[A-Za-z_][\w.\-]*:)?"  # an optional namespace prefix, as some writers use ("x:c")
-_CELL_TAG = re.compile(b"<" + _P + rb"c(?=[\s/>])")
-_CELL_R = re.compile(b"<" + _P + rb"c\s[^>]*?(?<=\s)r\s*=")
-_CELL_REF = re.compile(b"<" + _P + rb"c\s[^>]*?(?<=\s)r\s*=\s*[\"']([A-Za-z]{1,3})([0-9]{1,7})[\"']")
-_ROW_TAG = re.compile(b"<" + _P + rb"row(?=[\s/>])")
-_ROW_R = re.compile(b"<" + _P + rb"row\s[^>]*?(?<=\s)r\s*=")
-_ROW_REF = re.compile(b"<" + _P + rb"row\s[^>]*?(?<=\s)r\s*=\s*[\"']([0-9]{1,7})[\"']")
-# A whole cell element, self-closing or not (lazy attributes, so "/>" ends an empty cell).
+# Any cell or row element written with a prefix. Most sheets have none, and then the patterns below
+# are compiled without the optional prefix: the same matches, about five times faster (Python's
+# regular expressions then search for the literal "<c" instead of trying every "<").
+_PREFIXED = re.compile(rb"<[A-Za-z_][\w.\-]*:(?:c|row)[\s/>]")
+
+
+def _counting_patterns(prefix: bytes) -> tuple[re.Pattern[bytes], re.Pattern[bytes]]:
+    """Every cell and every row element, with its first ``r`` attribute and that attribute's value
+    where it is a valid reference: (r, letters, digits) for a cell, (r, digits) for a row."""
+    return (re.compile(b"<" + prefix + rb"c(?=[\s/>])(?:\s[^>]*?(?<=\s)(r)\s*=(?:\s*[\"']([A-Za-z]{1,3})([0-9]{1,7})[\"'])?)?"),
+            re.compile(b"<" + prefix + rb"row(?=[\s/>])(?:\s[^>]*?(?<=\s)(r)\s*=(?:\s*[\"']([0-9]{1,7})[\"'])?)?"))
+
+
+_WITH_PREFIX = _counting_patterns(_P)
+_WITHOUT_PREFIX = _counting_patterns(b"")
 _CELL_ELEMENT = re.compile(b"<" + _P + rb"c(\s[^>]*?)?(?:/>|>(.*?)</" + _P + rb"c>)", re.S)
 _REF_ATTR = re.compile(rb"(?<=\s)r\s*=\s*[\"']([A-Za-z]{1,3}[0-9]{1,7})[\"']")
 _STYLE_ATTR = re.compile(rb"(?<=\s)s\s*=\s*[\"']([0-9]{1,9})[\"']")
 _FORMULA = re.compile(b"<" + _P + rb"f[\s/>]")
 _VALUE = re.compile(b"<" + _P + rb"v(?:\s[^>]*)?>[^<]")
-_MERGE = re.compile(b"<" + _P + rb"mergeCell\s[^>]*?(?<=\s)ref\s*=\s*[\"']([A-Za-z]{1,3})([0-9]{1,7}):([A-Za-z]{1,3})([0-9]{1,7})[\"']")
+_MERGE_TAIL = rb"mergeCell\s[^>]*?(?<=\s)ref\s*=\s*[\"']([A-Za-z]{1,3})([0-9]{1,7}):([A-Za-z]{1,3})([0-9]{1,7})[\"']"
+_MERGE = re.compile(b"<" + _P + _MERGE_TAIL)
+_MERGE_PLAIN = re.compile(b"<" + _MERGE_TAIL)  # the same where no element is written "<x:mergeCell"
 
 
 def column_number(letters: bytes | str) -> int:
@@ -52,10 +62,16 @@ class SheetScan:
 
 def scan_sheet(xml: bytes) -> SheetScan:
     scan = SheetScan()
-    refs = _CELL_REF.findall(xml)
-    tags, with_r = len(_CELL_TAG.findall(xml)), len(_CELL_R.findall(xml))
-    rows = _ROW_REF.findall(xml)
-    row_tags, rows_with_r = len(_ROW_TAG.findall(xml)), len(_ROW_R.findall(xml))
+    prefixed = (b":c" in xml or b":row" in xml) and _PREFIXED.search(xml)  # "in" first: a C-speed look
+    cell_pattern, row_pattern = _WITH_PREFIX if prefixed else _WITHOUT_PREFIX
+    cells = cell_pattern.findall(xml)
+    refs = [(letters, digits) for _, letters, digits in cells if digits]
+    tags, with_r = len(cells), sum(1 for r, _, _ in cells if r)
+    row_elements = row_pattern.findall(xml)
+    rows = [digits for _, digits in row_elements if digits]
+    row_tags, rows_with_r = len(row_elements), sum(1 for r, _ in row_elements if r)
+    # A reference that cannot be read (the first "r" of an element is not a valid one) leaves the
+    # bounds unsure: the sheet then goes to the bounded reader.
     scan.safe = with_r == len(refs) and rows_with_r == len(rows)
     explicit_row = max([int(n) for _, n in refs] + [int(n) for n in rows] + [0])
     explicit_col = max([column_number(c) for c in {c for c, _ in refs}] + [0])
@@ -89,7 +105,10 @@ def clip_sheet(xml: bytes) -> bytes:
 
 def merged_ranges(xml: bytes) -> list[tuple[int, int, int, int]]:
     """(first row, first column, last row, last column), 1-based, of every merged range."""
-    return [(int(r1), column_number(c1), int(r2), column_number(c2)) for c1, r1, c2, r2 in _MERGE.findall(xml)]
+    if b"mergeCell" not in xml:
+        return []
+    pattern = _MERGE if b":mergeCell" in xml else _MERGE_PLAIN
+    return [(int(r1), column_number(c1), int(r2), column_number(c2)) for c1, r1, c2, r2 in pattern.findall(xml)]
 
 
 def style_index(xml: bytes, row: int, col: int) -> int:

@@ -1,0 +1,78 @@
+"""Aggregation speed: 1,000 generated unit workbooks — our exports, and official-layout workbooks
+without our hidden sheet, built cell by cell — collected, checked, audited and added up, against a
+raw python-calamine read of every sheet of the same files in the same run. Target: ≤ 3 s. Not a test.
+
+    .venv/bin/python benchmarks/aggregate_speed.py [--units 1000] [--workers 2]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+import python_calamine  # noqa: E402
+
+from core.aggregate.run import aggregate  # noqa: E402
+from core.export.xlsx_writer import write_xlsx  # noqa: E402
+from core.units import UnitInfo  # noqa: E402
+from tests.aggregate_units import foreign_workbook, unit_report  # noqa: E402
+
+FOREIGN_SHARE = 5  # one unit in five sends a workbook of its own in the official layout
+
+
+def generate(folder: Path, units: int) -> None:
+    for n in range(units):
+        name = f"清河县第{n:04d}单位"
+        if n % FOREIGN_SHARE == 0:
+            foreign_workbook(folder, name, n)
+        else:
+            write_xlsx(unit_report(name, n), folder / f"{name}.xlsx")
+
+
+def raw_read(folder: Path) -> int:
+    cells = 0
+    for path in sorted(folder.glob("*.xlsx")):
+        workbook = python_calamine.CalamineWorkbook.from_path(str(path))
+        for name in workbook.sheet_names:
+            cells += sum(len(row) for row in workbook.get_sheet_by_name(name).to_python())
+    return cells
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--units", type=int, default=1000)
+    parser.add_argument("--workers", type=int, default=min(2, os.cpu_count() or 1))
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as name:
+        folder = Path(name)
+        start = time.perf_counter()
+        generate(folder, args.units)
+        print(f"generated {args.units} unit workbooks in {time.perf_counter() - start:.1f} s "
+              f"({args.units // FOREIGN_SHARE} in the official layout without our hidden sheet)")
+        raw_read(folder)  # warm the disk cache for both
+        start = time.perf_counter()
+        raw_read(folder)
+        raw = time.perf_counter() - start
+        start = time.perf_counter()
+        result = aggregate([folder], 2025, UnitInfo(name="清河县人民政府", level="county"), workers=args.workers)
+        ours = time.perf_counter() - start
+        start = time.perf_counter()
+        aggregate([folder], 2025, UnitInfo(name="清河县人民政府", level="county"), workers=1)
+        single = time.perf_counter() - start
+    summed = len(result.included)
+    print(f"python-calamine, every sheet's values, one process: {raw:6.2f} s ({raw / args.units * 1000:.2f} ms a file)")
+    print(f"collect + check + audit + sum, {args.workers} processes: {ours:6.2f} s "
+          f"({ours / args.units * 1000:.2f} ms a unit; {summed} of {len(result.rows)} summed) "
+          f"— target ≤ 3 s: {'met' if ours <= 3 else 'NOT met'}")
+    print(f"the same in one process:                   {single:6.2f} s ({single / args.units * 1000:.2f} ms a unit)")
+    print(f"ours / raw calamine read: {ours / raw:.1f}×")
+
+
+if __name__ == "__main__":
+    main()
