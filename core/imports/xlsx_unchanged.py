@@ -13,7 +13,6 @@ from functools import cache
 from core.document import Report
 from core.imports.xlsx_locate import Located, SheetIndex
 from core.imports.xlsx_workbook import SheetGrid
-from core.template.model import Table
 
 
 def unchanged_tables(report: Report, grids: list[SheetGrid],
@@ -33,9 +32,9 @@ def unchanged_tables(report: Report, grids: list[SheetGrid],
         positions = {k: position(mapped[k][1]) for k in table.cells}
         if any(p is None for p in positions.values()):
             return None
-        labels, merges, title = _drawn(report.template_id, table.key)
+        labels, merges, title, drawn_cells = _drawn(report.template_id, table.key)
         cells = set(positions.values())
-        if cells != {_at(table, k) for k in table.cells} or len(cells) != len(table.cells) or set(grid.merges) != merges:
+        if cells != drawn_cells or len(cells) != len(table.cells) or set(grid.merges) != merges:
             return None
         for place, value in grid.values.items():
             if place in cells or place == title:
@@ -48,16 +47,11 @@ def unchanged_tables(report: Report, grids: list[SheetGrid],
     return found
 
 
-def _at(table: Table, key: str) -> tuple[int, int]:
-    from core.export.xlsx_tables import FIRST_GRID_ROW
-
-    item = table.item_for_cell(key)
-    return FIRST_GRID_ROW + item.row, 1 + item.col
-
-
 @cache
-def _drawn(template_id: str, table_key: str) -> tuple[dict[tuple[int, int], str], frozenset, tuple[int, int]]:
-    """What the export draws for a table: label texts by position, merged ranges, the title's place."""
+def _drawn(template_id: str, table_key: str) -> tuple[dict[tuple[int, int], str], frozenset, tuple[int, int],
+                                                      frozenset[tuple[int, int]]]:
+    """What the export draws for a table: label texts by position, merged ranges, the title's place,
+    and the positions of its data cells."""
     from core.export.xlsx_style import write_text_value
     from core.export.xlsx_tables import FIRST_GRID_ROW, TITLE_ROW
     from core.template import load_template
@@ -69,5 +63,6 @@ def _drawn(template_id: str, table_key: str) -> tuple[dict[tuple[int, int], str]
               for i in table.items if i.rowspan > 1 or i.colspan > 1}
     if table.grid_columns > 1:
         merges.add((TITLE_ROW, 1, TITLE_ROW, table.grid_columns))
-    return labels, frozenset(merges), (TITLE_ROW, 1)
+    cells = frozenset((FIRST_GRID_ROW + i.row, 1 + i.col) for i in table.items if i.role == "cell")
+    return labels, frozenset(merges), (TITLE_ROW, 1), cells
 
