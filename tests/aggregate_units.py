@@ -21,9 +21,10 @@ def unit_report(name: str, seed: int, year: int = 2025) -> Report:
     old = report.unit.name
     report.unit.name = name
     report.year = year
-    report.texts = {k: t.replace(old, name) + f"本单位第{seed}号特色做法：" + "".join(rng.choice("政务公开平台建设规范制度培训监督考核")
-                                                                                 for _ in range(40)) + "。"
-                    for k, t in report.texts.items()}
+    words = "政务公开平台建设规范制度培训监督考核信息发布解读回应依申请办理流程档案保密审查栏目更新"
+    report.texts = {k: text.replace(old, name) + "".join(
+        f"本单位{''.join(rng.choice(words) for _ in range(24))}。" for _ in range(max(4, len(text) // 8)))
+        for k, text in report.texts.items()}
     for key, cell in report.template.cells.items():
         if cell.computed:
             continue
