@@ -268,3 +268,27 @@ def test_report_files_without_or_with_a_damaged_breakdown(tmp_path):
     (tmp_path / "bad.nianbao").write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     with pytest.raises(ReportFileError, match="不属于本报告格式的单元格"):
         load_report(tmp_path / "bad.nianbao")
+
+
+def test_the_office_workbook_reads_back_its_sums_and_lists_units_and_audit(result, tmp_path):
+    import openpyxl
+
+    from core.export.xlsx_office import write_office_xlsx
+    from core.imports.xlsx_reader import read_xlsx
+
+    path = tmp_path / "汇总.xlsx"
+    write_office_xlsx(result, path)
+    imported = read_xlsx(path)
+    assert imported.complete and imported.report.cells == result.report.cells
+    assert imported.report.members == result.report.members
+    wb = openpyxl.load_workbook(path)
+    members, audit = wb["明细"], wb["审核"]
+    names = [c.value for c in members[1]]
+    assert names[:2] == ["单位", "分组"] and "一、本年新收政府信息公开申请数量·自然人" in names
+    column = names.index("一、本年新收政府信息公开申请数量·自然人") + 1
+    rows = {members.cell(r, 1).value: members.cell(r, column).value for r in range(2, members.max_row + 1)}
+    assert rows["汇总"] == result.report.value("t3.new.natural")
+    assert sum(v for k, v in rows.items() if k != "汇总") == rows["汇总"] and len(rows) == 6
+    statuses = {audit.cell(r, 1).value: audit.cell(r, 5).value for r in range(2, len(result.rows) + 2)}
+    assert statuses["清河县辛镇"] == "未报送" and statuses["清河县戊镇"] == "有错误"
+    assert "【雷同】" in audit.cell(2 + [r.unit for r in result.rows].index("清河县己镇"), 12).value
