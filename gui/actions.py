@@ -20,12 +20,14 @@ class WindowActions:
     export_excel: QAction
     import_excel: QAction
     import_tables: QAction
+    aggregate: QAction
     quit: QAction
     undo: QAction
     redo: QAction
     copy: QAction
     paste: QAction
     outline: QAction
+    detach_sums: QAction
     check_now: QAction
     about: QAction
 
@@ -55,6 +57,8 @@ def create_actions(parent: QWidget) -> WindowActions:
         import_excel=_action(parent, "导入 Excel 为新报告(&I)…", None, "从 Excel 工作簿读取表格数据，作为新报告打开"),
         import_tables=_action(parent, "导入 Excel 表格到当前报告(&T)…", None,
                               "把 Excel 工作簿中的三张统计表导入当前报告（文字和单位信息不变，可撤销）"),
+        aggregate=_action(parent, "汇总下级单位的报表(&G)…", None,
+                          "读取各单位报送的工作簿或年报文件，逐个审核，并把表格加总为本级的汇总报告"),
         quit=_action(parent, "退出(&X)", Key.Quit if not QKeySequence(Key.Quit).isEmpty() else "Ctrl+Q", "退出程序"),
         undo=undo,
         redo=redo,
@@ -62,6 +66,8 @@ def create_actions(parent: QWidget) -> WindowActions:
         paste=_action(parent, "粘贴(&P)", None, "把从 Excel/WPS 复制的数据块从当前单元格开始粘贴"),
         outline=_action(parent, "章节结构与版式(&L)…", None,
                         "修改小标题、章节（格式允许时）、插入表格，以及标题、落款和小标题接排等版式"),
+        detach_sums=_action(parent, "解除汇总锁定(&D)…", None,
+                            "汇总报告的表格是各单位之和，默认只读；解除后可以直接修改（各单位的明细仍保留）"),
         check_now=_action(parent, "立即检查(&K)", "F5", "重新检查整份报告"),
         about=_action(parent, "关于(&A)", None, "关于本软件"),
     )

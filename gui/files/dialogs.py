@@ -127,3 +127,23 @@ def show_paste_problems(parent: QWidget | None, lines: list[str]) -> None:
     box.setInformativeText("\n".join(lines[:10]) + ("\n……" if len(lines) > 10 else ""))
     box.setDetailedText("\n".join(lines))
     box.exec()
+
+
+UNIT_FILES_FILTER = "单位报表 (*.xlsx *.xlsm *.nianbao)"
+ROSTER_FILTER = "单位名单 (*.csv *.xlsx *.txt)"
+
+
+def ask_folder(parent: QWidget | None, title: str, folder: str = "") -> Path | None:
+    path = QFileDialog.getExistingDirectory(parent, title, folder)
+    return Path(path) if path else None
+
+
+def ask_open_paths(parent: QWidget | None, title: str, folder: str = "", name_filter: str = UNIT_FILES_FILTER) -> list[Path]:
+    paths, _ = QFileDialog.getOpenFileNames(parent, title, folder, name_filter)
+    return [Path(p) for p in paths]
+
+
+def ask_confirm(parent: QWidget | None, title: str, question: str) -> bool:
+    answer = QMessageBox.question(parent, title, question, QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                                  QMessageBox.StandardButton.No)
+    return answer == QMessageBox.StandardButton.Yes

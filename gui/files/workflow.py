@@ -153,6 +153,11 @@ class FileWorkflow:
         return True
 
     def import_into_current(self) -> bool:
+        if self.document.report.sums_locked:
+            from gui.aggregate.lock import locked_message
+
+            dialogs.show_error(self.window, "导入 Excel 表格", locked_message(self.document.report))
+            return False
         return exports.import_into(self.window, self.document, self._folder())
 
     def show_paste_problems(self, lines: list[str]) -> None:
