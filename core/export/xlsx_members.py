@@ -9,7 +9,18 @@ from openpyxl.utils import get_column_letter
 from openpyxl.workbook import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
-from core.export.xlsx_style import BODY_FONT, BORDER, CENTER, HEADER_FONT, LEFT, TOP_LEFT, write_text, write_value
+from core.export.xlsx_style import (
+    BODY_FONT,
+    BORDER,
+    CENTER,
+    HEADER_FONT,
+    LEFT,
+    LINE_HEIGHT,
+    TOP_LEFT,
+    wrapped_lines,
+    write_text,
+    write_value,
+)
 
 if TYPE_CHECKING:
     from core.aggregate.run import Aggregation
@@ -18,7 +29,7 @@ MEMBERS_SHEET = "明细"
 AUDIT_SHEET = "审核"
 AUDIT_COLUMNS = (("单位", 24), ("分组", 12), ("文件", 26), ("报告格式", 18), ("状态", 8), ("是否汇总", 8),
                  ("错误", 8), ("未说明的警告", 8), ("缺少章节", 8), ("未读取的内容", 8), ("雷同", 8),
-                 ("问题与说明", 90))
+                 ("问题与说明", 72))
 MAX_PROBLEM_LINES = 40  # a cell of Excel holds 32767 characters; a unit with hundreds of findings is cut
 
 
@@ -56,6 +67,7 @@ def write_audit_sheet(workbook: Workbook, aggregation: Aggregation, index: int) 
         write_text(header, title)
         header.font, header.alignment, header.border = HEADER_FONT, CENTER, BORDER
         ws.column_dimensions[get_column_letter(col)].width = width
+    ws.row_dimensions[1].height = 32
     for row, unit in enumerate(aggregation.rows, start=2):
         lines = unit.problem_lines()
         if len(lines) > MAX_PROBLEM_LINES:
@@ -68,7 +80,9 @@ def write_audit_sheet(workbook: Workbook, aggregation: Aggregation, index: int) 
         problems = ws.cell(row, len(AUDIT_COLUMNS))
         write_text(problems, "\n".join(lines))
         problems.font, problems.alignment, problems.border = BODY_FONT, TOP_LEFT, BORDER
-        ws.row_dimensions[row].height = min(409, max(20, 14 * len(lines) + 6))
+        # Excel does not grow a row for wrapped text it has not laid out yet: give it the lines it needs.
+        needed = sum(wrapped_lines(line, AUDIT_COLUMNS[-1][1]) for line in lines)
+        ws.row_dimensions[row].height = min(409, max(20, LINE_HEIGHT * needed + 6))
     notes_row = len(aggregation.rows) + 3
     title = ws.cell(notes_row, 1)
     write_text(title, "汇总说明")

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QFormLayout,
     QHBoxLayout,
@@ -29,7 +30,7 @@ from core.aggregate.audit import ERRORS, READY, AuditRow
 from core.aggregate.collect import Submission
 from core.aggregate.roster import Roster, RosterError, read_roster
 from core.aggregate.run import Aggregation, summarise
-from core.units import UnitInfo
+from core.units import UNIT_LEVELS, UnitInfo
 from gui.aggregate.audit_table import AuditTable
 from gui.aggregate.worker import CollectThread
 from gui.document import ReportDocument
@@ -67,6 +68,7 @@ class AggregateWindow(QDialog):
         sources.addWidget(QLabel("各单位报送的文件（Excel 工作簿、年报文件，或存放它们的文件夹）："))
         self.source_list = QListWidget()
         self.source_list.setObjectName("sourceList")
+        self.source_list.setMaximumHeight(self.fontMetrics().height() * 7)
         sources.addWidget(self.source_list)
         buttons = QHBoxLayout()
         sources.addLayout(buttons)
@@ -84,6 +86,14 @@ class AggregateWindow(QDialog):
         self.unit = QLineEdit(self.main_window.document.report.unit.name if self.main_window.document else "")
         self.unit.setPlaceholderText("汇总报告的单位全称，例如 某某县人民政府")
         form.addRow("汇总单位", self.unit)
+        self.level = QComboBox()
+        for key, label in UNIT_LEVELS.items():
+            self.level.addItem(label, key)
+        current = self.main_window.document.report.unit if self.main_window.document else None
+        level = current.level if current is not None and current.level != "township" else "county"
+        self.level.setCurrentIndex(list(UNIT_LEVELS).index(level))
+        self.level.currentIndexChanged.connect(lambda _i: self._resummarise())
+        form.addRow("汇总单位的层级", self.level)
         roster_row = QHBoxLayout()
         self.roster_label = QLabel("（未选择：不核对谁未报送）")
         self.roster_label.setWordWrap(True)
@@ -115,6 +125,7 @@ class AggregateWindow(QDialog):
 
         splitter = QSplitter(Qt.Orientation.Vertical)
         layout.addWidget(splitter, 1)
+        splitter.setChildrenCollapsible(False)
         self.table = AuditTable()
         self.table.inclusionChanged.connect(self._inclusion_changed)
         self.table.itemSelectionChanged.connect(self._show_details)
@@ -125,7 +136,8 @@ class AggregateWindow(QDialog):
         self.details.setReadOnly(True)
         self.details.setPlaceholderText("选中一个单位，这里列出它的全部问题；双击或点“打开此单位的报告”可在主窗口中查看和检查。")
         splitter.addWidget(self.details)
-        splitter.setSizes([3, 2])
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
 
         bottom = QHBoxLayout()
         layout.addLayout(bottom)
@@ -267,10 +279,11 @@ class AggregateWindow(QDialog):
     def _resummarise(self) -> None:
         if self.submissions is None:
             return
-        unit = UnitInfo(name=" ".join(self.unit.text().split()), kind="government", level="county")
+        unit = UnitInfo(name=" ".join(self.unit.text().split()), kind="government", level=self.level.currentData())
         current = self.main_window.document.report.unit if self.main_window.document else None
-        if current is not None and current.name == unit.name:
+        if current is not None and current.name == unit.name:  # the office's own contacts, when it is open
             unit = copy.deepcopy(current)
+            unit.level = self.level.currentData()
         self.aggregation = summarise(self.submissions, self.year.value(), unit, self.roster,
                                      excluded=self.excluded, include=self.include, groups=self.chosen_groups())
         self.table.show_rows(self.aggregation.rows)
