@@ -31,21 +31,25 @@ class SumResult:
 def sum_members(template: Template, members: Sequence[tuple[Member, Report]]) -> SumResult:
     breakdown = MemberBreakdown(tuple(m for m, _ in members))
     result = SumResult({}, breakdown)
+    cells = [report.cells for _, report in members]
     for key, cell in template.cells.items():
-        values = tuple(report.value(key) for _, report in members)
+        values = tuple(c.get(key) for c in cells)
         breakdown.values[key] = values
         if cell.computed:
             continue
-        blank = [m.name for (m, _), v in zip(members, values, strict=True) if v is None]
-        slash = [m.name for (m, _), v in zip(members, values, strict=True) if v is not None and numeric(v) is None]
-        if blank:
-            result.blanks[key] = blank
+        if None in values:
+            result.blanks[key] = [m.name for (m, _), v in zip(members, values, strict=True) if v is None]
             continue
-        if not members or len(slash) == len(members):
-            result.inputs[key] = SLASH if members else None
-            continue
-        if slash:
+        if SLASH in values:  # "/" is the only text a cell holds
+            slash = [m.name for (m, _), v in zip(members, values, strict=True) if numeric(v) is None]
+            if len(slash) == len(members):
+                result.inputs[key] = SLASH
+                continue
             result.slashes[key] = slash
-        total = sum((numeric(v) for v in values if numeric(v) is not None), Decimal(0))
-        result.inputs[key] = kind_of(cell.type).total(total)
+            values = tuple(v for v in values if numeric(v) is not None)
+        if not members:
+            result.inputs[key] = None
+            continue
+        total = sum(values)  # ints stay ints; money (Decimal) stays exact
+        result.inputs[key] = total if type(total) is int else kind_of(cell.type).total(Decimal(total))
     return result

@@ -54,7 +54,8 @@ def read_own(hidden: SheetGrid, grids: list[SheetGrid], problems: list[ImportPro
     known = unchanged_tables(report, visible, mapped)
     indexes = [] if known is not None else [SheetIndex.build(g) for g in visible]
     located = read_tables(report, indexes, problems, read, exact, known)
-    _report_moves(report, mapped, located, problems)
+    if known is None:  # read at the map's own positions, nothing can have moved
+        _report_moves(report, mapped, located, problems)
     return report
 
 
