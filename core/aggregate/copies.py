@@ -92,8 +92,8 @@ def _candidates(holders: list[set[int]], number: int) -> set[int]:
 def chapter_texts(report: Report) -> ChapterTexts:
     """chapter key → (its own sentences without the unit's name and the standard ones, their forms)."""
     names = [n for n in {report.unit.name.strip(), _short(report.unit.name)} if len(n) >= 2]
-    standard = {comparable(_without(fill(p, report), names)) for key in (*report.text_keys, "opening")
-                for p in report.phrases_for(key)}
+    phrases = dict.fromkeys(p for key in (*report.text_keys, "opening") for p in report.phrases_for(key))
+    standard = {comparable(_without(fill(p, report), names)) for p in phrases}
     found = {}
     for chapter in report.chapters:
         if chapter.table is not None:
