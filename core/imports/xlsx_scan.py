@@ -20,6 +20,9 @@ _P = rb"(?:[A-Za-z_][\w.\-]*:)?"  # an optional namespace prefix, as some writer
 # are compiled without the optional prefix: the same matches, about five times faster (Python's
 # regular expressions then search for the literal "<c" instead of trying every "<").
 _PREFIXED = re.compile(rb"<[A-Za-z_][\w.\-]*:(?:c|row)[\s/>]")
+# Any prefixed cell or row element contains this; it starts with a literal ":", which sheets have few
+# of, so it is found several times faster than _PREFIXED, which tries every "<".
+_PREFIX_HINT = re.compile(rb":(?:c|row)[\s/>]")
 
 
 def _counting_patterns(prefix: bytes) -> tuple[re.Pattern[bytes], re.Pattern[bytes]]:
@@ -68,7 +71,7 @@ class SheetScan:
 
 def scan_sheet(xml: bytes) -> SheetScan:
     scan = SheetScan()
-    prefixed = (b":c" in xml or b":row" in xml) and _PREFIXED.search(xml)  # "in" first: a C-speed look
+    prefixed = _PREFIX_HINT.search(xml) and _PREFIXED.search(xml)
     refs = _PLAIN_CELL.findall(xml) if not prefixed else []
     if not prefixed and len(refs) == xml.count(b"<c") - xml.count(b"<col"):
         tags = with_r = len(refs)
