@@ -292,3 +292,20 @@ def test_the_office_workbook_reads_back_its_sums_and_lists_units_and_audit(resul
     statuses = {audit.cell(r, 1).value: audit.cell(r, 5).value for r in range(2, len(result.rows) + 2)}
     assert statuses["清河县辛镇"] == "未报送" and statuses["清河县戊镇"] == "有错误"
     assert "【雷同】" in audit.cell(2 + [r.unit for r in result.rows].index("清河县己镇"), 12).value
+
+
+def test_reports_in_the_2019_format_add_up_for_a_2020_office(tmp_path):
+    from tests.conftest import FIXTURES
+
+    base = load_report(FIXTURES / "sample_2020.nianbao")
+    for n, name in enumerate(("清河县甲镇人民政府", "清河县乙镇人民政府")):
+        base.unit.name = name
+        save_report(base, tmp_path / f"{n}.nianbao")
+    result = aggregate([tmp_path], 2020, OFFICE, include=["清河县甲镇人民政府", "清河县乙镇人民政府"])
+    assert result.template.id == "2019" and len(result.included) == 2
+    for key, cell in result.template.cells.items():
+        value = base.value(key)
+        if cell.computed or value is None:
+            continue
+        assert numeric(result.report.value(key)) == (None if numeric(value) is None else 2 * numeric(value)), key
+    assert "共2个单位" in result.report.opening
