@@ -309,3 +309,12 @@ def test_reports_in_the_2019_format_add_up_for_a_2020_office(tmp_path):
             continue
         assert numeric(result.report.value(key)) == (None if numeric(value) is None else 2 * numeric(value)), key
     assert "共2个单位" in result.report.opening
+
+
+def test_unit_names_match_despite_spaces_width_and_the_government_suffix():
+    from core.aggregate.names import unit_key
+
+    assert unit_key("利通区 金积镇人民政府") == unit_key("利通区金积镇政府") == unit_key("利通区金积镇") == "利通区金积镇"
+    assert unit_key("某某街道办事处") == unit_key("某某街道")
+    assert unit_key("（筹）某局") == unit_key("(筹)某局")
+    assert unit_key("某某县人民政府办公室") != unit_key("某某县人民政府")

@@ -27,7 +27,7 @@ class Cancelled(Exception):
 
 
 @dataclass(frozen=True)
-class Finding:
+class UnitFinding:
     """One check finding of a unit's report, as the audit lists it."""
 
     severity: str  # "error" | "warning"
@@ -46,7 +46,7 @@ class Submission:
     source: str = ""  # "nianbao" (a report file), "own" (our export), "labels" (a foreign workbook)
     import_problems: list[str] = field(default_factory=list)  # located defects: cells not read
     notices: list[str] = field(default_factory=list)  # what the reader did (moved rows, year supplied …)
-    findings: list[Finding] = field(default_factory=list)  # errors and unexplained warnings
+    findings: list[UnitFinding] = field(default_factory=list)  # errors and unexplained warnings
     missing_chapters: list[str] = field(default_factory=list)  # text chapters left empty
     has_texts: bool = True  # False for a workbook that carries the tables only
     texts: dict[str, tuple[str, list[str]]] = field(default_factory=dict)  # for copied texts (core.aggregate.copies)
@@ -57,11 +57,11 @@ class Submission:
         return self.report is not None
 
     @property
-    def errors(self) -> list[Finding]:
+    def errors(self) -> list[UnitFinding]:
         return [f for f in self.findings if f.severity == "error"]
 
     @property
-    def warnings(self) -> list[Finding]:
+    def warnings(self) -> list[UnitFinding]:
         return [f for f in self.findings if f.severity == "warning"]
 
 

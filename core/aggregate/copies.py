@@ -14,6 +14,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from core.aggregate.names import unit_key
 from core.document import Report
 from core.phrases import fill
 from core.similarity import comparable, compare, sentences
@@ -91,7 +92,7 @@ def _candidates(holders: list[set[int]], number: int) -> set[int]:
 
 def chapter_texts(report: Report) -> ChapterTexts:
     """chapter key → (its own sentences without the unit's name and the standard ones, their forms)."""
-    names = [n for n in {report.unit.name.strip(), _short(report.unit.name)} if len(n) >= 2]
+    names = [n for n in {report.unit.name.strip(), unit_key(report.unit.name)} if len(n) >= 2]
     phrases = dict.fromkeys(p for key in (*report.text_keys, "opening") for p in report.phrases_for(key))
     standard = {comparable(_without(fill(p, report), names)) for p in phrases}
     found = {}
@@ -102,12 +103,6 @@ def chapter_texts(report: Report) -> ChapterTexts:
         if own:
             found[chapter.key] = ("\n".join(s.text for s in own), [s.form for s in own])
     return found
-
-
-def _short(name: str) -> str:
-    from core.aggregate.names import unit_key
-
-    return unit_key(name)
 
 
 def _without(text: str, names: list[str]) -> str:

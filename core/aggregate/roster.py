@@ -129,7 +129,7 @@ def _csv_rows(path: Path) -> list[list[str]]:
             break
         except UnicodeDecodeError:
             continue
-    else:  # pragma: no cover - gb18030 decodes any byte sequence that is not cut off
+    else:
         raise RosterError(f"名单“{path.name}”不是 UTF-8 或 GBK 编码的文字，无法读取")
     sample = text[:4096]
     delimiter = "\t" if sample.count("\t") > sample.count(",") else ","

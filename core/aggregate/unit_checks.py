@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 
 
 def check_submission(submission: Submission) -> None:
-    from core.aggregate.collect import Finding
+    from core.aggregate.collect import UnitFinding
 
     report = submission.report
     assert report is not None
@@ -28,7 +28,7 @@ def check_submission(submission: Submission) -> None:
             continue
         if not submission.has_texts and not (finding.targets and all(t in cells for t in finding.targets)):
             continue
-        submission.findings.append(Finding(finding.severity, finding.message, finding.chapter, tuple(finding.targets)))
+        submission.findings.append(UnitFinding(finding.severity, finding.message, finding.chapter, tuple(finding.targets)))
     if submission.has_texts:
         submission.texts = chapter_texts(report)
         submission.missing_chapters = [c.heading for c in report.chapters
