@@ -66,7 +66,15 @@ class Report:
 
     @property
     def template(self) -> Template:
-        return load_template(self.template_id)
+        # Read hundreds of times per check or import: kept once looked up (a new id looks it up again).
+        cached = self.__dict__.get("_template")
+        if cached is None or cached.id != self.template_id:
+            cached = self.__dict__["_template"] = load_template(self.template_id)
+        return cached
+
+    def __getstate__(self) -> dict:
+        """Copies and pickles (worker processes) carry the report, not the caches of its template."""
+        return {k: v for k, v in self.__dict__.items() if not k.startswith("_")}
 
     @property
     def title(self) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 MAX_ROWS = 1000  # rows read per sheet; the three tables with titles fill well under 100
 MAX_COLUMNS = 64  # columns read (A … BL); table 四 needs 15
@@ -50,6 +51,7 @@ _MERGE = re.compile(b"<" + _P + _MERGE_TAIL)
 _MERGE_PLAIN = re.compile(b"<" + _MERGE_TAIL)  # the same where no element is written "<x:mergeCell"
 
 
+@lru_cache(maxsize=4096)
 def column_number(letters: bytes | str) -> int:
     number = 0
     for char in letters.upper() if isinstance(letters, str) else letters.decode("ascii").upper():
