@@ -82,3 +82,20 @@ def test_an_edited_export_goes_through_the_label_search(tmp_path, monkeypatch, c
     assert fast.report.cells == slow.report.cells and fast.problems == slow.problems
     if change == "value":
         assert fast.report.value("t3.new.natural") == 12345
+
+
+@pytest.mark.parametrize("raw", [0, 5, -3, 5.0, -2.0, 1e14, 999999999999999.0, 1e15, 2.5, float("nan"), float("inf")])
+@pytest.mark.parametrize("cell_type", ["count", "signed_count", "money"])
+def test_a_whole_number_read_directly_is_what_the_parser_gives(raw, cell_type):
+    from core.imports.xlsx_values import convert, number_text
+    from core.values import CellInputError, parse_cell_input
+
+    def outcome(read):
+        try:
+            value = read()
+        except CellInputError:
+            return "refused"
+        return type(value), value
+
+    assert outcome(lambda: convert(raw, None, cell_type)) == \
+        outcome(lambda: parse_cell_input(number_text(raw), cell_type, strict=False))
