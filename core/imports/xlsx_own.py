@@ -87,9 +87,10 @@ def _cell_map(hidden: SheetGrid, report: Report, problems: list[ImportProblem]) 
     """key → (sheet, coordinate, exported text) as the export wrote them."""
     mapped = {}
     row = FIRST_MAP_ROW
-    while (key := hidden.get(row, 1)) is not None:
-        sheet, where, text = hidden.get(row, 2), hidden.get(row, 3), hidden.get(row, 4)
-        if str(key) in report.template.cells:
+    values, cells = hidden.values, report.template.cells
+    while (key := values.get((row, 1))) is not None:
+        sheet, where, text = values.get((row, 2)), values.get((row, 3)), values.get((row, 4))
+        if str(key) in cells:
             mapped[str(key)] = (str(sheet), str(where), "" if text is None else str(text))
         else:
             problems.append(ImportProblem(HIDDEN_SHEET, coordinate(row, 1),
