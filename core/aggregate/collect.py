@@ -49,7 +49,7 @@ class Submission:
     findings: list[UnitFinding] = field(default_factory=list)  # errors and unexplained warnings
     missing_chapters: list[str] = field(default_factory=list)  # text chapters left empty
     has_texts: bool = True  # False for a workbook that carries the tables only
-    texts: dict[str, tuple[str, list[str]]] = field(default_factory=dict)  # for copied texts (core.aggregate.copies)
+    texts: dict[str, list[str]] = field(default_factory=dict)  # sentence forms by chapter (core.aggregate.copies)
     modified: float = 0.0  # the file's modification time (which of two copies is newer)
 
     @property

@@ -4,7 +4,7 @@ Comparing every pair of units in full is O(n²): 1,000 units make half a million
 every sentence of every unit is indexed once by its comparable form (numbers blanked, the unit's
 own name removed, so "甲镇高度重视……" and "乙镇高度重视……" are the same sentence); a unit's
 candidate partner is the one sharing most of its characters, chapter by chapter, and only that pair
-is measured with ``compare``. The format's standard sentences (常用语句), which every unit may use,
+is measured with ``compare_forms``. The format's standard sentences (常用语句), which every unit may use,
 are not counted.
 """
 
@@ -17,14 +17,14 @@ from dataclasses import dataclass
 from core.aggregate.names import unit_key
 from core.document import Report
 from core.phrases import fill
-from core.similarity import comparable, compare, sentences
+from core.similarity import comparable, compare_forms, sentences
 from core.template.model import Template
 
 DEFAULT_THRESHOLD = 60  # percent, when the format names no copied-text rule
 CANDIDATES = 8  # a sentence shared by more units than this does not make each of them a candidate
 
 
-ChapterTexts = dict[str, tuple[str, list[str]]]  # chapter key → (its own sentences, their forms)
+ChapterTexts = dict[str, list[str]]  # chapter key → the forms of its own sentences
 
 
 @dataclass(frozen=True)
@@ -45,17 +45,17 @@ def copied_texts(units: Sequence[ChapterTexts], threshold: int) -> list[CopiedTe
     """For each unit and text chapter, the other unit it repeats above ``threshold`` percent.
 
     A chapter whose identical sentences alone pass the threshold is flagged with that share; one
-    between half the threshold and the threshold is measured with ``compare`` (near-same sentences
+    between half the threshold and the threshold is measured with ``compare_forms`` (near-same sentences
     count too); below half it is not looked at further.
     """
     index: dict[tuple[str, str], set[int]] = defaultdict(set)
     for number, chapters in enumerate(units):
-        for chapter, (_, forms) in chapters.items():
+        for chapter, forms in chapters.items():
             for form in forms:
                 index[(chapter, form)].add(number)
     found = []
     for number, chapters in enumerate(units):
-        for chapter, (text, forms) in chapters.items():
+        for chapter, forms in chapters.items():
             counted = sum(len(f) for f in forms)
             holders = [index[(chapter, form)] for form in forms]
             candidates = _candidates(holders, number)
@@ -67,8 +67,8 @@ def copied_texts(units: Sequence[ChapterTexts], threshold: int) -> list[CopiedTe
             if percent <= threshold:
                 if 2 * percent < threshold:
                     continue
-                similarity = compare(text, units[other][chapter][0])
-                percent, chars = similarity.percent, similarity.repeated_chars
+                counted, chars = compare_forms(forms, units[other][chapter])
+                percent = round(100 * chars / counted)
             if percent > threshold:
                 found.append(CopiedText(number, other, chapter, percent, chars))
     return found
@@ -91,7 +91,7 @@ def _candidates(holders: list[set[int]], number: int) -> set[int]:
 
 
 def chapter_texts(report: Report) -> ChapterTexts:
-    """chapter key → (its own sentences without the unit's name and the standard ones, their forms)."""
+    """chapter key → the forms of its sentences, the unit's name removed and standard sentences left out."""
     names = [n for n in {report.unit.name.strip(), unit_key(report.unit.name)} if len(n) >= 2]
     phrases = dict.fromkeys(p for key in (*report.text_keys, "opening") for p in report.phrases_for(key))
     standard = {comparable(_without(fill(p, report), names)) for p in phrases}
@@ -101,7 +101,7 @@ def chapter_texts(report: Report) -> ChapterTexts:
             continue
         own = [s for s in sentences(_without(report.chapter_text(chapter.key), names)) if s.form not in standard]
         if own:
-            found[chapter.key] = ("\n".join(s.text for s in own), [s.form for s in own])
+            found[chapter.key] = [s.form for s in own]
     return found
 
 
