@@ -4,34 +4,25 @@ include or leave out units, and open the office's report (or a unit's) in the ma
 from __future__ import annotations
 
 import copy
-import datetime as dt
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QComboBox,
     QDialog,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QPlainTextEdit,
     QProgressBar,
     QPushButton,
-    QSpinBox,
     QSplitter,
     QVBoxLayout,
 )
 
 from core.aggregate.audit import ERRORS, READY, AuditRow
 from core.aggregate.collect import Submission
-from core.aggregate.roster import Roster, RosterError, read_roster
 from core.aggregate.run import Aggregation, summarise
-from core.units import UNIT_LEVELS, UnitInfo
 from gui.aggregate.audit_table import AuditTable
+from gui.aggregate.setup_form import SetupForm
 from gui.aggregate.worker import CollectThread
 from gui.document import ReportDocument
 from gui.files import dialogs
@@ -46,8 +37,6 @@ class AggregateWindow(QDialog):
         self.setObjectName("aggregateWindow")
         self.setWindowTitle("汇总下级单位的报表")
         self.main_window = window
-        self.sources: list[Path] = []
-        self.roster: Roster | None = None
         self.submissions: list[Submission] | None = None
         self.aggregation: Aggregation | None = None
         self.excluded: set[str] = set()
@@ -61,52 +50,16 @@ class AggregateWindow(QDialog):
 
     def _build(self) -> None:
         layout = QVBoxLayout(self)
-        top = QHBoxLayout()
-        layout.addLayout(top)
-        sources = QVBoxLayout()
-        top.addLayout(sources, 3)
-        sources.addWidget(QLabel("各单位报送的文件（Excel 工作簿、年报文件，或存放它们的文件夹）："))
-        self.source_list = QListWidget()
-        self.source_list.setObjectName("sourceList")
-        self.source_list.setMaximumHeight(self.fontMetrics().height() * 7)
-        sources.addWidget(self.source_list)
-        buttons = QHBoxLayout()
-        sources.addLayout(buttons)
-        self.add_folder_button = self._button(buttons, "添加文件夹…", self.add_folder)
-        self.add_files_button = self._button(buttons, "添加文件…", self.add_files)
-        self._button(buttons, "移除", self.remove_source)
-        buttons.addStretch()
-
-        form = QFormLayout()
-        top.addLayout(form, 2)
-        self.year = QSpinBox()
-        self.year.setRange(2008, 2100)
-        self.year.setValue(self._default_year())
-        form.addRow("报告年度", self.year)
-        self.unit = QLineEdit(self.main_window.document.report.unit.name if self.main_window.document else "")
-        self.unit.setPlaceholderText("汇总报告的单位全称，例如 某某县人民政府")
-        form.addRow("汇总单位", self.unit)
-        self.level = QComboBox()
-        for key, label in UNIT_LEVELS.items():
-            self.level.addItem(label, key)
-        current = self.main_window.document.report.unit if self.main_window.document else None
-        level = current.level if current is not None and current.level != "township" else "county"
-        self.level.setCurrentIndex(list(UNIT_LEVELS).index(level))
-        self.level.currentIndexChanged.connect(lambda _i: self._resummarise())
-        form.addRow("汇总单位的层级", self.level)
-        roster_row = QHBoxLayout()
-        self.roster_label = QLabel("（未选择：不核对谁未报送）")
-        self.roster_label.setWordWrap(True)
-        roster_row.addWidget(self.roster_label, 1)
-        self._button(roster_row, "选择…", self.choose_roster)
-        self._button(roster_row, "清除", self.clear_roster)
-        form.addRow("应报送单位名单", roster_row)
-        self.groups = QListWidget()
-        self.groups.setObjectName("groupList")
-        self.groups.setMaximumHeight(self.fontMetrics().height() * 6)
-        self.groups.itemChanged.connect(lambda _item: self._resummarise())
-        self.groups.setToolTip("勾选的分组计入汇总：全部勾选为本行政区域，只勾选本级部门为本级")
-        form.addRow("汇总范围（分组）", self.groups)
+        document = self.main_window.document
+        self.setup = SetupForm(document.report.unit if document else None,
+                               document.report.year if document and document.report.year else None)
+        self.setup.sourcesChanged.connect(self._stale)
+        self.setup.scopeChanged.connect(self._resummarise)
+        layout.addWidget(self.setup)
+        # the form's parts the window reads (and tests drive)
+        self.year, self.unit, self.groups = self.setup.year, self.setup.unit, self.setup.groups
+        self.add_sources, self.add_folder, self.load_roster = (self.setup.add_sources, self.setup.add_folder,
+                                                               self.setup.load_roster)
 
         run_row = QHBoxLayout()
         layout.addLayout(run_row)
@@ -148,87 +101,24 @@ class AggregateWindow(QDialog):
         self._button(bottom, "关闭", self.close)
         self._update_buttons()
 
-    def _button(self, layout, text: str, slot) -> QPushButton:
+    @staticmethod
+    def _button(layout, text: str, slot) -> QPushButton:
         button = QPushButton(text)
         button.clicked.connect(lambda: slot())
         layout.addWidget(button)
         return button
 
-    def _default_year(self) -> int:
-        document = self.main_window.document
-        return document.report.year if document and document.report.year else dt.date.today().year - 1
-
-    # --- sources and roster ------------------------------------------------------------------
-
-    def add_sources(self, paths: list[Path]) -> None:
-        for path in paths:
-            if path not in self.sources:
-                self.sources.append(path)
-                self.source_list.addItem(str(path))
-        self._stale()
-
-    def add_folder(self) -> None:
-        folder = dialogs.ask_folder(self, "选择存放各单位报表的文件夹")
-        if folder is not None:
-            self.add_sources([folder])
-
-    def add_files(self) -> None:
-        self.add_sources(dialogs.ask_open_paths(self, "选择各单位报送的文件"))
-
-    def remove_source(self) -> None:
-        row = self.source_list.currentRow()
-        if row >= 0:
-            self.source_list.takeItem(row)
-            del self.sources[row]
-            self._stale()
-
-    def choose_roster(self) -> None:
-        path = dialogs.ask_open_path(self, "", dialogs.ROSTER_FILTER, "选择应报送单位名单")
-        if path is not None:
-            self.load_roster(path)
-
-    def load_roster(self, path: Path) -> bool:
-        try:
-            roster = read_roster(path)
-        except RosterError as error:
-            dialogs.show_error(self, "读取单位名单", str(error))
-            return False
-        self.roster = roster
-        self.roster_label.setText(f"{path.name}：{len(roster.entries)} 个单位" + (
-            f"（{len(roster.problems)} 处问题：{roster.problems[0]}……）" if roster.problems else ""))
-        self.groups.blockSignals(True)
-        self.groups.clear()
-        for group in roster.groups:
-            item = QListWidgetItem(group)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Checked)
-            self.groups.addItem(item)
-        self.groups.blockSignals(False)
-        self._resummarise()
-        return True
-
-    def clear_roster(self) -> None:
-        self.roster = None
-        self.roster_label.setText("（未选择：不核对谁未报送）")
-        self.groups.clear()
-        self._resummarise()
-
-    def chosen_groups(self) -> list[str]:
-        items = [self.groups.item(i) for i in range(self.groups.count())]
-        checked = [i.text() for i in items if i.checkState() == Qt.CheckState.Checked]
-        return [] if len(checked) == len(items) else checked or ["（未选择任何分组）"]
-
     # --- reading -----------------------------------------------------------------------------
 
     def start(self) -> None:
-        if not self.sources:
+        if not self.setup.sources:
             self.status.setText("请先添加各单位的文件或文件夹。")
             return
         if not self.unit.text().strip():
             self.status.setText("请填写汇总单位的全称（汇总报告的单位）。")
             self.unit.setFocus()
             return
-        self.thread = CollectThread(list(self.sources), self.year.value())
+        self.thread = CollectThread(list(self.setup.sources), self.year.value())
         self.thread.progressed.connect(self._progressed)
         self.thread.finished.connect(self._collected)
         self.run_button.setEnabled(False)
@@ -279,13 +169,8 @@ class AggregateWindow(QDialog):
     def _resummarise(self) -> None:
         if self.submissions is None:
             return
-        unit = UnitInfo(name=" ".join(self.unit.text().split()), kind="government", level=self.level.currentData())
-        current = self.main_window.document.report.unit if self.main_window.document else None
-        if current is not None and current.name == unit.name:  # the office's own contacts, when it is open
-            unit = copy.deepcopy(current)
-            unit.level = self.level.currentData()
-        self.aggregation = summarise(self.submissions, self.year.value(), unit, self.roster,
-                                     excluded=self.excluded, include=self.include, groups=self.chosen_groups())
+        self.aggregation = summarise(self.submissions, self.year.value(), self.setup.office(), self.setup.roster,
+                                     excluded=self.excluded, include=self.include, groups=self.setup.chosen_groups())
         self.table.show_rows(self.aggregation.rows)
         self.status.setText(self._summary_text())
         self._update_buttons()
