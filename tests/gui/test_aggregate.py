@@ -139,3 +139,21 @@ def test_starting_without_files_or_unit_says_what_is_missing(qtbot, window):
     dialog = window.show_aggregate()
     dialog.start()
     assert "请先添加" in dialog.status.text() and dialog.thread is None
+
+
+def test_importing_tables_into_a_locked_office_report_is_refused(qtbot, window, units, monkeypatch):
+    folder, _ = units
+    dialog = window.show_aggregate()
+    dialog.add_sources([folder])
+    _run(qtbot, dialog)
+    dialog.open_result()
+    shown = []
+    monkeypatch.setattr(dialogs, "show_error", lambda parent, title, message, details="": shown.append(message))
+    before = dict(window.document.report.cells)
+    assert not window.files.import_into_current()
+    assert "解除汇总锁定" in shown[0] and window.document.report.cells == before
+    page = table_page(window, "applications")
+    page.view.setCurrentIndex(page.model.index_of_cell("t3.new.natural"))
+    page.view.fill_blanks_with_zero()
+    page.view.clear_selection()
+    assert window.document.report.cells == before
