@@ -6,6 +6,7 @@ import datetime as dt
 import math
 import re
 from decimal import Decimal
+from functools import lru_cache
 from typing import Any
 
 from core.cell_types import kind_of
@@ -85,7 +86,13 @@ def same_number(raw: Any, exported: str) -> bool:
     """True when a visible cell still holds the number exported as ``exported``."""
     if isinstance(raw, bool) or not isinstance(raw, (int, float)):
         return False
+    number = _exported_float(exported)
+    return number is not None and number == float(raw)
+
+
+@lru_cache(maxsize=4096)  # the same exported texts ("0", "1" …) come back in every workbook
+def _exported_float(exported: str) -> float | None:
     try:
-        return float(Decimal(exported)) == float(raw)
+        return float(Decimal(exported))
     except ArithmeticError:
-        return False
+        return None
