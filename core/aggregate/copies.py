@@ -48,20 +48,27 @@ def copied_texts(units: Sequence[ChapterTexts], threshold: int) -> list[CopiedTe
     between half the threshold and the threshold is measured with ``compare_forms`` (near-same sentences
     count too); below half it is not looked at further.
     """
-    index: dict[tuple[str, str], set[int]] = defaultdict(set)
+    index: dict[str, dict[str, set[int]]] = defaultdict(dict)  # chapter → sentence form → units
     for number, chapters in enumerate(units):
         for chapter, forms in chapters.items():
+            by_form = index[chapter]
             for form in forms:
-                index[(chapter, form)].add(number)
+                holders = by_form.get(form)
+                if holders is None:
+                    by_form[form] = {number}
+                else:
+                    holders.add(number)
     found = []
     for number, chapters in enumerate(units):
         for chapter, forms in chapters.items():
+            by_form = index[chapter]
             counted = sum(len(f) for f in forms)
-            holders = [index[(chapter, form)] for form in forms]
-            candidates = _candidates(holders, number)
+            # only sentences another unit also wrote can be shared with one
+            shared = [(len(f), h) for f in forms if len(h := by_form[f]) > 1]
+            candidates = _candidates([h for _, h in shared], number)
             if not counted or not candidates:
                 continue
-            overlap = {o: sum(len(f) for f, h in zip(forms, holders, strict=True) if o in h) for o in candidates}
+            overlap = {o: sum(n for n, h in shared if o in h) for o in candidates}
             other = max(overlap, key=lambda o: (overlap[o], -o))
             percent, chars = round(100 * overlap[other] / counted), overlap[other]
             if percent <= threshold:
