@@ -318,3 +318,18 @@ def test_unit_names_match_despite_spaces_width_and_the_government_suffix():
     assert unit_key("某某街道办事处") == unit_key("某某街道")
     assert unit_key("（筹）某局") == unit_key("(筹)某局")
     assert unit_key("某某县人民政府办公室") != unit_key("某某县人民政府")
+
+
+def test_crafted_workbooks_among_the_units_cost_their_own_row_only(tmp_path):
+    from tests import hostile_workbooks as hostile
+
+    save_report(unit_report("清河县甲镇人民政府", 1), tmp_path / "甲镇.nianbao")
+    for name, make in (("远角", hostile.far_corners), ("深嵌套", hostile.deeply_nested_sheet),
+                       ("共享字符串", hostile.huge_shared_strings), ("公式", hostile.formulas_without_results)):
+        (tmp_path / f"{name}.xlsx").write_bytes(make())
+    result = aggregate([tmp_path], 2025, OFFICE)
+    assert [r.unit for r in result.included] == ["清河县甲镇人民政府"]
+    others = [r for r in result.rows if r.submission and r.submission.path.suffix == ".xlsx"]
+    assert len(others) == 4
+    for row in others:  # refused, or read and found to hold no tables: never summed, always said why
+        assert not row.included and row.problem_lines()
