@@ -169,3 +169,56 @@ def import_workbook(args: argparse.Namespace) -> int:
     if published:  # the figures of the text against the tables, at once
         print(f"检查：{run_checks(report).summary()}；请用 nianbao check {output} 查看")
     return EXIT_OK
+
+
+def aggregate_reports(args: argparse.Namespace) -> int:
+    import os
+
+    from cli.aggregate_output import render_json, render_text
+    from core.aggregate.roster import RosterError, read_roster
+    from core.aggregate.run import aggregate
+    from core.units import UnitInfo
+
+    output = Path(args.output)
+    if problem := _refuse_overwrite(output, args.force):
+        return _fail(problem)
+    unit = " ".join(args.unit.split())
+    if not unit:
+        return _fail("汇总单位的全称不能为空")
+    try:
+        roster = read_roster(args.roster) if args.roster else None
+    except RosterError as error:
+        return _fail(str(error))
+    for problem in roster.problems if roster else []:
+        print(f"  提示：{problem}", file=sys.stderr)
+    groups = [g.strip() for g in (args.groups or "").replace("，", ",").split(",") if g.strip()]
+    if groups and roster is None:
+        return _fail("--groups 按名单中的分组汇总，请同时用 --roster 指定名单")
+    if roster is not None and (unknown := [g for g in groups if g not in roster.groups]):
+        return _fail(f"名单中没有分组“{unknown[0]}”；名单中的分组有：{'、'.join(roster.groups) or '（无）'}")
+    try:
+        aggregation = aggregate(args.files, args.year, UnitInfo(name=unit, kind=args.kind, level=args.level), roster,
+                                excluded=args.exclude, include=args.include, groups=groups,
+                                workers=args.workers or min(2, os.cpu_count() or 1))
+    except UnknownTemplateError as error:
+        return _fail(str(error))
+    print(render_json(aggregation, str(output), args.xlsx) if args.json else render_text(aggregation))
+    if aggregation.report is None:
+        return _fail("没有可以汇总的单位，未保存任何文件")
+    try:
+        save_report(aggregation.report, output)
+    except ReportFileError as error:
+        return _fail(str(error))
+    if not args.json:
+        print(f"已保存汇总报告：{output}")
+    if args.xlsx:
+        from core.export import ExportError
+        from core.export.xlsx_office import write_office_xlsx
+
+        try:
+            write_office_xlsx(aggregation, args.xlsx)
+        except ExportError as error:
+            return _fail(str(error))
+        if not args.json:
+            print(f"已导出汇总工作簿：{args.xlsx}")
+    return EXIT_FINDINGS if aggregation.has_errors else EXIT_OK

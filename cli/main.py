@@ -73,6 +73,26 @@ def build_parser() -> argparse.ArgumentParser:
     imports.add_argument("--accept-partial", action="store_true", help="有无法识别的内容时，仍保存能读取的部分")
     imports.add_argument("--force", action="store_true", help="目标文件已存在时覆盖（原文件保留为 .bak）")
     imports.set_defaults(handler="import_workbook")
+
+    agg = sub.add_parser("aggregate", help="汇总下级单位的报表：逐个审核，并生成本级的汇总报告；有单位出错时退出码为 1")
+    agg.add_argument("files", nargs="+", metavar="文件或文件夹", help="单位的 .xlsx 工作簿、.nianbao 年报文件，或存放它们的文件夹")
+    agg.add_argument("--year", type=int, required=True, help="汇总的报告年度，例如 2025")
+    agg.add_argument("--unit", required=True, help="汇总报告的单位全称，例如 “某某县人民政府”")
+    agg.add_argument("--kind", choices=["government", "department"], default="government",
+                     help="汇总单位的类型：government 人民政府（默认），department 部门/机构")
+    agg.add_argument("--level", choices=["province", "city", "county", "township"], default="county",
+                     help="汇总单位的行政层级：province 省级，city 设区的市，county 县级（默认），township 乡镇街道")
+    agg.add_argument("-o", "--output", required=True, help="汇总报告保存到的 .nianbao 文件")
+    agg.add_argument("--xlsx", metavar="OUT", help="同时导出汇总工作簿（官方表格、明细、审核）")
+    agg.add_argument("--roster", help="应报送单位名单（.csv 或 .xlsx，标题行含“单位名称”，可有“分组”“类型”“层级”）")
+    agg.add_argument("--groups", help="只汇总名单中这些分组（本级），用逗号分隔，例如 “区直部门,直属事业单位”")
+    agg.add_argument("--exclude", action="append", default=[], metavar="单位", help="不汇总此单位（可多次使用）")
+    agg.add_argument("--include", action="append", default=[], metavar="单位",
+                     help="此单位虽有错误仍然汇总（可多次使用）")
+    agg.add_argument("--workers", type=int, default=0, help="同时读取文件的进程数（默认按处理器核数，最多 2 个）")
+    agg.add_argument("--json", action="store_true", help="以 JSON 格式输出审核结果，供其他程序读取")
+    agg.add_argument("--force", action="store_true", help="目标文件已存在时覆盖（原文件保留为 .bak）")
+    agg.set_defaults(handler="aggregate_reports")
     return parser
 
 

@@ -23,6 +23,8 @@ class CellKind:
 
     def problem(self, value: int | Decimal) -> str | None:
         """Why a stored number breaks this type (for the R6 check), or None when it is fine."""
+        if type(value) is int and (value >= 0 or self.signed):
+            return None  # the common case, decided without building a Decimal: a whole number is always fine
         number = Decimal(value)
         shown = format(value, "f") if isinstance(value, Decimal) else str(value)
         if self.whole and not isinstance(value, int):

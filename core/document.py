@@ -7,6 +7,7 @@ from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from core.aggregate.breakdown import MemberBreakdown
 from core.cell_types import kind_of
 from core.expressions import evaluate_partial
 from core.outline import Outline, chapters_of
@@ -50,6 +51,13 @@ class Report:
     # file has moved), and where that file was.
     previous: Report | None = None
     previous_path: str = ""
+    # An office's report that adds up its units: each cell's value per unit, and whether the sums
+    # are still locked (read-only) or detached for editing.
+    members: MemberBreakdown | None = None
+
+    @property
+    def sums_locked(self) -> bool:
+        return self.members is not None and self.members.locked
 
     @classmethod
     def new(cls, year: int, unit_name: str = "", template_id: str | None = None) -> Report:
@@ -58,7 +66,15 @@ class Report:
 
     @property
     def template(self) -> Template:
-        return load_template(self.template_id)
+        # Read hundreds of times per check or import: kept once looked up (a new id looks it up again).
+        cached = self.__dict__.get("_template")
+        if cached is None or cached.id != self.template_id:
+            cached = self.__dict__["_template"] = load_template(self.template_id)
+        return cached
+
+    def __getstate__(self) -> dict:
+        """Copies and pickles (worker processes) carry the report, not the caches of its template."""
+        return {k: v for k, v in self.__dict__.items() if not k.startswith("_")}
 
     @property
     def title(self) -> str:
@@ -93,11 +109,17 @@ class Report:
     @property
     def tables(self) -> tuple[Table, ...]:
         """The format's tables this report prints: its table chapters' and those its outline includes."""
+        chapters = self.chapters
+        cached = self.__dict__.get("_tables")
+        if cached is not None and cached[0] is chapters:
+            return cached[1]
         used: list[str] = []
-        for chapter in self.chapters:
+        for chapter in chapters:
             used += [chapter.table] if chapter.table else []
             used += [*chapter.tables, *(t for s in chapter.sections for t in s.tables)]
-        return tuple(t for t in self.template.tables if t.key in used)
+        tables = tuple(t for t in self.template.tables if t.key in used)
+        self.__dict__["_tables"] = (chapters, tables)
+        return tables
 
     def chapter_of_cell(self, key: str) -> Chapter:
         """The chapter that prints the cell's table: its table chapter, or the one that includes it."""

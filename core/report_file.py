@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from core.aggregate.breakdown import breakdown_from_json, breakdown_to_json
 from core.document import UNIT_FIELD_LABELS, UNIT_KINDS, UNIT_LEVELS, Report, UnitInfo
 from core.outline import OutlineError, check_outline
 from core.report_parts import free_tables_from_json, free_tables_to_json, outline_from_json, outline_to_json
@@ -30,6 +31,8 @@ def report_to_dict(report: Report) -> dict[str, Any]:
     if report.previous is not None:
         data["previous"] = _report_dict(report.previous, report.previous.template)
         data["previous_path"] = report.previous_path
+    if report.members is not None:
+        data["members"] = breakdown_to_json(report.members)
     return data
 
 
@@ -65,6 +68,10 @@ def report_from_dict(data: Any, source: str = "文件") -> Report:
             raise ReportFileError(f"{source}中的上年报告格式错误")
         report.previous = _report_from_dict(previous, f"{source}中保存的上年报告")
         report.previous_path = _text(data.get("previous_path"), source, "上年报告的位置")
+    try:
+        report.members = breakdown_from_json(data.get("members"), {k: c.type for k, c in report.template.cells.items()})
+    except ValueError as error:
+        raise ReportFileError(f"{source}中的{error}") from None
     return report
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 MIN_SENTENCE_CHARS = 12  # shorter sentences (headings, "无。") are not counted
@@ -72,40 +73,57 @@ def _pairs(form: str) -> frozenset[str]:
     return frozenset(form[i:i + 2] for i in range(len(form) - 1))
 
 
+class _Matcher:
+    """The other text's sentences (by their forms), indexed for exact and near-same look-ups."""
+
+    def __init__(self, forms: Sequence[str]) -> None:
+        self.exact = {form: number for number, form in enumerate(forms)}
+        self.pairs = [_pairs(form) for form in forms]
+        self.index: dict[str, list[int]] = {}
+        for number, pairs in enumerate(self.pairs):
+            for pair in pairs:
+                self.index.setdefault(pair, []).append(number)
+
+    def find(self, form: str) -> int | None:
+        """The number of the other text's sentence this form repeats, or None."""
+        number = self.exact.get(form)
+        return number if number is not None else self._near(_pairs(form))
+
+    def _near(self, pairs: frozenset[str]) -> int | None:
+        if not pairs:
+            return None
+        shared: dict[int, int] = {}
+        for pair in pairs:
+            for number in self.index.get(pair, ()):
+                shared[number] = shared.get(number, 0) + 1
+        best, best_score = None, NEAR_SAME
+        for number, count in shared.items():
+            score = count / max(len(pairs), len(self.pairs[number]))
+            if score >= best_score:
+                best, best_score = number, score
+        return best
+
+
 def compare(text: str, other: str) -> Similarity:
     """How much of ``text`` repeats ``other``."""
     ours = sentences(text)
     theirs = sentences(other)
-    exact = {s.form: s for s in theirs}
-    their_pairs = [(_pairs(s.form), s) for s in theirs]
-    index: dict[str, list[int]] = {}
-    for number, (pairs, _) in enumerate(their_pairs):
-        for pair in pairs:
-            index.setdefault(pair, []).append(number)
+    matcher = _Matcher([s.form for s in theirs])
     repeats: list[Repeat] = []
     counted = repeated = 0
     for sentence in ours:
         counted += len(sentence.form)
-        match = exact.get(sentence.form) or _near(_pairs(sentence.form), their_pairs, index)
-        if match is not None:
+        number = matcher.find(sentence.form)
+        if number is not None:
             repeated += len(sentence.form)
-            repeats.append(Repeat(sentence.start, sentence.end, match.text))
+            repeats.append(Repeat(sentence.start, sentence.end, theirs[number].text))
     share = repeated / counted if counted else 0.0
     return Similarity(share, counted, repeated, tuple(repeats))
 
 
-def _near(pairs: frozenset[str], theirs: list[tuple[frozenset[str], Sentence]],
-          index: dict[str, list[int]]) -> Sentence | None:
-    if not pairs:
-        return None
-    shared: dict[int, int] = {}
-    for pair in pairs:
-        for number in index.get(pair, ()):
-            shared[number] = shared.get(number, 0) + 1
-    best, best_score = None, NEAR_SAME
-    for number, count in shared.items():
-        other_pairs, sentence = theirs[number]
-        score = count / max(len(pairs), len(other_pairs))
-        if score >= best_score:
-            best, best_score = sentence, score
-    return best
+def compare_forms(forms: Sequence[str], other: Sequence[str]) -> tuple[int, int]:
+    """(counted, repeated) characters of sentences already reduced to their forms (``sentences``),
+    measured as ``compare`` measures texts."""
+    matcher = _Matcher(other)
+    counted = sum(len(form) for form in forms)
+    return counted, sum(len(form) for form in forms if matcher.find(form) is not None)

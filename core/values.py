@@ -21,6 +21,9 @@ class _Slash(str):
     def __repr__(self) -> str:
         return "SLASH"
 
+    def __reduce__(self) -> str:
+        return "SLASH"  # unpickled (from a worker process) as the one SLASH, so "is SLASH" holds
+
 
 SLASH: Final = _Slash("/")
 CellValue = int | Decimal | _Slash | None

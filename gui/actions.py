@@ -24,12 +24,14 @@ class WindowActions:
     link_previous: QAction
     remove_previous: QAction
     import_published: QAction
+    aggregate: QAction
     quit: QAction
     undo: QAction
     redo: QAction
     copy: QAction
     paste: QAction
     outline: QAction
+    detach_sums: QAction
     check_now: QAction
     guide: QAction
     about: QAction
@@ -76,6 +78,8 @@ def create_actions(parent: QWidget) -> WindowActions:
                                "action_remove_previous"),
         import_published=_action(parent, "导入已发布的年报为新报告(&P)…", None,
                                  "读取已发布的年度报告（Word 文档、网页，或从 PDF 复制出的文字），核对后作为新报告打开"),
+        aggregate=_action(parent, "汇总下级单位的报表(&G)…", None,
+                          "读取各单位报送的工作簿或年报文件，逐个审核，并把表格加总为本级的汇总报告"),
         quit=_action(parent, "退出(&X)", Key.Quit if not QKeySequence(Key.Quit).isEmpty() else "Ctrl+Q", "退出程序"),
         undo=undo,
         redo=redo,
@@ -83,6 +87,8 @@ def create_actions(parent: QWidget) -> WindowActions:
         paste=_action(parent, "粘贴(&P)", None, "把从 Excel/WPS 复制的数据块从当前单元格开始粘贴"),
         outline=_action(parent, "章节结构与版式(&L)…", None,
                         "修改小标题、章节（格式允许时）、插入表格，以及标题、落款和小标题接排等版式"),
+        detach_sums=_action(parent, "解除汇总锁定(&D)…", None,
+                            "汇总报告的表格是各单位之和，默认只读；解除后可以直接修改（各单位的明细仍保留）"),
         check_now=_action(parent, "立即检查(&K)", "F5", "重新检查整份报告"),
         guide=_action(parent, "使用说明(&G)", Key.HelpContents if not QKeySequence(Key.HelpContents).isEmpty() else "F1",
                       "第一次使用请看：报告格式、工作顺序、各项检查的含义、打印和报送"),

@@ -102,6 +102,8 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addActions([a.link_previous, a.remove_previous])
         file_menu.addSeparator()
+        file_menu.addAction(a.aggregate)
+        file_menu.addSeparator()
         file_menu.addAction(a.quit)
         edit_menu = self.menuBar().addMenu("编辑(&E)")
         edit_menu.addActions([a.undo, a.redo])
@@ -110,6 +112,8 @@ class MainWindow(QMainWindow):
         edit_menu.addSeparator()
         edit_menu.addAction(a.outline)
         a.outline.triggered.connect(self.edit_outline)
+        edit_menu.addAction(a.detach_sums)
+        a.detach_sums.triggered.connect(self.detach_sums)
         check_menu = self.menuBar().addMenu("检查(&C)")
         check_menu.addAction(a.check_now)
         check_menu.addAction(self.check_panel.toggleViewAction())
@@ -129,6 +133,7 @@ class MainWindow(QMainWindow):
         a.import_excel.triggered.connect(self.files.import_excel)
         a.import_tables.triggered.connect(self.files.import_into_current)
         a.import_published.triggered.connect(self.files.import_published)
+        a.aggregate.triggered.connect(self.show_aggregate)
         a.quit.triggered.connect(self.close)
         a.undo.triggered.connect(lambda: self.document and self.document.undo_stack.undo())
         a.redo.triggered.connect(lambda: self.document and self.document.undo_stack.redo())
@@ -242,6 +247,7 @@ class MainWindow(QMainWindow):
         self._previous_changed()
         self.autosaver.attach(document)
         self._update_title()
+        self.actions.detach_sums.setEnabled(document.report.sums_locked)
         if check_now:
             self.runner.run_now()
         if old is not None and old is not document:
@@ -275,6 +281,27 @@ class MainWindow(QMainWindow):
         if structure is not None and structure != Structure.of(self.document.report):
             self.document.perform(SetStructure(structure))
 
+    def show_aggregate(self):
+        from gui.aggregate.window import show_aggregate_window
+
+        return show_aggregate_window(self)
+
+    def detach_sums(self) -> bool:
+        """解除汇总锁定: the sums become ordinary cells (the breakdown stays in the report)."""
+        from gui.aggregate.lock import DETACH_QUESTION
+        from gui.files import dialogs
+
+        report = self.document.report if self.document else None
+        if report is None or not report.sums_locked:
+            return False
+        if not dialogs.ask_confirm(self, "解除汇总锁定", DETACH_QUESTION):
+            return False
+        report.members.locked = False  # type: ignore[union-attr]
+        self.document.mark_modified()  # type: ignore[union-attr]
+        self.document.structureChanged.emit()  # type: ignore[union-attr]
+        self.show_message("已解除汇总锁定：表格可以修改，改过的数字不再等于各单位之和")
+        return True
+
     def _structure_changed(self) -> None:
         """The outline changed: rebuild the tabs, staying on the same chapter where it still exists."""
         if self.document is None or self.pages is None:
@@ -282,6 +309,7 @@ class MainWindow(QMainWindow):
         index = self.tabs.currentIndex()
         current = next((k for k, p in self.pages.built.items() if self.tabs.indexOf(p) == index), None)
         self._build_tabs(self.document)
+        self.actions.detach_sums.setEnabled(self.document.report.sums_locked)
         if current in self.pages:
             self.tabs.setCurrentWidget(self.pages[current])
         elif index < self.tabs.count():

@@ -205,3 +205,68 @@ def test_import_of_an_unreadable_published_report_says_why(capsys, tmp_path):
     path.write_text("<html><body><p>欢迎访问</p></body></html>", encoding="utf-8")
     code, _, err = run(capsys, "import", str(path), "-o", str(tmp_path / "r.nianbao"))
     assert code == 2 and "看不出是哪一年、哪种格式" in err
+
+
+def _units_folder(tmp_path, with_error: bool):
+    from core.checks import run_checks
+    from core.export.xlsx_writer import write_xlsx
+    from tests.aggregate_units import own_workbook, report_file, unit_report
+
+    folder = tmp_path / "units"
+    folder.mkdir()
+    own_workbook(folder, "清河县甲镇人民政府", 1)
+    report_file(folder, "清河县乙镇人民政府", 2)
+    if with_error:
+        wrong = unit_report("清河县丙镇人民政府", 3)
+        wrong.cells["t3.new.total"] += 1
+        write_xlsx(wrong, folder / "丙镇.xlsx", run_checks(wrong))
+    roster = tmp_path / "名单.csv"
+    roster.write_text("单位名称,分组\n清河县甲镇,乡镇街道\n清河县乙镇,乡镇街道\n清河县丙镇,乡镇街道\n清河县丁镇,区直部门\n",
+                      encoding="utf-8")
+    return folder, roster
+
+
+def test_aggregate_prints_the_audit_saves_the_report_and_workbook_and_exits_1_on_errors(capsys, tmp_path):
+    from core.report_file import load_report
+
+    folder, roster = _units_folder(tmp_path, with_error=True)
+    out_file, xlsx = tmp_path / "汇总.nianbao", tmp_path / "汇总.xlsx"
+    code, out, _ = run(capsys, "aggregate", str(folder), "--year", "2025", "--unit", "清河县人民政府",
+                       "-o", str(out_file), "--xlsx", str(xlsx), "--roster", str(roster))
+    assert code == 1
+    assert "[有错误] 清河县丙镇（乡镇街道） · 丙镇.xlsx · 未汇总" in out
+    assert "[未报送] 清河县丁镇（区直部门）" in out
+    assert "合计：可汇总 2 个，有错误 1 个，未报送 1 个，已排除 0 个；汇总了 2 个单位" in out
+    report = load_report(out_file)
+    assert report.unit.name == "清河县人民政府" and report.unit.level == "county" and report.sums_locked
+    assert [m.name for m in report.members.members] == ["清河县甲镇", "清河县乙镇"]
+    assert xlsx.stat().st_size > 0
+    code, _, err = run(capsys, "aggregate", str(folder), "--year", "2025", "--unit", "清河县人民政府", "-o", str(out_file))
+    assert code == 2 and "已存在" in err
+
+
+def test_aggregate_json_and_exit_0_without_errors(capsys, tmp_path):
+    folder, roster = _units_folder(tmp_path, with_error=False)
+    code, out, _ = run(capsys, "aggregate", str(folder), "--year", "2025", "--unit", "清河县人民政府",
+                       "-o", str(tmp_path / "a.nianbao"), "--json", "--roster", str(roster), "--groups", "乡镇街道")
+    assert code == 0
+    data = json.loads(out)
+    assert data["summed"] == 2 and data["template"] == "2021"
+    assert {u["unit"]: u["status"] for u in data["units"]} == {"清河县甲镇": "可汇总", "清河县乙镇": "可汇总",
+                                                               "清河县丙镇": "未报送"}
+
+
+def test_aggregate_refusals_are_chinese(capsys, tmp_path):
+    folder, roster = _units_folder(tmp_path, with_error=False)
+    base = ["aggregate", str(folder), "--year", "2025", "--unit", "清河县人民政府", "-o", str(tmp_path / "a.nianbao")]
+    code, _, err = run(capsys, *base, "--groups", "乡镇街道")
+    assert code == 2 and "请同时用 --roster 指定名单" in err
+    code, _, err = run(capsys, *base, "--roster", str(roster), "--groups", "街道")
+    assert code == 2 and "名单中没有分组“街道”" in err
+    code, _, err = run(capsys, *base, "--roster", str(tmp_path / "无.csv"))
+    assert code == 2 and "无.csv" in err
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    code, _, err = run(capsys, "aggregate", str(empty), "--year", "2025", "--unit", "清河县人民政府",
+                       "-o", str(tmp_path / "b.nianbao"))
+    assert code == 2 and "没有可以汇总的单位" in err and not (tmp_path / "b.nianbao").exists()

@@ -52,9 +52,14 @@ def number_format(value: CellValue) -> str:
     return "0"
 
 
+def write_text_value(text: str) -> str:
+    """The text ``write_text`` stores for ``text`` (what a reader finds in the cell)."""
+    return _ILLEGAL.sub("", text)
+
+
 def write_text(cell: Cell | MergedCell, text: str) -> None:
     """Write user text so that it is always text: never a formula, never an illegal character."""
-    text = _ILLEGAL.sub("", text)
+    text = write_text_value(text)
     cell.value = text
     if text.startswith(_FORMULA_START):
         cell.data_type = "s"

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 
 _DROP = re.compile(r"[\s、,，.．。;；:：!！?？'\"“”‘’「」『』`·•\-—–－_]")
 _CHINESE_DIGITS = str.maketrans("〇○零一二三四五六七八九", "00012345678" + "9")
 _CHINESE_YEAR = re.compile(r"[〇○零一二三四五六七八九]{4}(?=年)")
 
 
+@lru_cache(maxsize=65536, typed=True)  # the same labels come back in every workbook of a collection
 def label_key(text: str) -> str:
     """The form labels are compared in: NFKC, no spaces, breaks, quotes or punctuation.
 
@@ -50,6 +51,7 @@ def _shipped() -> list:
     return [load_template(template_id) for template_id in available_template_ids()]
 
 
+@lru_cache(maxsize=65536, typed=True)
 def canonical(text: str) -> str:
     """``label_key`` with known variant wordings mapped to the official label's key."""
     key = label_key(text)

@@ -22,11 +22,11 @@ def read_located(report: Report, located: Located, problems: list[ImportProblem]
                  exact: Exact | None = None) -> None:
     """Every verified position's value into ``report`` (blank cells are read as blank)."""
     grid = located.index.grid
+    cells = report.template.cells
     for key, (row, col) in located.positions.items():
-        cell = report.template.cells[key]
-        where = coordinate(row, col)
+        cell = cells[key]
         if (row, col) in grid.uncached_formulas:
-            problems.append(ImportProblem(grid.title, where, f"{cell.name}：单元格是公式，但文件里没有保存计算结果；"
+            problems.append(ImportProblem(grid.title, coordinate(row, col), f"{cell.name}：单元格是公式，但文件里没有保存计算结果；"
                                           "请在 Excel 或 WPS 中打开并保存后再导入", key))
             continue
         raw = grid.get(row, col)
@@ -36,7 +36,7 @@ def read_located(report: Report, located: Located, problems: list[ImportProblem]
                 money_format = grid.number_format(row, col) if kind_of(cell.type).money and isinstance(raw, float) else None
                 value = convert(raw, money_format, cell.type)
         except CellInputError as error:
-            problems.append(ImportProblem(grid.title, where, f"{cell.name}：{error}", key))
+            problems.append(ImportProblem(grid.title, coordinate(row, col), f"{cell.name}：{error}", key))
             continue
         if value is not None:
             report.cells[key] = value

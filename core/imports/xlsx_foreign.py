@@ -36,13 +36,14 @@ def read_by_labels(grids: list[SheetGrid], problems: list[ImportProblem], read: 
 
 
 def read_tables(report: Report, indexes: list[SheetIndex], problems: list[ImportProblem], read: set[str],
-                exact: Exact | None = None, only: Collection[str] | None = None) -> dict[str, Located | None]:
-    """Every table of the report's format (or ``only`` these: the tables our own export wrote),
-    located by labels and read; the final pass names whatever was neither read nor named."""
+                exact: Exact | None = None, known: dict[str, Located] | None = None,
+                only: Collection[str] | None = None) -> dict[str, Located | None]:
+    """Every table of the report's format (or ``only`` these: the tables our own export wrote), located
+    by labels (or at ``known`` positions) and read; the final pass names whatever was neither read nor named."""
     specs = {key: spec for key, spec in table_specs(report.template_id).items() if only is None or key in only}
     located: dict[str, Located | None] = {}
     for key, spec in specs.items():
-        located[key] = place = locate_table(spec, indexes, problems)
+        located[key] = place = known.get(key) if known is not None else locate_table(spec, indexes, problems)
         if place is None:
             first = spec.table.items[0].text or spec.row_items[0].text
             problems.append(ImportProblem("", "", f"没有找到{spec.label}的表格（按官方标签查找，例如“{first}”），"

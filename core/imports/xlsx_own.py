@@ -12,12 +12,14 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
+from functools import lru_cache
 
 from core.document import Report
 from core.export.xlsx_layout import FIRST_MAP_ROW, HIDDEN_SHEET, LAYOUT_VERSION, MARKER, META_ROW
 from core.imports import ImportProblem
 from core.imports.xlsx_foreign import read_tables
 from core.imports.xlsx_locate import Located, SheetIndex, coordinate
+from core.imports.xlsx_unchanged import unchanged_tables
 from core.imports.xlsx_values import same_number
 from core.imports.xlsx_workbook import SheetGrid, XlsxImportError
 from core.report_file import ReportFileError, report_from_dict
@@ -45,18 +47,26 @@ def read_own(hidden: SheetGrid, grids: list[SheetGrid], problems: list[ImportPro
         if text is None:
             return None
         if same_number(raw, text) or (isinstance(raw, str) and raw.strip() == text):
-            try:
-                return parse_cell_input(text, report.template.cells[key].type, strict=False)
-            except CellInputError:
-                return None
+            return _exported_value(text, report.template.cells[key].type)
         return None
 
     visible = [g for g in grids if g.title != HIDDEN_SHEET]
     # the tables the report prints (what our export writes) and any other the map names
     exported_tables = {t.key for t in report.tables} | {report.template.cells[key].table for key in mapped}
-    located = read_tables(report, [SheetIndex.build(g) for g in visible], problems, read, exact, exported_tables)
-    _report_moves(report, mapped, located, problems)
+    known = unchanged_tables(report, visible, mapped, exported_tables)
+    indexes = [] if known is not None else [SheetIndex.build(g) for g in visible]
+    located = read_tables(report, indexes, problems, read, exact, known, exported_tables)
+    if known is None:  # read at the map's own positions, nothing can have moved
+        _report_moves(report, mapped, located, problems)
     return report
+
+
+@lru_cache(maxsize=4096)  # values are immutable (int, Decimal, SLASH); "0" comes back thousands of times
+def _exported_value(text: str, cell_type: str) -> CellValue | None:
+    try:
+        return parse_cell_input(text, cell_type, strict=False)  # type: ignore[arg-type]
+    except CellInputError:
+        return None
 
 
 def _meta_report(hidden: SheetGrid, problems: list[ImportProblem], name: str) -> Report | None:
@@ -79,9 +89,10 @@ def _cell_map(hidden: SheetGrid, report: Report, problems: list[ImportProblem]) 
     """key → (sheet, coordinate, exported text) as the export wrote them."""
     mapped = {}
     row = FIRST_MAP_ROW
-    while (key := hidden.get(row, 1)) is not None:
-        sheet, where, text = hidden.get(row, 2), hidden.get(row, 3), hidden.get(row, 4)
-        if str(key) in report.template.cells:
+    values, cells = hidden.values, report.template.cells
+    while (key := values.get((row, 1))) is not None:
+        sheet, where, text = values.get((row, 2)), values.get((row, 3)), values.get((row, 4))
+        if str(key) in cells:
             mapped[str(key)] = (str(sheet), str(where), "" if text is None else str(text))
         else:
             problems.append(ImportProblem(HIDDEN_SHEET, coordinate(row, 1),
@@ -106,7 +117,7 @@ def _report_moves(report: Report, mapped: dict[str, tuple[str, str, str]], locat
             sheet, where, _ = mapped[key]
             if sheet != title:
                 renamed[(sheet, title)] += 1
-            old = _position(where)
+            old = position(where)
             if old is None or old == (row, col):
                 continue
             cell = report.template.cells[key]
@@ -137,7 +148,9 @@ def _report_moves(report: Report, mapped: dict[str, tuple[str, str, str]], locat
         problems.append(ImportProblem(sheet, "", f"列“{label}”：{text}，已按列标题读取", notice=True))
 
 
-def _position(where: str) -> tuple[int, int] | None:
+@lru_cache(maxsize=4096)  # the same coordinates in every export of a format
+def position(where: str) -> tuple[int, int] | None:
+    """(row, column) of "D7", None for anything else."""
     from openpyxl.utils.cell import column_index_from_string, coordinate_from_string
 
     try:

@@ -68,9 +68,12 @@ class Package:
                                   f"超过 {limit // 1024 // 1024} MB，不像年报统计表，已拒绝读取。"
                                   "如果统计表在其中，请把统计表复制到一个新的工作簿后再导入")
         try:
-            return self.archive.read(part)
-        except (zipfile.BadZipFile, OSError, EOFError, RuntimeError, ValueError):
+            data = self.archive.read(part)
+        except (zipfile.BadZipFile, OSError, EOFError, RuntimeError, ValueError, NotImplementedError):
             raise XlsxImportError(f"{self.name}已损坏（{part} 无法解压），无法导入") from None
+        if part.endswith((".xml", ".rels", ".vml")):
+            _refuse_doctype(data[:4096], part, self.name)
+        return data
 
     def trimmed(self, sheets: dict[str, bytes]) -> bytes:
         """A new archive with only the workbook, its styles and strings and the given sheets' XML
@@ -114,22 +117,17 @@ def _open_archive(data: bytes, name: str) -> zipfile.ZipFile:
             raise XlsxImportError(bomb)
         if info.flag_bits & 0x1:
             raise XlsxImportError(f"{name}中的内容已加密，无法读取")
-        if info.filename.endswith((".xml", ".rels", ".vml")):
-            _refuse_doctype(archive, info, name)
     return archive
 
 
-def _refuse_doctype(archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str) -> None:
-    # A DOCTYPE can only come before the root element, so the start of each part is enough.
-    try:
-        with archive.open(info) as handle:
-            head = handle.read(4096)
-    except (zipfile.BadZipFile, OSError, EOFError, RuntimeError, ValueError, NotImplementedError):
-        raise XlsxImportError(f"{name}已损坏（{info.filename} 无法解压），无法导入") from None
+def _refuse_doctype(head: bytes, part: str, name: str) -> None:
+    """Every XML part is looked at when it is read (``Package.read``), before any parser sees it; a
+    part never read reaches no parser. A DOCTYPE can only come before the root element, so the
+    start of the part is enough."""
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):
         head = head.decode("utf-16", errors="ignore").encode("utf-8")
     if b"<!DOCTYPE" in head.upper() or b"<!ENTITY" in head.upper():
-        raise XlsxImportError(f"{name}中的 {info.filename} 含有 DOCTYPE/实体声明（可能是 XML 实体攻击），已拒绝读取")
+        raise XlsxImportError(f"{name}中的 {part} 含有 DOCTYPE/实体声明（可能是 XML 实体攻击），已拒绝读取")
 
 
 def parse_xml(data: bytes, name: str, part: str):

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from decimal import Decimal
+from functools import lru_cache
 from typing import Any
 
 from core.cell_types import kind_of
 from core.template.model import CellType
-from core.values import CellInputError, CellValue, parse_cell_input
+from core.values import MAX_DIGITS, CellInputError, CellValue, parse_cell_input
 
 _DECIMALS = re.compile(r"\.([0#?]+)")
 _QUOTED = re.compile(r'"[^"]*"|\\.')
@@ -34,6 +36,9 @@ def number_text(number: int | float) -> str:
     return text
 
 
+WHOLE_LIMIT = 10 ** MAX_DIGITS
+
+
 def convert(raw: Any, number_format: str | None, cell_type: CellType) -> CellValue:
     """Raise CellInputError (Chinese) for anything that is not blank, a number or "/"."""
     if raw is None:
@@ -43,6 +48,10 @@ def convert(raw: Any, number_format: str | None, cell_type: CellType) -> CellVal
     if isinstance(raw, (dt.datetime, dt.date, dt.time, dt.timedelta)):
         raise CellInputError(f"“{raw}”是日期或时间，不是数字（请把单元格格式改为“常规”或“数值”）")
     if isinstance(raw, (int, float)):
+        kind = kind_of(cell_type)
+        whole = type(raw) is int or (math.isfinite(raw) and raw.is_integer())
+        if kind.whole and whole and abs(raw) < WHOLE_LIMIT:
+            return int(raw)  # what parse_cell_input gives a whole number of at most 15 digits, read directly
         value = parse_cell_input(number_text(raw), cell_type, strict=False)
         return _with_format_decimals(value, format_decimals(number_format)) if kind_of(cell_type).money else value
     return parse_cell_input(str(raw), cell_type, strict=False)
@@ -77,7 +86,13 @@ def same_number(raw: Any, exported: str) -> bool:
     """True when a visible cell still holds the number exported as ``exported``."""
     if isinstance(raw, bool) or not isinstance(raw, (int, float)):
         return False
+    number = _exported_float(exported)
+    return number is not None and number == float(raw)
+
+
+@lru_cache(maxsize=4096)  # the same exported texts ("0", "1" …) come back in every workbook
+def _exported_float(exported: str) -> float | None:
     try:
-        return float(Decimal(exported)) == float(raw)
+        return float(Decimal(exported))
     except ArithmeticError:
-        return False
+        return None

@@ -146,9 +146,7 @@ def _read_fast(package: Package, sheets: list[tuple[SheetEntry, bytes]], grids: 
             rows = workbook.get_sheet_by_name(entry.title).to_python(skip_empty_area=False)
             values = grids[entry.title].values
             for r, row in enumerate(rows, start=1):
-                for c, value in enumerate(row, start=1):
-                    if value != "" and value is not None:
-                        values[(r, c)] = value
+                values.update({(r, c): v for c, v in enumerate(row, start=1) if v != "" and v is not None})
     except Exception as error:  # python-calamine's own errors (XmlError, ZipError, CalamineError …)
         raise XlsxImportError(f"{package.name}已损坏或不是有效的 Excel 工作簿，无法读取（{type(error).__name__}）") from None
     for entry, _ in sheets:

@@ -7,10 +7,27 @@ from typing import Any
 
 from core.template.json_lines import LinedDict
 from core.template.lint import Lint
-from core.template.model import Chapter, FrontMatter, OutlineRules, Phrase, Section, Signature, Template
+from core.template.model import (
+    AggregatePhrases,
+    Chapter,
+    FrontMatter,
+    OutlineRules,
+    Phrase,
+    Section,
+    Signature,
+    Template,
+)
 
 PHRASE_FIELDS = frozenset({"year", "unit", "website", "basis", "contact"})
 TITLE_FIELDS = frozenset({"unit", "year"})
+AGGREGATE_FIELDS = {
+    "opening": frozenset({"unit", "year", "scope", "count", "groups"}),
+    "opening_ungrouped": frozenset({"unit", "year", "scope", "count"}),
+    "group": frozenset({"group", "count"}),
+    "figure": frozenset({"what", "total", "measure", "groups"}),
+    "figure_group": frozenset({"group", "value", "measure"}),
+    "joiner": frozenset(), "ungrouped": frozenset(), "scope_all": frozenset(), "scope_selected": frozenset(),
+}
 
 
 def placeholders(text: str) -> set[str] | None:
@@ -100,7 +117,23 @@ def front_matter(node: Any, lint: Lint) -> FrontMatter:
         opening_phrases=phrases(opening, lint, "开头段落"),
         signature=Signature(printed=signature.get("printed", True), optional=signature.get("optional", True)),
         title_free=title_free,
+        aggregate=aggregate_phrases(node.get("aggregate"), lint),
     )
+
+
+def aggregate_phrases(node: Any, lint: Lint) -> AggregatePhrases | None:
+    """The wording of an aggregated report ("aggregate" in the front matter), when the format has it."""
+    if node is None:
+        return None
+    if not isinstance(node, dict):
+        lint.add(node, "front_matter 的“aggregate”应为汇总报告用语的一组键和值")
+        return None
+    texts = {}
+    for name, allowed in AGGREGATE_FIELDS.items():
+        text = lint.text(node, name, "汇总报告用语")
+        check_placeholders(lint, node, text, allowed, f"汇总报告用语“{name}”")
+        texts[name] = text
+    return AggregatePhrases(**texts)
 
 
 def outline_rules(node: Any, template: Template, lint: Lint) -> OutlineRules:

@@ -76,6 +76,26 @@ class Signature:
 
 
 @dataclass(frozen=True)
+class AggregatePhrases:
+    """How an office's report that adds up its units' reports words what it aggregates.
+
+    str.format texts: ``opening`` with {unit} {year} {scope} {count} {groups}; ``group`` one group's
+    part ({group} {count}); ``figure`` a prose figure broken down by group ({what} {total} {measure}
+    {groups}) with ``figure_group`` per group ({group} {value} {measure}).
+    """
+
+    opening: str
+    opening_ungrouped: str
+    group: str
+    figure: str
+    figure_group: str
+    joiner: str
+    ungrouped: str  # the name of units the roster gives no group
+    scope_all: str  # every group summed (本行政区域)
+    scope_selected: str  # some groups only (本级)
+
+
+@dataclass(frozen=True)
 class FrontMatter:
     """What comes before the first chapter: the title, the opening paragraph, and the signature."""
 
@@ -85,6 +105,7 @@ class FrontMatter:
     opening_phrases: tuple[Phrase, ...] = ()
     signature: Signature = Signature()
     title_free: bool = False  # the unit words its own title (before 2019 there was no fixed one)
+    aggregate: AggregatePhrases | None = None  # the wording of an aggregated (office's) report
 
     def title(self, unit: str, year: int) -> str:
         return "".join(self.title_parts(unit, year))

@@ -180,3 +180,35 @@ def show_paste_problems(parent: QWidget | None, lines: list[str]) -> None:
     box.setInformativeText("\n".join(lines[:10]) + ("\n……" if len(lines) > 10 else ""))
     box.setDetailedText("\n".join(lines))
     box.exec()
+
+
+UNIT_FILES_FILTER = "单位报表 (*.xlsx *.xlsm *.nianbao)"
+ROSTER_FILTER = "单位名单 (*.csv *.xlsx *.txt)"
+
+
+def ask_folder(parent: QWidget | None, title: str, folder: str = "") -> Path | None:
+    from PySide6.QtWidgets import QFileDialog
+
+    from gui.files.file_dialog import build_file_dialog, run_file_dialog
+
+    dialog = build_file_dialog(parent, title, folder, "", save=False)
+    dialog.setFileMode(QFileDialog.FileMode.Directory)
+    dialog.setOption(QFileDialog.Option.ShowDirsOnly, True)
+    dialog.setLabelText(QFileDialog.DialogLabel.Accept, "选择文件夹")
+    return run_file_dialog(dialog)
+
+
+def ask_open_paths(parent: QWidget | None, title: str, folder: str = "", name_filter: str = UNIT_FILES_FILTER) -> list[Path]:
+    from PySide6.QtWidgets import QFileDialog
+
+    from gui.files.file_dialog import build_file_dialog, run_file_dialog_for_paths
+
+    dialog = build_file_dialog(parent, title, folder, name_filter, save=False)
+    dialog.setFileMode(QFileDialog.FileMode.ExistingFiles)
+    return run_file_dialog_for_paths(dialog)
+
+
+def ask_confirm(parent: QWidget | None, title: str, question: str) -> bool:
+    answer = QMessageBox.question(parent, title, question, QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                                  QMessageBox.StandardButton.No)
+    return answer == QMessageBox.StandardButton.Yes

@@ -104,7 +104,8 @@ def sidebar_urls() -> list[QUrl]:
 def build_file_dialog(parent: QWidget | None, title: str, start: str, name_filter: str, save: bool) -> QFileDialog:
     """``start`` is a folder, or a suggested file path when saving."""
     dialog = QFileDialog(parent, title)
-    dialog.setNameFilter(name_filter)
+    if name_filter:
+        dialog.setNameFilter(name_filter)
     dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave if save else QFileDialog.AcceptMode.AcceptOpen)
     dialog.setFileMode(QFileDialog.FileMode.AnyFile if save else QFileDialog.FileMode.ExistingFile)
     start_path = Path(start) if start else Path(last_folder())
@@ -123,19 +124,31 @@ def build_file_dialog(parent: QWidget | None, title: str, start: str, name_filte
 
 
 def run_file_dialog(dialog: QFileDialog) -> Path | None:
+    chosen = run_file_dialog_for_paths(dialog)
+    return chosen[0] if chosen else None
+
+
+def run_file_dialog_for_paths(dialog: QFileDialog) -> list[Path]:
+    """What the user chose: one file or folder, or several files for a dialog in ExistingFiles mode."""
+    mode, save = dialog.fileMode(), dialog.acceptMode() == QFileDialog.AcceptMode.AcceptSave
     if sys.platform == "win32":  # the system's own dialog, in the system's language, with its sidebar
-        ask = QFileDialog.getSaveFileName if dialog.acceptMode() == QFileDialog.AcceptMode.AcceptSave \
-            else QFileDialog.getOpenFileName
+        parent, title, filters = dialog.parentWidget(), dialog.windowTitle(), ";;".join(dialog.nameFilters())
         start = dialog.directory().filePath(dialog.selectedFiles()[0] if dialog.selectedFiles() else "")
-        chosen, _ = ask(dialog.parentWidget(), dialog.windowTitle(), start, ";;".join(dialog.nameFilters()))
+        if mode == QFileDialog.FileMode.Directory:
+            found = QFileDialog.getExistingDirectory(parent, title, dialog.directory().absolutePath())
+            selected = [found] if found else []
+        elif mode == QFileDialog.FileMode.ExistingFiles:
+            selected = QFileDialog.getOpenFileNames(parent, title, start, filters)[0]
+        else:
+            ask = QFileDialog.getSaveFileName if save else QFileDialog.getOpenFileName
+            found = ask(parent, title, start, filters)[0]
+            selected = [found] if found else []
         dialog.deleteLater()
-        selected = [chosen] if chosen else []
     else:
         accepted = dialog.exec() == QFileDialog.DialogCode.Accepted
         selected = dialog.selectedFiles() if accepted else []
         dialog.deleteLater()
-    if not selected:
-        return None
-    path = Path(selected[0])
-    remember_folder(path)
-    return path
+    paths = [Path(p) for p in selected]
+    if paths:
+        remember_folder(paths[0] / "_" if mode == QFileDialog.FileMode.Directory else paths[0])
+    return paths

@@ -190,6 +190,12 @@ class FileWorkflow:
         return True
 
     def import_into_current(self) -> bool:
+        if self.document.report.sums_locked:
+            from gui.aggregate.lock import locked_message
+            from gui.files import dialogs
+
+            dialogs.show_error(self.window, "导入 Excel 表格", locked_message(self.document.report))
+            return False
         from gui.files import exports
 
         return exports.import_into(self.window, self.document, self._folder())

@@ -7,6 +7,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from core.template.model import GridItem, Table
 from core.values import CellInputError, format_value, parse_cell_input
+from gui.aggregate.lock import breakdown_tooltip
 from gui.document import ReportDocument
 
 ItemRole = Qt.ItemDataRole.UserRole + 1  # the GridItem drawn at this position (top-left of a merge)
@@ -61,7 +62,7 @@ class ReportTableModel(QAbstractTableModel):
 
     def is_editable(self, index: AnyIndex) -> bool:
         key = self.cell_key(index)
-        return key is not None and not self._cells[key].computed
+        return key is not None and not self._cells[key].computed and not self.document.report.sums_locked
 
     # --- model -------------------------------------------------------------------------------
 
@@ -164,10 +165,12 @@ class ReportTableModel(QAbstractTableModel):
             parts += [f"【{'错误' if sev == 'error' else '警告'}】{msg}" for sev, msg in self._findings.get(item.cell, [])]
             if item.cell in self._refused:
                 parts.append(f"【输入无效，未保存】{self._refused[item.cell][1]}")
+            parts.append(breakdown_tooltip(self.document.report, item.cell))
         return "\n".join(p for p in parts if p)
 
     def _is_computed(self, item: GridItem) -> bool:
-        return bool(item.cell) and self._cells[item.cell].computed
+        """A total, or any cell of a locked aggregated report: drawn grey, never a cell to type in."""
+        return bool(item.cell) and (self._cells[item.cell].computed or self.document.report.sums_locked)
 
     def _severity(self, item: GridItem) -> str | None:
         if not item.cell:
@@ -180,7 +183,7 @@ class ReportTableModel(QAbstractTableModel):
     def _background(self, item: GridItem) -> QBrush | None:
         if not item.cell:
             return QBrush(HEADING_BACKGROUND if item.role == "heading" else LABEL_BACKGROUND)
-        if self._cells[item.cell].computed:
+        if self._is_computed(item):
             return QBrush(COMPUTED_BACKGROUND)
         severity = self._severity(item)
         return QBrush(SEVERITY_BACKGROUNDS[severity]) if severity else None

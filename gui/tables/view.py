@@ -6,6 +6,7 @@ from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSize, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QTableView, QToolTip, QWidget
 
+from gui.aggregate.lock import locked_message
 from gui.tables import paste_dialog
 from gui.tables.clipboard import describe_paste, disagreeing_totals, parse_tsv, plan_paste, selection_to_tsv
 from gui.tables.context_menu import build_menu
@@ -172,7 +173,9 @@ class ReportTableView(QTableView):
         """Say why nothing can be typed here: a total names what to fill instead, a label says so."""
         model = self.report_model
         key = model.cell_key(index)
-        if key is not None:
+        if key is not None and model.document.report.sums_locked:
+            message = locked_message(model.document.report)
+        elif key is not None:
             message = explain_total(model.document.report.template, key)
         else:
             message = "这里是表格的标签，不能填写。请选中白色的格子再输入数字。"
@@ -212,6 +215,8 @@ class ReportTableView(QTableView):
             text = QGuiApplication.clipboard().text()
         if not current.isValid() or not text:
             return
+        if self._refused_while_locked(current):
+            return
         document = self.report_model.document
         plan = plan_paste(self.report_model, current.row(), current.column(), parse_tsv(text))
         document.set_cells(plan.values, "粘贴")
@@ -225,7 +230,16 @@ class ReportTableView(QTableView):
         keys = [model.cell_key(i) for i in self.selectionModel().selectedIndexes() if model.is_editable(i)]
         return [k for k in keys if k]
 
+    def _refused_while_locked(self, index: QModelIndex) -> bool:
+        """True (and the reason shown) when the report's tables are locked sums."""
+        report = self.report_model.document.report
+        if report.sums_locked:
+            self.show_refusal(index, locked_message(report))
+        return report.sums_locked
+
     def clear_selection(self) -> None:
+        if self._refused_while_locked(self.currentIndex()):
+            return
         self.report_model.document.set_cells(dict.fromkeys(self.selected_inputs()), "清除单元格")
 
     def blank_inputs_to_fill(self) -> tuple[list[str], str]:
@@ -241,6 +255,8 @@ class ReportTableView(QTableView):
         return [k for k in keys if report.value(k) is None], where
 
     def fill_blanks_with_zero(self) -> None:
+        if self._refused_while_locked(self.currentIndex()):
+            return
         keys, where = self.blank_inputs_to_fill()
         if keys:
             self.report_model.document.set_cells(dict.fromkeys(keys, 0), "全部填 0")

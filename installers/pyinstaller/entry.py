@@ -8,6 +8,11 @@ from pathlib import Path
 
 
 def main() -> int:
+    import multiprocessing
+
+    # `nianbao aggregate` reads files in worker processes; a frozen Windows executable started as
+    # such a worker must run the worker, not the command line (no effect elsewhere).
+    multiprocessing.freeze_support()
     if Path(sys.executable).stem.lower().endswith("-gui"):
         from gui.app import main as gui_main
 

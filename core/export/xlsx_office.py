@@ -1,0 +1,37 @@
+"""The office's workbook: its report's statistics in the official layout (as any report's export,
+so it can be imported again), then the 明细 and 审核 sheets of the aggregation."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from core.export import ExportError, write_export
+from core.text_clean import clean_report
+
+if TYPE_CHECKING:
+    from core.aggregate.run import Aggregation
+
+
+def office_xlsx_bytes(aggregation: Aggregation) -> bytes:
+    from core.export.xlsx_members import write_audit_sheet, write_members_sheet
+    from core.export.xlsx_writer import build_workbook
+
+    if aggregation.report is None:
+        raise ExportError("没有可以汇总的单位，无法导出汇总工作簿")
+    from core.checks import run_checks
+
+    checks = aggregation.check if aggregation.check is not None else run_checks(aggregation.report)
+    workbook = build_workbook(clean_report(aggregation.report).report, checks)
+    before_hidden = len(workbook.worksheets) - 1
+    write_members_sheet(workbook, aggregation, before_hidden)
+    write_audit_sheet(workbook, aggregation, before_hidden + 1)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def write_office_xlsx(aggregation: Aggregation, path: str | Path) -> None:
+    """The office's workbook at ``path``; ExportError (Chinese) if it cannot be written."""
+    write_export(path, office_xlsx_bytes(aggregation), "WPS、Excel")

@@ -1,0 +1,69 @@
+"""Our own export as it was written: its tables' cells found without searching for their labels.
+
+When a table's sheet holds exactly what the export drew — every label at its place, the same
+merged ranges, nothing else but the title and the data cells the hidden map names — the positions
+that locating by labels would find are the map's own, and the search (the slow part of reading a
+workbook) is skipped. Anything else, even one changed label, goes through the search.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from functools import cache
+
+from core.document import Report
+from core.imports.xlsx_locate import Located, SheetIndex
+from core.imports.xlsx_workbook import SheetGrid
+
+
+def unchanged_tables(report: Report, grids: list[SheetGrid], mapped: dict[str, tuple[str, str, str]],
+                     exported: Collection[str]) -> dict[str, Located] | None:
+    """Each exported table's cell positions, or None when any of their sheets is not as exported."""
+    from core.imports.xlsx_own import position
+
+    by_title = {g.title: g for g in grids}
+    found: dict[str, Located] = {}
+    for table in (t for t in report.template.tables if t.key in exported):
+        sheets = {mapped[k][0] for k in table.cells if k in mapped}
+        if len(sheets) != 1 or any(k not in mapped for k in table.cells):
+            return None
+        grid = by_title.get(sheets.pop())
+        if grid is None:
+            return None
+        positions = {k: position(mapped[k][1]) for k in table.cells}
+        if any(p is None for p in positions.values()):
+            return None
+        labels, merges, title, drawn_cells = _drawn(report.template_id, table.key)
+        cells = set(positions.values())
+        if cells != drawn_cells or len(cells) != len(table.cells) or set(grid.merges) != merges:
+            return None
+        for place, value in grid.values.items():
+            if place in cells or place == title:
+                continue
+            if labels.get(place) != value:
+                return None
+        if any(grid.values.get(place) != text for place, text in labels.items()):
+            return None
+        found[table.key] = Located(SheetIndex(grid), positions, min(labels))  # type: ignore[arg-type]
+    return found
+
+
+@cache
+def _drawn(template_id: str, table_key: str) -> tuple[dict[tuple[int, int], str], frozenset, tuple[int, int],
+                                                      frozenset[tuple[int, int]]]:
+    """What the export draws for a table: label texts by position, merged ranges, the title's place,
+    and the positions of its data cells."""
+    from core.export.xlsx_style import write_text_value
+    from core.export.xlsx_tables import FIRST_GRID_ROW, TITLE_ROW
+    from core.template import load_template
+
+    table = load_template(template_id).table(table_key)
+    labels = {(FIRST_GRID_ROW + i.row, 1 + i.col): write_text_value(i.text) for i in table.items
+              if i.role != "cell" and i.text}
+    merges = {(FIRST_GRID_ROW + i.row, 1 + i.col, FIRST_GRID_ROW + i.row + i.rowspan - 1, i.col + i.colspan)
+              for i in table.items if i.rowspan > 1 or i.colspan > 1}
+    if table.grid_columns > 1:
+        merges.add((TITLE_ROW, 1, TITLE_ROW, table.grid_columns))
+    cells = frozenset((FIRST_GRID_ROW + i.row, 1 + i.col) for i in table.items if i.role == "cell")
+    return labels, frozenset(merges), (TITLE_ROW, 1), cells
+

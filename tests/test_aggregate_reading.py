@@ -1,0 +1,102 @@
+"""The shortcuts that make collecting 1,000 workbooks fast give exactly what the full reader gives:
+the sheet scan's literal patterns, and an unchanged export read at its hidden map's positions."""
+
+from __future__ import annotations
+
+import re
+
+import openpyxl
+import pytest
+
+from core.checks import run_checks
+from core.export.xlsx_tables import FIRST_GRID_ROW
+from core.export.xlsx_writer import write_xlsx
+from core.imports import xlsx_own, xlsx_scan
+from core.imports.xlsx_reader import read_xlsx
+from tests.aggregate_units import unit_report
+
+SHEETS = [
+    b'<worksheet><cols><col min="1" max="2"/></cols><sheetData><row r="1"><c r="A1" t="s"><v>0</v></c>'
+    b'<c r="B1"><v>2</v></c></row><row r="7"><c r="C7"><v>3</v></c></row></sheetData></worksheet>',
+    b"<worksheet><sheetData><row r='1'><c r='A1'><v>1</v></c><c r='BZ9'><v>1</v></c></row></sheetData></worksheet>",
+    b'<worksheet><sheetData><row r="1"><c s="1" r="A1"><v>1</v></c><c><v>2</v></c><c/></row><row><c r="a3"/></row>'
+    b'</sheetData><rowBreaks count="1"/></worksheet>',
+    b'<x:worksheet><x:sheetData><x:row r="2"><x:c r="D2"><x:v>1</x:v></x:c></x:row></x:sheetData></x:worksheet>',
+    b'<worksheet><sheetData><row r="1"><c r="AAAA1"><v>1</v></c><c r="B1"><f>1+1</f></c></row></sheetData></worksheet>',
+    b'<worksheet><sheetData><row r="1"><c r="A1"><x:f>1+1</x:f></c></row><row r="1048576"><c r="XFD1048576"/></row>'
+    b'</sheetData></worksheet>',
+]
+
+
+@pytest.mark.parametrize("xml", SHEETS)
+def test_the_literal_scan_equals_the_general_one(xml, monkeypatch):
+    fast = xlsx_scan.scan_sheet(xml)
+    monkeypatch.setattr(xlsx_scan, "_PLAIN_CELL", re.compile(b"(?!)"))
+    monkeypatch.setattr(xlsx_scan, "_PLAIN_ROW", re.compile(b"(?!)"))
+    assert xlsx_scan.scan_sheet(xml) == fast
+
+
+def _both_ways(path, monkeypatch):
+    calls = []
+    real = xlsx_own.unchanged_tables
+
+    def spy(*args):
+        calls.append(real(*args) is not None)
+        return real(*args)
+
+    monkeypatch.setattr(xlsx_own, "unchanged_tables", spy)
+    fast = read_xlsx(path)
+    monkeypatch.setattr(xlsx_own, "unchanged_tables", lambda *args: None)
+    slow = read_xlsx(path)
+    return calls, fast, slow
+
+
+def test_an_unchanged_export_is_read_at_its_maps_positions_with_the_same_result(tmp_path, monkeypatch):
+    report = unit_report("清河县甲镇人民政府", 1)
+    write_xlsx(report, tmp_path / "a.xlsx", run_checks(report))
+    calls, fast, slow = _both_ways(tmp_path / "a.xlsx", monkeypatch)
+    assert calls == [True]
+    assert fast.report.cells == slow.report.cells == report.cells
+    assert fast.problems == slow.problems and fast.read == slow.read
+
+
+@pytest.mark.parametrize("change", ["label", "value", "moved", "extra", "unmerged"])
+def test_an_edited_export_goes_through_the_label_search(tmp_path, monkeypatch, change):
+    report = unit_report("清河县甲镇人民政府", 1)
+    write_xlsx(report, tmp_path / "a.xlsx", run_checks(report))
+    wb = openpyxl.load_workbook(tmp_path / "a.xlsx")
+    ws = wb["表三"]
+    if change == "label":
+        ws["A6"] = "一、本年新收政府信息公开申请数量（改）"
+    elif change == "value":  # a value typed in Excel: read, and the fast path still applies
+        item = report.template.table("t3").item_for_cell("t3.new.natural")
+        ws.cell(FIRST_GRID_ROW + item.row, 1 + item.col, 12345)
+    elif change == "moved":
+        ws.insert_rows(3)
+    elif change == "extra":
+        ws["P40"] = "备注：本表由办公室填写"
+    elif change == "unmerged":
+        ws.unmerge_cells(ws.merged_cells.ranges.copy().pop().coord)
+    wb.save(tmp_path / "a.xlsx")
+    calls, fast, slow = _both_ways(tmp_path / "a.xlsx", monkeypatch)
+    assert calls == [change == "value"]
+    assert fast.report.cells == slow.report.cells and fast.problems == slow.problems
+    if change == "value":
+        assert fast.report.value("t3.new.natural") == 12345
+
+
+@pytest.mark.parametrize("raw", [0, 5, -3, 5.0, -2.0, 1e14, 999999999999999.0, 1e15, 2.5, float("nan"), float("inf")])
+@pytest.mark.parametrize("cell_type", ["count", "signed_count", "money"])
+def test_a_whole_number_read_directly_is_what_the_parser_gives(raw, cell_type):
+    from core.imports.xlsx_values import convert, number_text
+    from core.values import CellInputError, parse_cell_input
+
+    def outcome(read):
+        try:
+            value = read()
+        except CellInputError:
+            return "refused"
+        return type(value), value
+
+    assert outcome(lambda: convert(raw, None, cell_type)) == \
+        outcome(lambda: parse_cell_input(number_text(raw), cell_type, strict=False))
