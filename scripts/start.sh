@@ -1,6 +1,5 @@
 #!/usr/bin/env bash
-# Set up (see setup.sh) and start the app. On first start it opens the bundled sample report
-# (as an untitled copy, so the sample itself is never overwritten).
+# Set up (see setup.sh) and start the app on its start page (the bundled sample opens read-only).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
