@@ -69,3 +69,25 @@ def test_a_chapter_text_naming_itself_as_another_unit(sample_report):
 def test_no_unit_name_leaves_it_to_the_name_check(sample_report):
     sample_report.unit.name = ""
     assert _c14(sample_report) == []
+
+
+def test_a_compiler_named_anywhere_in_a_chapter_is_found_past_its_anchor(sample_report):
+    """The 编制 pattern is tried only on texts holding 本报告 or 本年度报告: a long text without them
+    is skipped, and one with them is still read."""
+    sample_report.set_text("problems", "桃园镇党政办公室完善了制度。" * 50)
+    assert _c14(sample_report) == []
+    sample_report.set_text("problems", "桃园镇党政办公室负责编制本年度报告。")
+    [finding] = _c14(sample_report)
+    assert finding.subject == "桃园镇党政办公室" and finding.targets == ("problems",)
+
+
+def test_anchors_must_be_lists_of_words():
+    from core.template import TemplateError, load_template_text
+    from tests.inline_template import BASE, mini_template
+
+    rule = {"id": "X1", "severity": "warning", "kind": "foreign_unit", "title": "t", "help": "h",
+            "self_patterns": {"编制": "(.+)编制"}, "places": {"镇": ".+?镇"}, "anchors": {"编制": "编制"},
+            "messages": {"message": "{heading}{written}{unit}{place}", "phone": "{heading}{written}{own}"}}
+    with pytest.raises(TemplateError) as caught:
+        load_template_text(mini_template(rules=[*BASE["rules"], rule]), "mini.json")
+    assert any("应为“名称: [文字, …]”的对象" in message for _, message in caught.value.problems)

@@ -2,7 +2,9 @@
 neighbour's, last year's of another office) still says who compiled it and whom to call.
 
 Only the places where a report names *itself* are read — the template's ``self_patterns`` ("X编制本报告",
-"请与X联系", "地址：X"); naming superiors or other bodies elsewhere is normal. The named unit's place
+"请与X联系", "地址：X"); naming superiors or other bodies elsewhere is normal. A pattern with ``anchors``
+is tried only on a text holding one of them (a pattern that opens with the unit's name would otherwise
+be tried at every character: the aggregation checks a thousand reports). The named unit's place
 names (``places``: suffixes by administrative level, highest first) are compared with the report's
 unit: a place at the unit's own level or below that the unit's name does not contain is another unit.
 A place above the unit's own level may be its superior and is never reported. Phone numbers in the
@@ -21,7 +23,6 @@ from core.checks.findings import FRONT_MATTER, Finding, Outcome, Passed
 from core.document import OPENING
 from core.template.model import Rule
 
-OPENING_HEADING = "开头段落"
 _PHONE = re.compile(r"(?<![0-9])(?:0\d{2,3}[-－—\s]?)?\d{7,8}(?![0-9])")
 
 
@@ -68,7 +69,7 @@ def _digits(text: str) -> str:
 
 def _texts(context: CheckContext) -> Iterator[tuple[str, str, str]]:
     """(key, heading, text) of the opening and every text slot."""
-    yield OPENING, OPENING_HEADING, context.report.opening
+    yield OPENING, context.report.template.front_matter.opening_title, context.report.opening
     for key, text in context.report.iter_texts():
         yield key, context.heading(key) or key, text
 
@@ -80,10 +81,13 @@ def foreign_unit(rule: Rule, context: CheckContext) -> Iterator[Outcome]:
         yield Passed(rule.id)  # C1 asks for the name first
         return
     places = rule.params["places"]
+    anchors = rule.params.get("anchors") or {}
     reported: set[str] = set()
     for key, heading, text in _texts(context):
         chapter = FRONT_MATTER if key == OPENING else (report.chapter_of_text(key) or report.chapters[0]).key
-        for pattern in rule.params["self_patterns"].values():
+        for name, pattern in rule.params["self_patterns"].items():
+            if name in anchors and not any(word in text for word in anchors[name]):
+                continue
             for match in pattern.finditer(text):
                 written = match.group(1)
                 foreign = foreign_places(written, unit, places)
@@ -106,5 +110,6 @@ def _phones(rule: Rule, context: CheckContext) -> Iterator[Outcome]:
         digits = _digits(written)
         if not any(o.endswith(digits) or digits.endswith(o) for o in own):
             shown = "、".join(v for v in (unit.phone, unit.fax, unit.reporter_phone) if v.strip())
-            message = rule.messages["phone"].format(heading=OPENING_HEADING, written=written, own=shown)
+            heading = context.report.template.front_matter.opening_title
+            message = rule.messages["phone"].format(heading=heading, written=written, own=shown)
             yield Finding(rule.id, rule.severity, message, FRONT_MATTER, (OPENING,), f"phone:{digits}")

@@ -17,6 +17,7 @@ CELLS = "cells"  # a list of cell keys
 PATTERN = "pattern"  # a regular expression
 PATTERN_ONE_GROUP = "pattern1"  # a regular expression with exactly one group (the number or year)
 PATTERNS = "patterns"  # an object: name → regular expression
+WORD_LISTS = "word_lists"  # an object: name → list of strings
 WORDS = "words"  # a list of strings
 WORD = "word"  # a string
 UNIT_KIND_LIST = "unit_kinds"
@@ -79,7 +80,7 @@ KINDS: dict[str, Kind] = {
         {"above": _m("heading", "percent", "chars"), "below": _m("heading", "percent", "chars")},
     ),
     "foreign_unit": Kind(
-        {"self_patterns": Param(PATTERNS), "places": Param(PATTERNS)},
+        {"self_patterns": Param(PATTERNS), "places": Param(PATTERNS), "anchors": Param(WORD_LISTS, required=False)},
         {"message": _m("heading", "written", "unit", "place"), "phone": _m("heading", "written", "own")},
     ),
     "prose_figures": Kind(messages={"message": _m("heading", "quote", "what", "written", "table", "difference",

@@ -124,6 +124,12 @@ def _param(node: LinedDict, rule_id: str, name: str, param: kinds.Param, templat
             lint.add(node, f"{what}应为“名称: 正则表达式”的对象")
             return MappingProxyType({})
         return MappingProxyType({term: _pattern(node, f"{what}中的“{term}”", p, lint) for term, p in value.items()})
+    if param.type == kinds.WORD_LISTS:
+        if not isinstance(value, dict) or not all(isinstance(v, list) and v and all(isinstance(w, str) and w for w in v)
+                                                  for v in value.values()):
+            lint.add(node, f"{what}应为“名称: [文字, …]”的对象")
+            return MappingProxyType({})
+        return MappingProxyType({name: tuple(words) for name, words in value.items()})
     if param.type == kinds.WORD:
         if not isinstance(value, str) or not value:
             lint.add(node, f"{what}应为文字")
