@@ -109,23 +109,33 @@ def _write(parent: QWidget | None, what: str, write, path: Path) -> Path | None:
 def _read_workbook(parent: QWidget | None, folder: str, title: str):
     """Ask for a workbook and read it off the main thread; the ImportResult, or None (cancelled or
     refused, with the reason shown)."""
-    read_xlsx = load_lazily("core.imports.xlsx_reader", "read_xlsx", title, parent)
-    if read_xlsx is None:
+    chosen = read_chosen_file(parent, folder, title, "core.imports.xlsx_reader", "read_xlsx", dialogs.EXCEL_FILTER,
+                              "XlsxImportError", progress_title="导入 Excel")
+    return None if chosen is None else chosen[1]
+
+
+def read_chosen_file(parent: QWidget | None, folder: str, title: str, module: str, reader: str, name_filter: str,
+                     own_error: str, progress_title: str | None = None):
+    """Ask for a file and read it with ``module.reader`` off the main thread: (path, result), or None
+    (cancelled or refused, with the reason shown). ``own_error`` names the reader's exception whose
+    message is complete Chinese; any other error is shown with the file's name for context."""
+    read = load_lazily(module, reader, title, parent)
+    if read is None:
         return None
-    path = dialogs.ask_open_path(parent, folder, dialogs.EXCEL_FILTER, title)
+    path = dialogs.ask_open_path(parent, folder, name_filter, title)
     if path is None:
         return None
     from gui.files.import_worker import read_in_background
 
-    thread = read_in_background(parent, read_xlsx, path)
+    thread = read_in_background(parent, read, path, progress_title or title)
     if thread.cancelled:
         return None
-    if thread.error is not None:  # XlsxImportError carries a complete Chinese message; others get context
+    if thread.error is not None:
         error = thread.error
-        message = str(error) if type(error).__name__ == "XlsxImportError" else f"无法读取 {path.name}：{error}"
+        message = str(error) if type(error).__name__ == own_error else f"无法读取 {path.name}：{error}"
         dialogs.show_error(parent, title, message)
         return None
-    return thread.result
+    return path, thread.result
 
 
 def problem_lines(problems) -> list[str]:

@@ -9,30 +9,19 @@ from PySide6.QtWidgets import QWidget
 from core.document import Report
 from core.text_clean import clean_report
 from gui.files import dialogs
-from gui.files.exports import load_lazily
+from gui.files.exports import read_chosen_file
 
 TITLE = "导入已发布的年报"
 
 
 def import_published(parent: QWidget | None, folder: str = "") -> Report | None:
-    read = load_lazily("core.imports.published.reader", "read_published", TITLE, parent)
-    if read is None:
-        return None
-    path = dialogs.ask_open_path(parent, folder, dialogs.PUBLISHED_FILTER, TITLE)
-    if path is None:
+    chosen = read_chosen_file(parent, folder, TITLE, "core.imports.published.reader", "read_published",
+                              dialogs.PUBLISHED_FILTER, "PublishedImportError")
+    if chosen is None:
         return None
     from gui.files import import_dialogs, published_preview
-    from gui.files.import_worker import read_in_background
 
-    thread = read_in_background(parent, read, path, TITLE)
-    if thread.cancelled:
-        return None
-    if thread.error is not None:  # PublishedImportError carries a complete Chinese message; others get context
-        error = thread.error
-        message = str(error) if type(error).__name__ == "PublishedImportError" else f"无法读取 {path.name}：{error}"
-        dialogs.show_error(parent, TITLE, message)
-        return None
-    result = thread.result
+    path, result = chosen
     if result.needs("year") or result.needs("unit"):
         answer = import_dialogs.ask_year_and_unit(parent, None if result.needs("year") else result.report.year,
                                                   None if result.needs("unit") else result.report.unit.name,
