@@ -170,18 +170,15 @@ class FileWorkflow:
     def import_excel(self) -> bool:
         from gui.files import exports
 
-        report = exports.import_excel(self.window, self._folder())
-        if report is None or not self.maybe_save():
-            return False
-        document = ReportDocument(report, None, untitled_name="导入的报告（未保存）")
-        document.mark_modified()
-        self.window.set_document(document)
-        return True
+        return self._open_imported(exports.import_excel(self.window, self._folder()))
 
     def import_published(self) -> bool:
         from gui.files.published_import import import_published
 
-        report = import_published(self.window, self._folder())
+        return self._open_imported(import_published(self.window, self._folder()))
+
+    def _open_imported(self, report: Report | None) -> bool:
+        """An imported report opens as a new untitled one, once the open report is saved or let go."""
         if report is None or not self.maybe_save():
             return False
         document = ReportDocument(report, None, untitled_name="导入的报告（未保存）")
