@@ -176,6 +176,8 @@ class MainWindow(QMainWindow):
         page.openFile.connect(lambda: self.files.open_file())
         page.openRecent.connect(lambda path: self.files.open_file(path))
         page.importExcel.connect(lambda: self.files.import_excel())
+        page.importPublished.connect(lambda: self.files.import_published())
+        page.aggregateUnits.connect(self.show_aggregate)
         page.viewSample.connect(lambda: self.files.view_sample())
         page.showGuide.connect(self.show_guide)
         return page

@@ -38,6 +38,8 @@ class StartPage(QScrollArea):
     openFile = Signal()
     openRecent = Signal(Path)
     importExcel = Signal()
+    importPublished = Signal()
+    aggregateUnits = Signal()
     viewSample = Signal()
     showGuide = Signal()
 
@@ -75,10 +77,15 @@ class StartPage(QScrollArea):
         self.new_from_last_year.clicked.connect(self._trigger_from_last_year)
         self.open = self._button("打开年报…", "打开保存过的年报文件（.nianbao）", self.openFile)
         self.import_excel = self._button("导入 Excel…", "从 Excel 工作簿读取三张统计表，作为新报告打开", self.importExcel)
+        self.import_published = self._button(
+            "导入已发布的年报…", "第一年使用本软件：读取上年已发布的年报（Word、网页或从 PDF 复制的文字），核对后作为新报告打开",
+            self.importPublished)
+        self.aggregate = self._button("汇总下级单位的报表…", "上级政务公开办：读取各单位报送的报表，逐个审核并汇总为本级报告",
+                                      self.aggregateUnits)
         self.sample = self._button("查看示例报告（只读）", "软件自带的示例（虚构的乡镇），只能查看，不能在上面改写", self.viewSample)
         self.guide = self._button("使用说明", "第一次使用请先看：格式、工作顺序、各项检查、打印和报送", self.showGuide)
         for n, button in enumerate((self.new_blank, self.new_from_last_year, self.open, self.import_excel,
-                                    self.sample, self.guide)):
+                                    self.import_published, self.aggregate, self.sample, self.guide)):
             button.setMinimumHeight(self.fontMetrics().height() * 2)
             buttons.addWidget(button, n // 2, n % 2)
         layout.addLayout(buttons)

@@ -198,3 +198,18 @@ def test_the_first_check_runs_after_the_first_frame(qtbot, settings, recovery_di
     finally:
         window.close()
         window.deleteLater()
+
+
+def test_published_import_and_aggregation_start_from_the_start_page(start_window, monkeypatch):
+    """A unit in its first year with the app, and the superior office, each have their way in."""
+    from gui.aggregate import window as aggregate_window
+    from gui.files import published_import
+
+    window = start_window()
+    asked = []
+    monkeypatch.setattr(published_import, "import_published", lambda parent, folder="": asked.append("published"))
+    monkeypatch.setattr(aggregate_window, "show_aggregate_window", lambda parent: asked.append("aggregate"))
+    assert window.start_page.import_published.isVisibleTo(window) and window.start_page.aggregate.isVisibleTo(window)
+    window.start_page.import_published.click()
+    window.start_page.aggregate.click()
+    assert asked == ["published", "aggregate"] and window.document is None
