@@ -75,24 +75,20 @@ def remove(report: Report, outline: Outline, key: str) -> Outline:
 
 def move(report: Report, outline: Outline, key: str, step: int) -> Outline:
     """Move a chapter or a section up (-1) or down (+1) among its siblings."""
-    chapters = list(outline)
-    keys = [c.key for c in chapters]
-    if key in keys:
-        index = keys.index(key)
-        target = index + step
-        if 0 <= target < len(chapters):
-            chapters[index], chapters[target] = chapters[target], chapters[index]
-        return _checked(report, tuple(chapters))
-    for number, chapter in enumerate(chapters):
-        sections = list(chapter.sections)
-        section_keys = [s.key for s in sections]
-        if key in section_keys:
-            index = section_keys.index(key)
-            target = index + step
-            if 0 <= target < len(sections):
-                sections[index], sections[target] = sections[target], sections[index]
-            chapters[number] = replace(chapter, sections=tuple(sections))
-    return _checked(report, tuple(chapters))
+    if any(c.key == key for c in outline):
+        return _checked(report, _moved(outline, key, step))
+    return _checked(report, tuple(replace(c, sections=_moved(c.sections, key, step))
+                                  if any(s.key == key for s in c.sections) else c for c in outline))
+
+
+def _moved(items: tuple, key: str, step: int) -> tuple:
+    """``items`` with the one keyed ``key`` swapped with its neighbour ``step`` away (if there is one)."""
+    items = list(items)
+    index = [i.key for i in items].index(key)
+    target = index + step
+    if 0 <= target < len(items):
+        items[index], items[target] = items[target], items[index]
+    return tuple(items)
 
 
 def add_section(report: Report, outline: Outline, chapter_key: str, title: str,

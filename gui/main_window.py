@@ -212,12 +212,8 @@ class MainWindow(QMainWindow):
         """Show ``document``, rebuilding the tabs from its template (the old one is dropped)."""
         old = self.document
         if old is not None:
-            old.modifiedChanged.disconnect(self._update_title)
-            old.pathChanged.disconnect(self._update_title)
-            old.structureChanged.disconnect(self._structure_changed)
-            old.editRefused.disconnect(self.show_message)
-            old.textChanged.disconnect(self._refresh_drafts)
-            old.previousChanged.disconnect(self._previous_changed)
+            for signal, slot in self._followed_signals(old):
+                signal.disconnect(slot)
         if self.runner is not None:
             self.runner.finished.disconnect(self._show_result)
             self.runner.deleteLater()
@@ -232,12 +228,8 @@ class MainWindow(QMainWindow):
         self.actions.redo.setEnabled(stack.canRedo())
         stack.canUndoChanged.connect(self.actions.undo.setEnabled)
         stack.canRedoChanged.connect(self.actions.redo.setEnabled)
-        document.modifiedChanged.connect(self._update_title)
-        document.pathChanged.connect(self._update_title)
-        document.structureChanged.connect(self._structure_changed)
-        document.editRefused.connect(self.show_message)
-        document.textChanged.connect(self._refresh_drafts)
-        document.previousChanged.connect(self._previous_changed)
+        for signal, slot in self._followed_signals(document):
+            signal.connect(slot)
         self.stack.setCurrentWidget(self.report_view)
         self.read_only_banner.setVisible(document.read_only)
         self._enable_document_actions(True)
@@ -254,6 +246,12 @@ class MainWindow(QMainWindow):
             self.runner.run_now()
         if old is not None and old is not document:
             old.deleteLater()
+
+    def _followed_signals(self, document: ReportDocument) -> list[tuple]:
+        """The document's signals the window follows while it shows the document."""
+        return [(document.modifiedChanged, self._update_title), (document.pathChanged, self._update_title),
+                (document.structureChanged, self._structure_changed), (document.editRefused, self.show_message),
+                (document.textChanged, self._refresh_drafts), (document.previousChanged, self._previous_changed)]
 
     def _build_tabs(self, document: ReportDocument) -> None:
         self.pages = ChapterPages(self.tabs, document, self._page_built)

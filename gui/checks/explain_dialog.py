@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
 from core.checks import Finding
+from gui.dialog_buttons import ok_button, ok_cancel
 
 EMPTY_HINT = "请填写说明：写明这一情况属实的原因。（要撤回已有的说明，请点检查面板上的“撤回说明”。）"
 
@@ -25,11 +26,8 @@ class ExplainDialog(QDialog):
         self.hint = QLabel(EMPTY_HINT)
         self.hint.setStyleSheet("color: #b3261e")
         layout.addWidget(self.hint)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText("确认说明")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self, "确认说明")
+        self.ok_button = ok_button(buttons)
         layout.addWidget(buttons)
         self.editor.textChanged.connect(self._update)
         self._update()

@@ -4,8 +4,9 @@ WPS does when it does not (they substitute the face the document names as the fa
 from __future__ import annotations
 
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QButtonGroup, QDialog, QDialogButtonBox, QLabel, QRadioButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QButtonGroup, QDialog, QLabel, QRadioButton, QVBoxLayout, QWidget
 
+from gui.dialog_buttons import ok_cancel
 from gui.fonts import missing_fonts
 
 CHOICES = {
@@ -74,12 +75,7 @@ class FontSetDialog(QDialog):
             layout.addWidget(status)
         official_ready = not missing_fonts(font_names("official"), installed)
         self.buttons["official" if official_ready else "windows"].setChecked(True)
-        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        box.button(QDialogButtonBox.StandardButton.Ok).setText("下一步：选择保存位置")
-        box.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
-        box.accepted.connect(self.accept)
-        box.rejected.connect(self.reject)
-        layout.addWidget(box)
+        layout.addWidget(ok_cancel(self, "下一步：选择保存位置"))
         # A fixed width lets the wrapped labels ask for the height they need; under fractional scaling
         # (150 %) Qt measures the wrapped text a little short, so each gets one line to spare.
         width = self.fontMetrics().horizontalAdvance("国") * 42

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -17,6 +16,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from gui.dialog_buttons import ok_button, ok_cancel
 
 Change = tuple[str, str, str]  # cell name, old value as shown, new value as shown
 
@@ -41,12 +42,7 @@ def ask_year_and_unit(parent: QWidget | None, year: int | None, unit: str | None
         form.addRow("报告年度：", spin)
     if unit is None:
         form.addRow("单位全称：", name)
-    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-    buttons.button(QDialogButtonBox.StandardButton.Ok).setText("确定")
-    buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
-    buttons.accepted.connect(dialog.accept)
-    buttons.rejected.connect(dialog.reject)
-    form.addRow(buttons)
+    form.addRow(ok_cancel(dialog))
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
     return spin.value(), name.text().strip()
@@ -71,12 +67,8 @@ def ask_apply_tables(parent: QWidget | None, changes: list[Change], problems: li
         text = QPlainTextEdit("\n".join(problems))
         text.setReadOnly(True)
         layout.addWidget(text)
-    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-    buttons.button(QDialogButtonBox.StandardButton.Ok).setText("导入这些数据")
-    buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(bool(changes))
-    buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
-    buttons.accepted.connect(dialog.accept)
-    buttons.rejected.connect(dialog.reject)
+    buttons = ok_cancel(dialog, "导入这些数据")
+    ok_button(buttons).setEnabled(bool(changes))
     layout.addWidget(buttons)
     dialog.resize(760, 520)
     return dialog.exec() == QDialog.DialogCode.Accepted

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QSpinBox, QWidget
+from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QLineEdit, QSpinBox, QWidget
 
 from core.template import template_for_year
 from core.template.registry import UnknownTemplateError
+from gui.dialog_buttons import ok_button, ok_cancel
 
 
 class NewReportDialog(QDialog):
@@ -26,11 +27,7 @@ class NewReportDialog(QDialog):
         form.addRow("报告年度：", self.year)
         form.addRow("单位全称：", self.unit)
         form.addRow("报告格式：", self.format_note)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("新建")
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = ok_cancel(self, "新建")
         form.addRow(self.buttons)
         self.year.valueChanged.connect(self._year_changed)
         self._year_changed(self.year.value())
@@ -43,7 +40,7 @@ class NewReportDialog(QDialog):
         except UnknownTemplateError as error:
             self.format_note.setText(str(error))
             ok = False
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ok)
+        ok_button(self.buttons).setEnabled(ok)
 
 
 def ask_new_report(parent: QWidget | None, unit_name: str = "") -> tuple[int, str] | None:

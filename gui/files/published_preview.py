@@ -9,7 +9,6 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
-    QDialogButtonBox,
     QHeaderView,
     QLabel,
     QPlainTextEdit,
@@ -28,6 +27,7 @@ from core.document import OPENING, Report
 from core.imports import ImportResult, Origin
 from core.outline import FREE_TABLE_PREFIX
 from core.values import format_value
+from gui.dialog_buttons import ok_button, ok_cancel
 
 _SHOWN = 90  # characters of a paragraph shown in its row; the whole text is below the table
 _FRONT = {"title": "标题", OPENING: "开头段落", "unit.name": "落款：单位名称", "signing_date": "落款：成文日期"}
@@ -97,12 +97,8 @@ class PublishedPreview(QDialog):
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         layout.addWidget(splitter, 1)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.accept_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.accept_button.setText("打开读取的内容" if result.complete else "仍然打开能读取的部分")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self, "打开读取的内容" if result.complete else "仍然打开能读取的部分")
+        self.accept_button = ok_button(buttons)
         layout.addWidget(buttons)
         self.table.currentCellChanged.connect(lambda row, *_: self._show_detail(row))
         self.findings.currentItemChanged.connect(lambda item, _: self._mark_finding(item))

@@ -10,7 +10,6 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
-    QDialogButtonBox,
     QHBoxLayout,
     QInputDialog,
     QLabel,
@@ -37,6 +36,7 @@ from core.outline_ops import (
     remove,
     rename,
 )
+from gui.dialog_buttons import ok_cancel
 
 KeyRole = Qt.ItemDataRole.UserRole + 20
 TableRole = Qt.ItemDataRole.UserRole + 21
@@ -106,12 +106,7 @@ class OutlineDialog(QDialog):
             self.title = QPlainTextEdit("\n".join(self.structure.own_title))
             self.title.setMaximumHeight(self.fontMetrics().lineSpacing() * 4)
             layout.addWidget(self.title)
-        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        box.button(QDialogButtonBox.StandardButton.Ok).setText("确定")
-        box.button(QDialogButtonBox.StandardButton.Cancel).setText("取消")
-        box.accepted.connect(self.accept)
-        box.rejected.connect(self.reject)
-        layout.addWidget(box)
+        layout.addWidget(ok_cancel(self))
         self._connect()
         self._fill()
         self.resize(self.fontMetrics().horizontalAdvance("国") * 44, self.fontMetrics().lineSpacing() * 30)
