@@ -96,3 +96,23 @@ def test_a_table_name_that_cannot_name_a_sheet_is_refused_with_its_line():
     with pytest.raises(TemplateError) as caught:
         load_template_text(mini_template(tables=[table]), "mini.json")
     assert any("不能作 Excel 工作表名" in message for _, message in caught.value.problems)
+
+
+def test_a_channel_table_without_its_unit_column_names_its_cells(tmp_path: Path):
+    """The channel table's title spans label, 单位 and number; a sheet that left out the 单位 column has
+    its numbers one column to the left, where the template's offset does not point: named, not blank."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet["A1"] = "工农区2018年政府信息公开情况"
+    sheet["A2"] = "通过不同渠道和方式公开政府信息的情况"
+    sheet.merge_cells("A2:B2")
+    rows = [("1.政府公报公开政府信息数", 0), ("2.政府网站公开政府信息数", 528), ("3.政务微博公开政府信息数", 0),
+            ("4.政务微信公开政府信息数", 1286), ("5.其他方式公开政府信息数", 2)]
+    for n, (label, value) in enumerate(rows, start=3):
+        sheet.cell(n, 1, label)
+        sheet.cell(n, 2, value)
+    book.save(tmp_path / "channels.xlsx")
+    result = read_xlsx(tmp_path / "channels.xlsx")
+    keys = {k for k in result.report.template.cells if k.startswith("channels.")}
+    problem = next(p for p in result.problems if "没有跨到" in p.message)
+    assert set(problem.cell_keys) == keys and not keys & result.read and not result.complete

@@ -87,6 +87,7 @@ def locate_table(spec: TableSpec, indexes: list[SheetIndex], problems: list[Impo
     if spec.row_items:
         rows, repeated, continued = _find_rows(spec, index, problem)
         unplaced: dict[ColumnSpec, list[CellSpec]] = defaultdict(list)
+        short: dict[tuple[int, int], list[CellSpec]] = defaultdict(list)  # a header narrower than its table
         used: set[tuple[int, int]] = set()
         for cell in spec.cells:
             if cell.grid_row not in rows:
@@ -95,13 +96,19 @@ def locate_table(spec: TableSpec, indexes: list[SheetIndex], problems: list[Impo
             above = [p for p in headers[cell.column] if p[0] < row]
             nearest = max((r for r, _ in above), default=None)
             columns = [p for p in above if p[0] == nearest]
-            if len(columns) == 1:
+            if len(columns) == 1 and not _short_header(index, columns[0], cell.offset):
                 positions[cell.key] = (row, columns[0][1] + cell.offset)
                 used.add(columns[0])
+            elif len(columns) == 1:
+                short[columns[0]].append(cell)
             else:
                 unplaced[cell.column].append(cell)
         for column, cells in unplaced.items():
             _report_column(spec, index, column, cells, rows, problem)
+        for (header_row, header_col), cells in short.items():
+            problem(header_row, header_col, f"表头“{cells[0].column.leaf.text}”没有跨到本表放数字的第 "
+                                            f"{cells[0].offset + 1} 列（表格的列和官方表不同），"
+                                            f"这 {len(cells)} 个单元格未导入", tuple(c.key for c in cells))
         check_rows(spec, index, rows, repeated, continued, positions, used, problem)
         first = min(rows.values(), default=None)
     else:
@@ -109,6 +116,11 @@ def locate_table(spec: TableSpec, indexes: list[SheetIndex], problems: list[Impo
     if first is None:
         first = min((p for found in headers.values() for p in found), default=(1, 1))
     return Located(index, positions, first)
+
+
+def _short_header(index: SheetIndex, header: tuple[int, int], offset: int) -> bool:
+    """A header that should span the label and data columns under it but does not reach the data."""
+    return offset > 0 and index.merged_right.get(header, header[1]) < header[1] + offset
 
 
 def _find_rows(spec: TableSpec, index: SheetIndex, problem) -> tuple[dict[int, tuple[int, int]], set[int], set[int]]:
@@ -284,7 +296,7 @@ def _place_under_header(spec: TableSpec, index: SheetIndex, headers: dict[Column
             problem(row, used[0], f"数据不在表头下第一行（第 {bottom + 1} 行），而在第 {row} 行，已按第 {row} 行读取",
                     notice=True)
         for cell in spec.cells:
-            if cell.column in columns:
+            if cell.column in columns and not _short_header(index, columns[cell.column], cell.offset):
                 positions[cell.key] = (row, columns[cell.column][1] + cell.offset)
     return first
 
