@@ -202,6 +202,11 @@ def aggregate_reports(args: argparse.Namespace) -> int:
                                 workers=args.workers or min(2, os.cpu_count() or 1))
     except UnknownTemplateError as error:
         return _fail(str(error))
+    from core.aggregate.audit import unmatched_names
+
+    for option, names in (("--exclude", args.exclude), ("--include", args.include)):
+        if unknown := unmatched_names(aggregation.rows, names):
+            return _fail(f"{option} 指定的单位“{unknown[0]}”不在本次读取的单位中，请核对单位名称；未保存任何文件")
     print(render_json(aggregation, str(output), args.xlsx) if args.json else render_text(aggregation))
     if aggregation.report is None:
         return _fail("没有可以汇总的单位，未保存任何文件")

@@ -7,9 +7,9 @@ from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from core.aggregate.breakdown import MemberBreakdown
 from core.cell_types import kind_of
 from core.expressions import evaluate_partial
+from core.member_breakdown import MemberBreakdown
 from core.outline import Outline, chapters_of
 from core.template import Template, load_template, template_for_year
 from core.template.model import Chapter, Phrase, Section, Table, text_keys_of

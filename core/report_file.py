@@ -7,8 +7,8 @@ import json
 from pathlib import Path
 from typing import Any
 
-from core.aggregate.breakdown import breakdown_from_json, breakdown_to_json
 from core.document import UNIT_FIELD_LABELS, UNIT_KINDS, UNIT_LEVELS, Report, UnitInfo
+from core.member_breakdown import breakdown_from_json, breakdown_to_json
 from core.outline import OutlineError, check_outline
 from core.report_parts import free_tables_from_json, free_tables_to_json, outline_from_json, outline_to_json
 from core.template import Template, TemplateError, UnknownTemplateError, load_template

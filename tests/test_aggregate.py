@@ -335,3 +335,59 @@ def test_crafted_workbooks_among_the_units_cost_their_own_row_only(tmp_path):
     assert len(others) == 4
     for row in others:  # refused, or read and found to hold no tables: never summed, always said why
         assert not row.included and row.problem_lines()
+
+
+def test_a_total_over_a_blank_is_named_as_partial_and_stated_in_no_figure(tmp_path):
+    a, b = unit_report("清河县甲镇人民政府", 1), unit_report("清河县乙镇人民政府", 2)
+    del a.cells["t3.new.natural"]
+    a.recompute()
+    for n, report in enumerate((a, b)):
+        save_report(report, tmp_path / f"{n}.nianbao")
+    result = aggregate([tmp_path], 2025, OFFICE, include=["清河县甲镇人民政府"])
+    partial = next(n for n in result.notes if "只是已填部分之和" in n)
+    assert result.report.template.cells["t3.new.total"].name in partial
+    assert "t3.new.total" in result.sums.partial_totals
+    assert not any(line.startswith("表三的新收申请件数") for line in result.report.opening.splitlines())
+
+
+def test_group_figures_add_up_the_units_inputs_not_their_typed_totals(tmp_path, roster_csv):
+    """A unit summed despite a wrong typed total: the office's total and each group's figure are both
+    computed from the inputs, so the groups add up to the total."""
+    reports = {name: unit_report(UNITS[name], n) for n, name in enumerate(("甲镇", "乙镇", "丁镇"), start=1)}
+    reports["丁镇"].cells["t3.new.total"] += 50  # typed, does not add up
+    for name, report in reports.items():
+        save_report(report, tmp_path / f"{name}.nianbao")
+    roster = read_roster(roster_csv)
+    result = aggregate([tmp_path], 2025, OFFICE, roster, include=[UNITS["丁镇"]])
+    inputs = {name: sum(r.cells[k] for k in r.template.cells if k.startswith("t3.new.") and not k.endswith("total"))
+              for name, r in reports.items()}
+    towns, departments = inputs["甲镇"] + inputs["乙镇"], inputs["丁镇"]
+    assert result.report.value("t3.new.total") == towns + departments
+    line = next(x for x in result.report.opening.splitlines() if x.startswith("表三的新收申请件数"))
+    assert f"合计{towns + departments}件" in line and f"乡镇街道{towns}件" in line and f"区直部门{departments}件" in line
+
+
+def test_a_second_copy_of_a_units_report_is_not_its_copied_text(tmp_path):
+    report = unit_report(UNITS["甲镇"], 1)
+    save_report(report, tmp_path / "甲镇.nianbao")
+    older = tmp_path / "旧" / "甲镇（旧）.nianbao"
+    older.parent.mkdir()
+    save_report(report, older)
+    os.utime(older, (os.path.getmtime(tmp_path / "甲镇.nianbao") - 3600,) * 2)
+    result = aggregate([tmp_path], 2025, OFFICE)
+    kept = next(r for r in result.rows if r.status == READY)
+    assert kept.similar == [] and any(r.status == EXCLUDED and "不止一份" in r.reasons[0] for r in result.rows)
+
+
+def test_a_roster_workbook_longer_than_is_read_says_so(tmp_path):
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["单位名称", "分组"])
+    for n in range(1500):
+        ws.append([f"清河县第{n:04d}单位", "区直部门"])
+    wb.save(tmp_path / "名单.xlsx")
+    roster = read_roster(tmp_path / "名单.xlsx")
+    assert len(roster.entries) == 999 and any(p.startswith("名单“名单.xlsx”") and "第 1000 行以下" in p and "未读取" in p
+                                              for p in roster.problems)

@@ -270,3 +270,13 @@ def test_aggregate_refusals_are_chinese(capsys, tmp_path):
     code, _, err = run(capsys, "aggregate", str(empty), "--year", "2025", "--unit", "清河县人民政府",
                        "-o", str(tmp_path / "b.nianbao"))
     assert code == 2 and "没有可以汇总的单位" in err and not (tmp_path / "b.nianbao").exists()
+
+
+def test_aggregate_refuses_an_exclude_or_include_that_names_no_unit(capsys, tmp_path):
+    folder, roster = _units_folder(tmp_path, with_error=False)
+    out_file = tmp_path / "a.nianbao"
+    base = ["aggregate", str(folder), "--year", "2025", "--unit", "清河县人民政府", "-o", str(out_file)]
+    code, _, err = run(capsys, *base, "--exclude", "清河县甲真")
+    assert code == 2 and "--exclude 指定的单位“清河县甲真”不在本次读取的单位中" in err and not out_file.exists()
+    code, _, err = run(capsys, *base, "--include", "清河县乙镇人民政府")
+    assert code == 0 and out_file.exists()

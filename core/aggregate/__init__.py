@@ -1,4 +1,4 @@
 """The superior office's work: collect units' reports, audit each, and add them up into its own.
 
-Importing this package stays cheap (``core.document`` imports the breakdown a report carries).
+What an aggregated report keeps of its members is a report part: core/member_breakdown.py.
 """

@@ -100,6 +100,12 @@ def audit(submissions: Sequence[Submission], template: Template, year: int, rost
     return rows + unused
 
 
+def unmatched_names(rows: list[AuditRow], names: Collection[str]) -> list[str]:
+    """The names (given to leave a unit out or to sum it anyway) that match no unit of the audit."""
+    keys = {r.key for r in rows}
+    return [n for n in names if unit_key(n) not in keys]
+
+
 def _row(submission: Submission, template: Template, year: int) -> AuditRow:
     row = AuditRow(unit=submission.path.stem, files=[submission.path.name], submission=submission,
                    notices=list(submission.notices))

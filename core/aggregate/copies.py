@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from core.aggregate.names import unit_key
-from core.document import Report
+from core.document import OPENING, Report
 from core.phrases import fill
 from core.similarity import comparable, compare_forms, sentences
 from core.template.model import Template
@@ -100,7 +100,7 @@ def _candidates(holders: list[set[int]], number: int) -> set[int]:
 def chapter_texts(report: Report) -> ChapterTexts:
     """chapter key → the forms of its sentences, the unit's name removed and standard sentences left out."""
     names = [n for n in {report.unit.name.strip(), unit_key(report.unit.name)} if len(n) >= 2]
-    phrases = dict.fromkeys(p for key in (*report.text_keys, "opening") for p in report.phrases_for(key))
+    phrases = dict.fromkeys(p for key in (*report.text_keys, OPENING) for p in report.phrases_for(key))
     standard = {comparable(_without(fill(p, report), names)) for p in phrases}
     found = {}
     for chapter in report.chapters:

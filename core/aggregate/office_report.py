@@ -9,19 +9,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from decimal import Decimal
 
-from core.aggregate.breakdown import Member
-from core.aggregate.summing import SumResult
+from core.aggregate.summing import SumResult, sum_cell, summed_report
 from core.document import Report
+from core.member_breakdown import Member
 from core.template.model import AggregatePhrases, Template
 from core.units import UnitInfo
 from core.values import format_value, numeric
 
 
 def office_report(template: Template, year: int, unit: UnitInfo, sums: SumResult, scope: str) -> Report:
-    report = Report(template_id=template.id, year=year, unit=unit)
-    for key, value in sums.inputs.items():
-        report.store(key, value)
-    report.recompute()
+    report, sums.partial_totals = summed_report(template, year, unit, sums.inputs)
     sums.breakdown.scope = scope
     report.members = sums.breakdown
     phrases = template.front_matter.aggregate
@@ -54,22 +51,26 @@ def group_figures(phrases: AggregatePhrases, report: Report, sums: SumResult) ->
     groups = list(group_counts(phrases, members))
     if len(groups) < 2:
         return []
+    # each group's tables summed from its units' input cells, its totals computed as the office's are
+    # (never the units' own typed totals)
+    template = report.template
+    by_group = {}
+    for group in groups:
+        chosen = [i for i, m in enumerate(members) if (m.group or phrases.ungrouped) == group]
+        inputs = {key: sum_cell(template, key, [sums.breakdown.of(key)[i] for i in chosen])
+                  for key in sums.inputs}
+        by_group[group] = summed_report(template, report.year, report.unit, inputs)[0]
+    partial = set(sums.partial_totals)
     sentences = []
-    for figure in report.template.prose_figures:
+    for figure in template.prose_figures:
         total = _sum(report.value(k) for k in figure.cells)
-        if total is None:
-            continue  # a blank in some unit: the figure is not known, and the notes say why
-        parts = []
-        for group in groups:
-            values = [v for key in figure.cells for m, v in zip(members, sums.breakdown.of(key), strict=True)
-                      if (m.group or phrases.ungrouped) == group]
-            value = _sum(values)
-            if value is None:
-                break
-            parts.append(phrases.figure_group.format(group=group, value=format_value(value), measure=figure.unit))
-        else:
-            sentences.append(phrases.figure.format(what=figure.what, total=format_value(total), measure=figure.unit,
-                                                   groups=phrases.joiner.join(parts)))
+        parts = [_sum(by_group[g].value(k) for k in figure.cells) for g in groups]
+        if total is None or None in parts or partial & set(figure.cells):
+            continue  # a blank (or "/") in some unit: the figure is not known, and the notes say why
+        sentences.append(phrases.figure.format(
+            what=figure.what, total=format_value(total), measure=figure.unit, groups=phrases.joiner.join(
+                phrases.figure_group.format(group=g, value=format_value(v), measure=figure.unit)
+                for g, v in zip(groups, parts, strict=True))))
     return sentences
 
 

@@ -60,11 +60,14 @@ class Roster:
 
 def read_roster(path: str | Path) -> Roster:
     path = Path(path)
+    read_problems: list[str] = []
     if path.suffix.lower() in (".xlsx", ".xlsm"):
-        rows = _workbook_rows(path)
+        rows = _workbook_rows(path, read_problems)
     else:
         rows = _csv_rows(path)
-    return roster_from_rows(rows, f"名单“{path.name}”")
+    roster = roster_from_rows(rows, f"名单“{path.name}”")
+    roster.problems[:0] = read_problems  # e.g. rows beyond what a workbook is read to: named, never dropped
+    return roster
 
 
 def roster_from_rows(rows: list[list[str]], source: str) -> Roster:
@@ -122,27 +125,28 @@ def _choice(text: str, choices: dict[str, str]) -> str:
 
 
 def _csv_rows(path: Path) -> list[list[str]]:
+    from core.imports.published.decode import decode
+
     data = read_user_file(path, "单位名单", RosterError)
-    for encoding in ("utf-8-sig", "gb18030"):
-        try:
-            text = data.decode(encoding)
-            break
-        except UnicodeDecodeError:
-            continue
-    else:
+    decoded = decode(data)
+    if decoded is None:
         raise RosterError(f"名单“{path.name}”不是 UTF-8 或 GBK 编码的文字，无法读取")
+    text = decoded[0]
     sample = text[:4096]
     delimiter = "\t" if sample.count("\t") > sample.count(",") else ","
     return [list(row) for row in csv.reader(io.StringIO(text), delimiter=delimiter)]
 
 
-def _workbook_rows(path: Path) -> list[list[str]]:
+def _workbook_rows(path: Path, problems: list[str]) -> list[list[str]]:
+    from core.imports import ImportProblem
     from core.imports.xlsx_workbook import XlsxImportError, load_grids
 
+    read: list[ImportProblem] = []
     try:
-        grids = load_grids(path, [])
+        grids = load_grids(path, read)
     except XlsxImportError as error:
         raise RosterError(str(error)) from None
+    problems += [f"名单“{path.name}”{'!'.join(x for x in (p.sheet, p.cell) if x)}：{p.message}" for p in read]
     grid = next((g for g in grids if g.state == "visible" and g.values), None)
     if grid is None:
         raise RosterError(f"名单“{path.name}”中没有内容")

@@ -8,8 +8,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from core.aggregate.audit import ERRORS, AuditRow, audit
-from core.aggregate.breakdown import Member
+from core.aggregate.audit import ERRORS, READY, AuditRow, audit
 from core.aggregate.collect import Progress, Submission, collect
 from core.aggregate.copies import copied_texts, threshold_of
 from core.aggregate.names import shown_name
@@ -18,6 +17,7 @@ from core.aggregate.roster import Roster
 from core.aggregate.summing import SumResult, sum_members
 from core.checks import CheckResult, run_checks
 from core.document import Report
+from core.member_breakdown import Member
 from core.template import Template, template_for_year
 from core.units import UnitInfo
 
@@ -52,9 +52,8 @@ def summarise(submissions: Sequence[Submission], year: int, unit: UnitInfo, rost
               excluded: Collection[str] = (), include: Collection[str] = (), groups: Collection[str] = ()) -> Aggregation:
     template = template_for_year(year)
     rows = audit(submissions, template, year, roster, excluded, include, groups)
-    _flag_copies([r for r in rows if r.submission is not None and r.submission.readable
-                  and r.submission.has_texts and r.format == template.name and r.submission.report.year == year],
-                 template)
+    _flag_copies([r for r in rows if r.status in (READY, ERRORS) and r.submission is not None
+                  and r.submission.has_texts], template)  # not a unit's second copy, not a file left out
     members = [(Member(r.unit, r.group), r.submission.report) for r in rows if r.included and r.submission]
     result = Aggregation(year, template, rows, None, None)
     if not members:
@@ -86,6 +85,11 @@ def _notes(template: Template, sums: SumResult) -> list[str]:
                      "请这些单位补报，或不汇总这些单位")
     for key, units in sums.slashes.items():
         notes.append(f"“{template.cells[key].name}”：{_units(units)}填写“/”（不适用），汇总数是其余单位之和")
+    if sums.partial_totals:
+        names = "、".join(f"“{template.cells[k].name}”" for k in sums.partial_totals[:5])
+        more = f"等 {len(sums.partial_totals)} 个合计" if len(sums.partial_totals) > 5 else ""
+        notes.append(f"{names}{more}要加上留空的单元格，现在只是已填部分之和，不是完整的汇总数；"
+                     "留空的单元格补齐后才完整")
     return notes
 
 

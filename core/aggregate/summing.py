@@ -13,11 +13,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from core.aggregate.breakdown import Member, MemberBreakdown
 from core.cell_types import kind_of
 from core.document import Report
+from core.member_breakdown import Member, MemberBreakdown
 from core.template.model import Template
-from core.values import SLASH, CellValue, numeric
+from core.units import UnitInfo
+from core.values import SLASH, CellValue
 
 
 @dataclass
@@ -26,6 +27,7 @@ class SumResult:
     breakdown: MemberBreakdown
     blanks: dict[str, list[str]] = field(default_factory=dict)  # cell key → units that left it blank
     slashes: dict[str, list[str]] = field(default_factory=dict)  # cell key → units that wrote "/" (others did not)
+    partial_totals: list[str] = field(default_factory=list)  # totals that add up a blank cell: only what is known
 
 
 def sum_members(template: Template, members: Sequence[tuple[Member, Report]]) -> SumResult:
@@ -37,19 +39,33 @@ def sum_members(template: Template, members: Sequence[tuple[Member, Report]]) ->
         breakdown.values[key] = values
         if cell.computed:
             continue
+        names = [m.name for m, _ in members]
         if None in values:
-            result.blanks[key] = [m.name for (m, _), v in zip(members, values, strict=True) if v is None]
-            continue
-        if SLASH in values:  # "/" is the only text a cell holds
-            slash = [m.name for (m, _), v in zip(members, values, strict=True) if numeric(v) is None]
-            if len(slash) == len(members):
-                result.inputs[key] = SLASH
-                continue
-            result.slashes[key] = slash
-            values = tuple(v for v in values if numeric(v) is not None)
-        if not members:
-            result.inputs[key] = None
-            continue
-        total = sum(values)  # ints stay ints; money (Decimal) stays exact
-        result.inputs[key] = total if type(total) is int else kind_of(cell.type).total(Decimal(total))
+            result.blanks[key] = [n for n, v in zip(names, values, strict=True) if v is None]
+        elif SLASH in values and any(v is not SLASH for v in values):
+            result.slashes[key] = [n for n, v in zip(names, values, strict=True) if v is SLASH]
+        result.inputs[key] = sum_cell(template, key, values)
     return result
+
+
+def sum_cell(template: Template, key: str, values: Sequence[CellValue]) -> CellValue:
+    """One input cell over some units: blank if any left it blank, "/" if all wrote "/", else the sum of
+    the numbers ("/" adding nothing)."""
+    if None in values:
+        return None
+    numbers = [v for v in values if v is not SLASH]
+    if not numbers:
+        return SLASH
+    total = sum(numbers)  # ints stay ints; money (Decimal) stays exact
+    return total if type(total) is int else kind_of(template.cells[key].type).total(Decimal(total))
+
+
+def summed_report(template: Template, year: int, unit: UnitInfo, inputs: dict[str, CellValue]) -> tuple[Report, list[str]]:
+    """A report holding ``inputs`` with the format's totals computed from them, and the totals that add
+    up a blank cell: as in any report being filled they add what is known, so they are returned to be
+    named (the blank cell itself is an error of the checks)."""
+    report = Report(template_id=template.id, year=year, unit=unit)
+    for key, value in inputs.items():
+        report.store(key, value)
+    report.recompute()
+    return report, [c.cell for c in template.computations_after(k for k, v in inputs.items() if v is None)]

@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from core.export import ExportError, write_export
-from core.text_clean import clean_report
 
 if TYPE_CHECKING:
     from core.aggregate.run import Aggregation
@@ -20,10 +19,8 @@ def office_xlsx_bytes(aggregation: Aggregation) -> bytes:
 
     if aggregation.report is None:
         raise ExportError("没有可以汇总的单位，无法导出汇总工作簿")
-    from core.checks import run_checks
-
-    checks = aggregation.check if aggregation.check is not None else run_checks(aggregation.report)
-    workbook = build_workbook(clean_report(aggregation.report).report, checks)
+    assert aggregation.check is not None  # summarise checks every report it makes
+    workbook = build_workbook(aggregation.report, aggregation.check)  # it cleans the report itself
     before_hidden = len(workbook.worksheets) - 1
     write_members_sheet(workbook, aggregation, before_hidden)
     write_audit_sheet(workbook, aggregation, before_hidden + 1)
