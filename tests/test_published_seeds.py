@@ -14,7 +14,7 @@ from core.imports.published.text_source import text_blocks
 from core.printed_text import printed_text
 from core.report_file import load_report
 from resources import SAMPLE_REPORT
-from tests.conftest import SEED001
+from tests.conftest import FIXTURES, SEED001
 from tests.portal_pages import portal_page
 from tests.seed_text import FILES, seed_text
 from tests.test_seeds import KNOWN_DIFFERENCES, compare, fixture
@@ -219,3 +219,39 @@ def test_each_seeds_chapters_and_front_matter_are_its_fixtures(name: str):
         (expected.own_title, unit, expected.signing_date, expected.signature_printed)
     assert {k: (t.title, t.rows) for k, t in report.free_tables.items()} == \
         {k: (t.title, t.rows) for k, t in expected.free_tables.items()}
+
+
+def test_rows_labelled_alike_are_named_when_one_of_them_is_missing(tmp_path):
+    """Seed 004's 统计表 prints （二）被依法纠错数 under 行政复议 and again under 行政诉讼. With the first one
+    lost, the second could stand for either: neither is taken, both are named (and the rest is read)."""
+    lines = seed_text("004").splitlines()
+    [first] = [n for n, line in enumerate(lines) if "被依法纠错数" in line][:1]
+    del lines[first]
+    path = tmp_path / "004.txt"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    result = read_published(path)
+    alike = {k for k, c in result.report.template.cells.items() if c.row.label == "（二）被依法纠错数"}
+    assert len(alike) == 2 and not alike & result.read
+    problem = next(p for p in result.problems if "都叫「（二）被依法纠错数」" in p.message)
+    assert set(problem.cell_keys) == alike and "只找到 1 行" in problem.message
+    assert result.report.value("stats.received.number") == fixture("004").value("stats.received.number")
+
+
+def test_a_later_block_of_a_table_printed_with_its_columns_swapped_is_not_read(tmp_path):
+    """Table 二 of the 2019 format prints one header per 第二十条 item; each is checked against the
+    official column order before its numbers, not only the first."""
+    report = load_report(FIXTURES / "sample_2020.nianbao")
+    lines = [block.text for block in printed_text(report)]
+    path = tmp_path / "2020.txt"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    whole = read_published(path)
+    t2 = {k for k in report.template.cells if k.startswith(report.template.tables[0].key + ".")}
+    assert t2 <= whole.read and all(whole.report.value(k) == report.value(k) for k in t2)
+    header = next(n for n, line in enumerate(lines) if "上一年项目数量\t本年增/减" in line)
+    lines[header] = lines[header].replace("上一年项目数量\t本年增/减", "本年增/减\t上一年项目数量")
+    label, previous, change, *rest = lines[header + 1].split("\t")
+    lines[header + 1] = "\t".join([label, change, previous, *rest])  # the numbers as the swapped header says
+    path.write_text("\n".join(lines), encoding="utf-8")
+    swapped = read_published(path)
+    assert not t2 & swapped.read
+    assert any("列顺序不同" in p.message and set(p.cell_keys) >= t2 for p in swapped.problems)

@@ -40,5 +40,6 @@ def recognise(blocks: list[Block], year: int | None) -> Template | None:
         return by_year
     if best == 0:
         return by_year
-    leaders = sorted(t for t, s in scores.items() if s == best)
-    return load_template(leaders[-1])
+    # a tie without a year to break it: the newest format, as the workbook import decides
+    leaders = [load_template(t) for t, s in scores.items() if s == best]
+    return max(leaders, key=lambda t: t.first_year)

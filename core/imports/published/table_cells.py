@@ -95,6 +95,10 @@ class TableRead:
             self.shape = replace(self.shape, name=self.title)
 
     def run(self, blocks: list[Block]) -> None:
+        self._read_rows(blocks)
+        self._check_namesakes()
+
+    def _read_rows(self, blocks: list[Block]) -> None:
         headers: list[list[str]] = []  # the header lines before the first row of numbers
         data_seen, cursor, i = False, 0, 0
         while i < len(blocks):
@@ -122,7 +126,10 @@ class TableRead:
                     if not any(canonical(f) in self.shape.known for _, f in labels):
                         self._problem(block, f"{self.shape.name}前的文字“{block.text[:30]}”不是表格的内容，未导入",
                                       notice=True)
-                elif not all(canonical(f) in self.shape.known for _, f in labels):
+                elif all(canonical(f) in self.shape.known for _, f in labels):
+                    # the header of the table's next block: checked like the first before its numbers
+                    headers, data_seen = [[canonical(f) for _, f in labels]], False
+                else:
                     self._problem(block, f"表格中的“{block.text[:30]}”不是{self.shape.name}的标签，未读取", notice=True)
                 i += 1
                 continue
@@ -133,6 +140,31 @@ class TableRead:
             cursor = index + 1
             self._assign(index, block, list(block.fields[start:]), labelled=True)
             i += 1
+
+    def _check_namesakes(self) -> None:
+        """Rows the official table itself labels alike (the same sub-item under two headings) are told
+        apart by order alone; that holds only when every one of them was found. When some are missing,
+        a found one may stand for any of them: none is taken, all are named (as the workbook import does)."""
+        rows = self.shape.rows
+        alike: dict[str, list[int]] = {}
+        for index, row in enumerate(rows):
+            if row.label_key:
+                alike.setdefault(row.label_key, []).append(index)
+        for indices in alike.values():
+            found = [i for i in indices if self.matched.get(i)]
+            if len(indices) < 2 or not found or len(found) == len(indices):
+                continue
+            cells = tuple(k for i in indices for k in rows[i].cells)
+            places = [o.where for o in self.origins if o.targets in {rows[i].cells for i in found}]
+            for key in cells:
+                self.report.cells.pop(key, None)
+                self.read.discard(key)
+            self.origins[:] = [Origin(o.where, o.text, ()) if o.targets in {rows[i].cells for i in found} else o
+                               for o in self.origins]
+            self.problems.append(ImportProblem(
+                places[0] if places else "", "",
+                f"{self.shape.name}有 {len(indices)} 行都叫「{rows[indices[0]].label}」，文中只找到 {len(found)} 行，"
+                "无法确定各是哪一行，这些行的数字未导入", keys=cells))
 
     # --- matching ---------------------------------------------------------------------------
 
@@ -169,7 +201,8 @@ class TableRead:
         keys = {canonical(text) for _, text in labels}
         twice = next((i for i in self.matched if self.shape.rows[i].label_key in keys), None)
         if twice is None:
-            self._problem(block, f"{self.shape.name}中没有“{labels[-1][1][:30]}”这一行，这一行的数字未导入")
+            label = next((t for _, t in reversed(labels) if canonical(t) not in self.shape.extras), labels[-1][1])
+            self._problem(block, f"{self.shape.name}中没有“{label[:30]}”这一行，这一行的数字未导入")
             return
         self._twice(twice, block, [v for v in block.fields[labels[-1][0] + 1:] if v])
 
@@ -194,8 +227,13 @@ class TableRead:
         for line in lines:
             keys = [k for k in line if k in known]
             if keys and not any(_in_order(keys, row) for row in self.shape.headers):
+                cells = self._all_cells()
+                for key in cells:  # numbers of an earlier block of this table are not kept either
+                    self.report.cells.pop(key, None)
+                    self.read.discard(key)
+                self.origins[:] = [Origin(o.where, o.text, ()) if set(o.targets) & set(cells) else o for o in self.origins]
                 self._problem(block, f"{self.shape.name}的表头与官方格式的列顺序不同（{'、'.join(keys[:6])}），"
-                                     "按位置读取会把数字填错列，整张表未导入", keys=self._all_cells())
+                                     "按位置读取会把数字填错列，整张表未导入", keys=cells)
                 return False
         return True
 
