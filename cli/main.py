@@ -27,7 +27,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     new = sub.add_parser("new", help="新建一份空白年报，或从上年报告新建")
     new.add_argument("--from", dest="from_file", metavar="LAST",
-                     help="从上年报告新建（.nianbao 或 Excel 工作簿）：沿用单位信息，文字作为草稿，表三上年结转按上年结转下年度填入")
+                     help="从上年报告新建（.nianbao、Excel 工作簿或已发布的 .docx/.html/.txt）：沿用单位信息，文字作为草稿，上年结转的数字按上年报告的结转数填入")
     new.add_argument("--year", type=int, help="报告年度，例如 2025（用 --from 时默认为上年报告年度 + 1）")
     new.add_argument("--unit", help="单位全称，例如 “某某县某某镇人民政府”（不用 --from 时必填）")
     new.add_argument("--kind", choices=["government", "department"],

@@ -61,7 +61,7 @@ def create_actions(parent: QWidget) -> WindowActions:
     return WindowActions(
         new=_action(parent, "新建(&N)…", Key.New, "新建一份年报"),
         new_from_last_year=_named(_action(parent, "从上年报告新建(&Y)…", None,
-                                          "沿用上年报告的单位信息，文字作为草稿，表三上年结转按上年结转下年度填入"),
+                                          "沿用上年报告的单位信息，文字作为草稿，上年结转的数字按上年报告的结转数填入"),
                                   "action_new_from_last_year"),
         open=_action(parent, "打开(&O)…", Key.Open, "打开年报文件（.nianbao）"),
         save=_action(parent, "保存(&S)", Key.Save, "保存当前年报"),
@@ -70,7 +70,7 @@ def create_actions(parent: QWidget) -> WindowActions:
         export_excel=_action(parent, "导出 Excel(&E)…", None, "把表格导出为 Excel 工作簿（.xlsx）"),
         import_excel=_action(parent, "导入 Excel 为新报告(&I)…", None, "从 Excel 工作簿读取表格数据，作为新报告打开"),
         import_tables=_action(parent, "导入 Excel 表格到当前报告(&T)…", None,
-                              "把 Excel 工作簿中的三张统计表导入当前报告（文字和单位信息不变，可撤销）"),
+                              "把 Excel 工作簿中的统计表导入当前报告（文字和单位信息不变，可撤销）"),
         link_previous=_named(_action(parent, "关联上年报告…", None,
                                      "选择上年的年报文件或 Excel 工作簿，用于跨年度检查和与上年文字的比对（可撤销）"),
                              "action_link_previous"),

@@ -105,7 +105,7 @@ def build_file_dialog(parent: QWidget | None, title: str, start: str, name_filte
     """``start`` is a folder, or a suggested file path when saving."""
     dialog = QFileDialog(parent, title)
     if name_filter:
-        dialog.setNameFilter(name_filter)
+        dialog.setNameFilters(name_filter.split(";;"))  # one filter, or several joined as Qt writes them
     dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave if save else QFileDialog.AcceptMode.AcceptOpen)
     dialog.setFileMode(QFileDialog.FileMode.AnyFile if save else QFileDialog.FileMode.ExistingFile)
     start_path = Path(start) if start else Path(last_folder())

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
 
 LAST_YEAR_FILTER = ("上年的年报文件、Excel 工作簿或已发布的年报 (*.nianbao *.xlsx *.xlsm *.docx *.html *.htm *.txt)"
                     ";;年报文件 (*.nianbao);;Excel 工作簿 (*.xlsx *.xlsm);;已发布的年报 (*.docx *.html *.htm *.txt)")
 
 
 def ask_last_year_path(parent: QWidget | None, folder: str, title: str) -> Path | None:
-    path, _ = QFileDialog.getOpenFileName(parent, title, folder, LAST_YEAR_FILTER)
-    return Path(path) if path else None
+    from gui.files import dialogs
+
+    return dialogs.ask_open_path(parent, folder, LAST_YEAR_FILTER, title)  # the Chinese dialog, last folder
 
 
 def ask_last_year_year(parent: QWidget | None, title: str, default: int) -> int | None:

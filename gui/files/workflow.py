@@ -61,6 +61,7 @@ class FileWorkflow:
         """True when it is fine to drop the current document (saved, or the user chose 不保存)."""
         from gui.files import dialogs
 
+        self._finish_typing()
         if self.window.document is None or not self.document.is_modified:
             return True
         answer = dialogs.ask_save_changes(self.window, self.document.display_name)
@@ -111,6 +112,7 @@ class FileWorkflow:
         return True
 
     def save(self) -> bool:
+        self._finish_typing()
         if self.document.path is None:
             return self.save_as()
         return self._save_to(self.document.path)
@@ -118,6 +120,7 @@ class FileWorkflow:
     def save_as(self) -> bool:
         from gui.files import dialogs
 
+        self._finish_typing()
         suggested = str(Path(self._folder()) / f"{self.document.report.title}{EXTENSION}")
         path = dialogs.ask_save_path(self.window, suggested)
         if path is None:
@@ -126,6 +129,16 @@ class FileWorkflow:
             dialogs.show_error(self.window, "保存年报", "不能覆盖软件自带的示例报告，请换一个文件名或文件夹。")
             return False
         return self._save_to(path)
+
+    def _finish_typing(self) -> None:
+        """What is still being typed (a drawn table's title not yet confirmed with Enter, a grid cell's
+        open editor) becomes part of the report before it is saved, exported or let go: the field loses
+        the focus, which commits it."""
+        from PySide6.QtWidgets import QApplication
+
+        focused = QApplication.focusWidget()
+        if focused is not None and self.window.isAncestorOf(focused):
+            focused.clearFocus()
 
     def _save_to(self, path: Path) -> bool:
         from gui.files import dialogs
@@ -160,11 +173,13 @@ class FileWorkflow:
     def export_word(self) -> None:
         from gui.files import exports
 
+        self._finish_typing()
         exports.export_word(self.window, self.document.report, self.document.path)
 
     def export_excel(self) -> None:
         from gui.files import exports
 
+        self._finish_typing()
         exports.export_excel(self.window, self.document.report, self.document.path)
 
     def import_excel(self) -> bool:

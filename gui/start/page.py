@@ -76,7 +76,7 @@ class StartPage(QScrollArea):
         self.new_from_last_year.setToolTip("以上年的年报为底稿：带入上年结转数和文字草稿，再按本年情况改写")
         self.new_from_last_year.clicked.connect(self._trigger_from_last_year)
         self.open = self._button("打开年报…", "打开保存过的年报文件（.nianbao）", self.openFile)
-        self.import_excel = self._button("导入 Excel…", "从 Excel 工作簿读取三张统计表，作为新报告打开", self.importExcel)
+        self.import_excel = self._button("导入 Excel…", "从 Excel 工作簿读取统计表，作为新报告打开", self.importExcel)
         self.import_published = self._button(
             "导入已发布的年报…", "第一年使用本软件：读取上年已发布的年报（Word、网页或从 PDF 复制的文字），核对后作为新报告打开",
             self.importPublished)

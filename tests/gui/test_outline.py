@@ -69,3 +69,31 @@ def test_a_pre_2019_report_gets_its_own_chapter_with_the_old_statistics_table(qt
     window.actions.undo.trigger()  # the statistics cell
     window.actions.undo.trigger()  # the structure
     assert _tab_titles(window) == before
+
+
+def test_a_drawn_tables_title_still_being_typed_is_saved(qtbot, make_window, monkeypatch, tmp_path):
+    """No Enter after the title, then Ctrl+S: what was typed is in the saved file, and closing would ask."""
+    from core.report_file import load_report, save_report
+
+    report = Report.new(2018, "某乡人民政府")
+    path = tmp_path / "2018.nianbao"
+    save_report(report, path)
+    window = make_window(load_report(path))
+    window.document.mark_saved(path)
+
+    def with_free_table(_parent, report):
+        dlg = OutlineDialog(report)
+        qtbot.addWidget(dlg)
+        assert dlg.add_free_table(dlg.outline[0].key)
+        return dlg.result_structure()
+
+    monkeypatch.setattr(outline_dialog, "ask_structure", with_free_table)
+    window.actions.outline.trigger()
+    page = window.pages[window.document.report.chapters[0].key]
+    window.tabs.setCurrentWidget(window.tabs.widget(1))
+    free = next(iter(page.free_tables.values()))
+    free.title.setFocus()
+    free.title.insert("审批单")  # typed (an input method's commit), no Enter yet
+    assert free.title.hasFocus() and not any(t.title for t in window.document.report.free_tables.values())
+    assert window.files.save()
+    assert [t.title for t in load_report(path).free_tables.values()] == ["审批单"]
