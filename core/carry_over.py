@@ -11,6 +11,7 @@ from __future__ import annotations
 import copy
 from decimal import Decimal
 
+from core.cell_types import kind_of
 from core.document import OPENING, Report
 from core.outline import OutlineError, check_outline
 from core.template import template_for_year
@@ -56,7 +57,7 @@ def report_from_last_year(last: Report, year: int | None = None, path: str = "")
             blank_sources.append(f"上年“{sources_named}”（本年“{template.cells[key].name}”）")
             continue
         total = sum(figures, Decimal(0))
-        values[key] = int(total) if total == total.to_integral_value() else total
+        values[key] = kind_of(template.cells[key].type).total(total)  # money stays exact, counts whole
     for key, value in values.items():
         report.set_value(key, value)
     if blank_sources:
