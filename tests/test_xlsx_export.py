@@ -16,8 +16,9 @@ from core import __version__
 from core.checks import run_checks
 from core.document import UNIT_FIELD_LABELS, Report
 from core.export import ExportError
-from core.export.xlsx_hidden import CHUNK_CHARS, HIDDEN_SHEET, MARKER
+from core.export.xlsx_hidden import HIDDEN_SHEET
 from core.export.xlsx_info import INFO_SHEET
+from core.export.xlsx_layout import CHUNK_CHARS, LAYOUT_VERSION, MAP_ROW, MARKER
 from core.export.xlsx_style import display_width
 from core.export.xlsx_tables import FIRST_GRID_ROW
 from core.export.xlsx_writer import write_xlsx
@@ -83,12 +84,15 @@ def test_sheets_and_hidden_map(exported):
     assert all(wb[name].sheet_state == "visible" for name in wb.sheetnames[:4])
     hidden = wb[HIDDEN_SHEET]
     assert hidden["A1"].value == MARKER
-    mapped = {row[0].value: (row[1].value, row[2].value) for row in hidden.iter_rows(min_row=4) if row[0].value}
+    assert hidden["B1"].value == LAYOUT_VERSION == 2 and hidden.max_row == MAP_ROW  # one row for the whole map
+    entries = json.loads("".join(c.value for c in hidden[MAP_ROW][1:] if c.value))
+    mapped = {key: (sheet, where) for key, sheet, where, _ in entries}
     assert list(mapped) == list(report.template.cells)  # every stable key, in template order
     sheet, where = mapped["t3.new.natural"]
     assert wb[sheet][where].value == report.value("t3.new.natural")
     meta = json.loads("".join(c.value for c in hidden[2][1:] if c.value))
     assert "cells" not in meta and meta["texts"] == report.texts and meta["unit"]["name"] == report.unit.name
+    assert report.unit.name in hidden["B2"].value  # Chinese as it is, not as \\u escapes (half the size)
 
 
 @pytest.mark.parametrize("key", ["t2", "t3", "t4"])

@@ -5,6 +5,7 @@ at that cell's place, or the cell must be named in a problem. No silent wrong va
 
 from __future__ import annotations
 
+import json
 import os
 import random
 from decimal import Decimal
@@ -13,7 +14,7 @@ import openpyxl
 import pytest
 
 from core.checks import run_checks
-from core.export.xlsx_layout import FIRST_MAP_ROW, HIDDEN_SHEET
+from core.export.xlsx_layout import HIDDEN_SHEET, MAP_ROW
 from core.export.xlsx_writer import xlsx_bytes
 from core.imports.xlsx_reader import read_xlsx
 from core.imports.xlsx_values import convert
@@ -119,10 +120,10 @@ def export(tmp_path_factory):
     sheets = [(ws.title, ws.sheet_state, {(c.row, c.column): c.value for row in ws.iter_rows() for c in row
                                           if c.value is not None}) for ws in wb.worksheets]
     hidden = wb[HIDDEN_SHEET]
-    mapped = {}
-    for row in hidden.iter_rows(min_row=FIRST_MAP_ROW, values_only=True):
-        if row[0]:
-            mapped[row[0]] = (row[1], openpyxl.utils.cell.coordinate_to_tuple(row[2]))
+    chunks = [c.value for c in hidden[MAP_ROW][1:] if isinstance(c.value, str)]
+    mapped = {key: (sheet, openpyxl.utils.cell.coordinate_to_tuple(where))
+              for key, sheet, where, _ in json.loads("".join(chunks))}
+    assert len(mapped) > 100
     return report, sheets, mapped
 
 

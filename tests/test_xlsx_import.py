@@ -4,6 +4,7 @@ their labels; every bad input gives a located Chinese message or a refusal."""
 from __future__ import annotations
 
 import io
+import json
 import re
 import zipfile
 from decimal import Decimal
@@ -15,6 +16,7 @@ import pytest
 from core.checks import run_checks
 from core.document import Report
 from core.export.xlsx_hidden import HIDDEN_SHEET
+from core.export.xlsx_layout import MAP_ROW
 from core.export.xlsx_writer import write_xlsx
 from core.imports import xlsx_package, xlsx_scan
 from core.imports.labels import canonical
@@ -70,12 +72,13 @@ def test_labels_decide_where_cells_are_and_edits_are_read(tmp_path, sample_repor
     path = tmp_path / "r.xlsx"
     write_xlsx(sample_report, path, run_checks(sample_report))
     wb = openpyxl.load_workbook(path)
-    hidden = wb[HIDDEN_SHEET]
-    row = next(r for r in hidden.iter_rows(min_row=4) if r[0].value == "t3.new.natural")
-    row[2].value = "Z99"  # the map now points elsewhere, where a stray number stands
+    entries = hidden_map(wb)
+    moved = next(e for e in entries if e[0] == "t3.new.natural")
+    moved[2] = "Z99"  # the map now points elsewhere, where a stray number stands
+    write_hidden_map(wb, entries)
     wb["表三"]["Z99"] = 42
-    edited = next(r for r in hidden.iter_rows(min_row=4) if r[0].value == "t2.licensing.decisions")
-    wb[edited[1].value][edited[2].value] = 60  # corrected by hand in Excel
+    edited = next(e for e in entries if e[0] == "t2.licensing.decisions")
+    wb[edited[1]][edited[2]] = 60  # corrected by hand in Excel
     wb.save(path)
     result = read_xlsx(path)
     assert result.source == "nianbao"
@@ -83,6 +86,63 @@ def test_labels_decide_where_cells_are_and_edits_are_read(tmp_path, sample_repor
     assert result.report.value("t2.licensing.decisions") == 60
     [moved] = [p for p in result.notices if "本年新收" in p.message]
     assert "第 99 行" in moved.message and result.complete
+
+
+def hidden_map(wb) -> list[list[str]]:
+    """The hidden sheet's map of [key, sheet, cell, value] entries."""
+    return json.loads("".join(c.value for c in wb[HIDDEN_SHEET][MAP_ROW][1:] if isinstance(c.value, str)))
+
+
+def write_hidden_map(wb, entries: list[list[str]]) -> None:
+    row = wb[HIDDEN_SHEET][MAP_ROW]
+    for cell in row[1:]:
+        cell.value = None
+    wb[HIDDEN_SHEET].cell(MAP_ROW, 2, json.dumps(entries, ensure_ascii=False))
+
+
+def test_layout_version_1_workbooks_still_read_exactly(tmp_path, sample_report):
+    """Exports before the compact map kept one row per data cell (row 3 titles, rows from 4)."""
+    path = tmp_path / "r.xlsx"
+    sample_report.cells["t2.fees.amount"] = Decimal("12.50")
+    write_xlsx(sample_report, path, run_checks(sample_report))
+    wb = openpyxl.load_workbook(path)
+    hidden = wb[HIDDEN_SHEET]
+    entries = hidden_map(wb)
+    hidden["B1"] = 1
+    for cell in hidden[MAP_ROW]:
+        cell.value = None
+    for col, title in enumerate(("key", "sheet", "cell", "value"), start=1):
+        hidden.cell(MAP_ROW, col, title)
+    for row, entry in enumerate(entries, start=MAP_ROW + 1):
+        for col, value in enumerate(entry, start=1):
+            hidden.cell(row, col, value)
+    wb.save(path)
+    result = read_xlsx(path)
+    assert result.source == "nianbao" and result.complete and not result.problems
+    assert result.report.cells == sample_report.cells and str(result.report.value("t2.fees.amount")) == "12.50"
+
+
+def test_texts_excel_would_change_come_back_as_written(tmp_path, sample_report):
+    odd = "见_x000D_号文件，_x4E00_ 与 \\_x 之后_"
+    sample_report.opening = odd
+    path = tmp_path / "r.xlsx"
+    write_xlsx(sample_report, path, run_checks(sample_report))
+    result = read_xlsx(path)
+    assert result.source == "nianbao"
+    assert result.report.opening == odd
+
+
+def test_damaged_hidden_map_falls_back_to_labels(tmp_path, sample_report):
+    path = tmp_path / "r.xlsx"
+    write_xlsx(sample_report, path, run_checks(sample_report))
+    wb = openpyxl.load_workbook(path)
+    wb[HIDDEN_SHEET]["B3"] = '[["t2.licensing.decisions", 5]]'
+    wb.save(path)
+    result = read_xlsx(path)
+    assert result.source == "labels"
+    assert result.problems[0].sheet == HIDDEN_SHEET and result.problems[0].cell == "B3"
+    assert "损坏" in result.problems[0].message
+    assert result.report.cells == sample_report.cells
 
 
 def test_damaged_hidden_sheet_falls_back_to_labels(tmp_path, sample_report):

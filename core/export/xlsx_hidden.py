@@ -3,17 +3,18 @@ described in ``xlsx_layout``). A reader checks each mapped cell against the labe
 from __future__ import annotations
 
 import json
+import re
 
 from openpyxl.workbook import Workbook
+from openpyxl.worksheet.worksheet import Worksheet
 
 from core.document import Report
 from core.export.xlsx_layout import (
     CHUNK_CHARS,
-    FIRST_MAP_ROW,
     HIDDEN_SHEET,
     LAYOUT_VERSION,
-    MAP_COLUMNS,
-    MAP_HEADER_ROW,
+    MAP_LABEL,
+    MAP_ROW,
     MARKER,
     META_LABEL,
     META_ROW,
@@ -22,12 +23,21 @@ from core.export.xlsx_style import write_text
 from core.report_file import report_to_dict
 from core.values import format_value
 
+# What a cell's text cannot carry unchanged: characters XML forbids or UTF-8 cannot encode, and the
+# "_x" that starts Excel's "_xHHHH_" escapes. JSON control characters are escaped by json.dumps.
+_UNSAFE = re.compile("[\ud800-\udfff\ufffe\uffff]|(?<=_)x")
+
+
+def cell_safe_json(data: object) -> str:
+    """``data`` as compact JSON that survives a cell of an .xlsx unchanged, Chinese kept readable."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return _UNSAFE.sub(lambda m: f"\\u{ord(m.group(0)):04x}", text)
+
 
 def meta_json(report: Report) -> str:
     data = report_to_dict(report)
     data.pop("cells")
-    # ASCII keeps every character (even lone surrogates) safe in the XML of the sheet.
-    return json.dumps(data, ensure_ascii=True, separators=(",", ":"))
+    return cell_safe_json(data)
 
 
 def write_hidden_sheet(workbook: Workbook, report: Report, placements: dict[str, tuple[str, str]]) -> None:
@@ -36,19 +46,13 @@ def write_hidden_sheet(workbook: Workbook, report: Report, placements: dict[str,
     ws.sheet_state = "veryHidden"
     ws.cell(1, 1, MARKER)
     ws.cell(1, 2, LAYOUT_VERSION)
-    ws.cell(META_ROW, 1, META_LABEL)
-    text = meta_json(report)
+    _write_json_row(ws, META_ROW, META_LABEL, meta_json(report))
+    mapped = [[key, *placements[key], format_value(report.value(key))]
+              for key in report.template.cells if key in placements]
+    _write_json_row(ws, MAP_ROW, MAP_LABEL, cell_safe_json(mapped))
+
+
+def _write_json_row(ws: Worksheet, row: int, label: str, text: str) -> None:
+    ws.cell(row, 1, label)
     for index, start in enumerate(range(0, len(text), CHUNK_CHARS), start=2):
-        write_text(ws.cell(META_ROW, index), text[start:start + CHUNK_CHARS])
-    for col, title in enumerate(MAP_COLUMNS, start=1):
-        ws.cell(MAP_HEADER_ROW, col, title)
-    row = FIRST_MAP_ROW
-    for key in report.template.cells:
-        if key not in placements:
-            continue
-        sheet, coordinate = placements[key]
-        ws.cell(row, 1, key)
-        write_text(ws.cell(row, 2), sheet)
-        ws.cell(row, 3, coordinate)
-        write_text(ws.cell(row, 4), format_value(report.value(key)))
-        row += 1
+        write_text(ws.cell(row, index), text[start:start + CHUNK_CHARS])

@@ -2,11 +2,17 @@
 
 Hidden sheet ``_nianbao`` (row, column 1-based):
   row 1   A "nianbao-xlsx"   B layout version
-  row 2   A "meta"           B, C, … the report as JSON without its cells (``report_to_dict``),
-                             ASCII-escaped and cut into chunks well under Excel's 32767 characters
-  row 3   A "key"  B "sheet"  C "cell"  D "value"          (column titles)
-  row 4…  one row per data cell: its stable key, the sheet and coordinate it was written to, and
-          the value as exported (``format_value``), so money keeps its exact typed decimals.
+  row 2   A "meta"           B, C, … the report as JSON without its cells (``report_to_dict``)
+  row 3   A "map"            B, C, … JSON: a list of [key, sheet, cell, value], one per data cell:
+                             its stable key, the sheet and coordinate it was written to, and the
+                             value as exported (``format_value``), so money keeps its exact decimals
+Both JSON texts are cut into chunks well under Excel's 32767 characters; what XML or Excel could
+change in a cell (lone surrogates, U+FFFE/U+FFFF, Excel's "_xHHHH_" escapes) is written as a JSON
+escape, so the text read back is the text written.
+
+Layout version 1 (earlier exports) kept the map as rows: row 3 the column titles, from row 4 one
+row per data cell with the same four values; readers still read it. Version 2 is several times
+smaller, so the hidden sheet no longer dominates the time to read a workbook.
 
 Sheet "填报信息": label/value pairs in columns A and B, the unit's fields first (labels from
 ``UNIT_FIELD_LABELS``), then the report's own (``INFO_*`` below).
@@ -16,12 +22,12 @@ from __future__ import annotations
 
 HIDDEN_SHEET = "_nianbao"
 MARKER = "nianbao-xlsx"
-LAYOUT_VERSION = 1
+LAYOUT_VERSION = 2
 META_ROW = 2
 META_LABEL = "meta"
-MAP_HEADER_ROW = 3
-MAP_COLUMNS = ("key", "sheet", "cell", "value")
-FIRST_MAP_ROW = 4
+MAP_ROW = 3
+MAP_LABEL = "map"
+LEGACY_FIRST_MAP_ROW = 4  # layout version 1: one row per data cell from here
 CHUNK_CHARS = 30000
 
 INFO_SHEET = "填报信息"

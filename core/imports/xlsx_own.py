@@ -15,7 +15,7 @@ from collections import defaultdict
 from functools import lru_cache
 
 from core.document import Report
-from core.export.xlsx_layout import FIRST_MAP_ROW, HIDDEN_SHEET, LAYOUT_VERSION, MARKER, META_ROW
+from core.export.xlsx_layout import HIDDEN_SHEET, LAYOUT_VERSION, LEGACY_FIRST_MAP_ROW, MAP_ROW, MARKER, META_ROW
 from core.imports import ImportProblem
 from core.imports.xlsx_foreign import read_tables
 from core.imports.xlsx_locate import Located, SheetIndex, coordinate
@@ -39,7 +39,9 @@ def read_own(hidden: SheetGrid, grids: list[SheetGrid], problems: list[ImportPro
     report = _meta_report(hidden, problems, name)
     if report is None:
         return None
-    mapped = _cell_map(hidden, report, problems)
+    mapped = _cell_map(hidden, report, problems) if version == 1 else _json_cell_map(hidden, report, problems)
+    if mapped is None:
+        return None
     exported = {key: text for key, (_, _, text) in mapped.items()}
 
     def exact(key: str, raw: object) -> CellValue | None:
@@ -69,26 +71,56 @@ def _exported_value(text: str, cell_type: str) -> CellValue | None:
         return None
 
 
-def _meta_report(hidden: SheetGrid, problems: list[ImportProblem], name: str) -> Report | None:
+_DAMAGED = "本软件导出时写入的隐藏数据已损坏（{}），改为按表格标签读取，单位信息以外的报告正文无法恢复"
+
+
+def _json_row(hidden: SheetGrid, row: int) -> object:
+    """The JSON written in chunks from column B of ``row``; ValueError when it is not JSON."""
     chunks = []
     col = 2
-    while isinstance(hidden.get(META_ROW, col), str):
-        chunks.append(hidden.get(META_ROW, col))
+    while isinstance(hidden.get(row, col), str):
+        chunks.append(hidden.get(row, col))
         col += 1
+    return json.loads("".join(chunks))
+
+
+def _meta_report(hidden: SheetGrid, problems: list[ImportProblem], name: str) -> Report | None:
     try:
-        data = json.loads("".join(chunks))
-        data["cells"] = {}
-        return report_from_dict(data, name)
+        data = _json_row(hidden, META_ROW)
+        data["cells"] = {}  # type: ignore[index]
+        return report_from_dict(data, name)  # type: ignore[arg-type]
     except (ValueError, TypeError, KeyError, AttributeError, ReportFileError) as error:
-        problems.append(ImportProblem(HIDDEN_SHEET, "B2", f"本软件导出时写入的隐藏数据已损坏（{error}），改为按表格标签读取，"
-                                                          "单位信息以外的报告正文无法恢复"))
+        problems.append(ImportProblem(HIDDEN_SHEET, coordinate(META_ROW, 2), _DAMAGED.format(error)))
         return None
 
 
-def _cell_map(hidden: SheetGrid, report: Report, problems: list[ImportProblem]) -> dict[str, tuple[str, str, str]]:
-    """key → (sheet, coordinate, exported text) as the export wrote them."""
+def _json_cell_map(hidden: SheetGrid, report: Report,
+                   problems: list[ImportProblem]) -> dict[str, tuple[str, str, str]] | None:
+    """key → (sheet, coordinate, exported text) from the map row, None (with a problem) when damaged."""
+    try:
+        entries = _json_row(hidden, MAP_ROW)
+    except ValueError as error:
+        problems.append(ImportProblem(HIDDEN_SHEET, coordinate(MAP_ROW, 2), _DAMAGED.format(error)))
+        return None
+    if not isinstance(entries, list) or not all(isinstance(e, list) and len(e) == 4 and all(isinstance(v, str) for v in e)
+                                                for e in entries):
+        problems.append(ImportProblem(HIDDEN_SHEET, coordinate(MAP_ROW, 2), _DAMAGED.format("单元格对照表的结构不对")))
+        return None
     mapped = {}
-    row = FIRST_MAP_ROW
+    cells = report.template.cells
+    for key, sheet, where, text in entries:
+        if key in cells:
+            mapped[key] = (sheet, where, text)
+        else:
+            problems.append(ImportProblem(HIDDEN_SHEET, coordinate(MAP_ROW, 2),
+                                          f"隐藏数据中有不属于“{report.template.name}”的单元格“{key}”", notice=True))
+    return mapped
+
+
+def _cell_map(hidden: SheetGrid, report: Report, problems: list[ImportProblem]) -> dict[str, tuple[str, str, str]]:
+    """Layout version 1: key → (sheet, coordinate, exported text) from one row per data cell."""
+    mapped = {}
+    row = LEGACY_FIRST_MAP_ROW
     values, cells = hidden.values, report.template.cells
     while (key := values.get((row, 1))) is not None:
         sheet, where, text = values.get((row, 2)), values.get((row, 3)), values.get((row, 4))
