@@ -1,5 +1,6 @@
 """The shortcuts that make collecting 1,000 workbooks fast give exactly what the full reader gives:
-the sheet scan's literal patterns, and an unchanged export read at its hidden map's positions."""
+the sheet scan's literal patterns, an export whose sheets are byte for byte as written taken from its
+hidden map unparsed, and an unchanged export read at its hidden map's positions."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ import pytest
 from core.checks import run_checks
 from core.export.xlsx_tables import FIRST_GRID_ROW
 from core.export.xlsx_writer import write_xlsx
-from core.imports import xlsx_own, xlsx_scan
+from core.imports import xlsx_own, xlsx_package, xlsx_scan, xlsx_workbook
 from core.imports.xlsx_reader import read_xlsx
 from tests.aggregate_units import unit_report
 
@@ -36,19 +37,42 @@ def test_the_literal_scan_equals_the_general_one(xml, monkeypatch):
     assert xlsx_scan.scan_sheet(xml) == fast
 
 
-def _both_ways(path, monkeypatch):
+def _spy(monkeypatch, module, name):
     calls = []
-    real = xlsx_own.unchanged_tables
+    real = getattr(module, name)
 
     def spy(*args):
-        calls.append(real(*args) is not None)
-        return real(*args)
+        found = real(*args)
+        calls.append(found is not None)
+        return found
 
-    monkeypatch.setattr(xlsx_own, "unchanged_tables", spy)
+    monkeypatch.setattr(module, name, spy)
+    return calls
+
+
+def _both_ways(path, monkeypatch):
+    """(whether the unchanged-table shortcut applied, read with it, read by the label search); the
+    sheets' fingerprints not trusted, so the sheets are parsed."""
+    monkeypatch.setattr(xlsx_package.Package, "sheet_prints", lambda self: {})
+    calls = _spy(monkeypatch, xlsx_own, "unchanged_tables")
     fast = read_xlsx(path)
     monkeypatch.setattr(xlsx_own, "unchanged_tables", lambda *args: None)
     slow = read_xlsx(path)
     return calls, fast, slow
+
+
+def test_an_export_as_written_is_taken_from_its_map_unparsed_with_the_same_result(tmp_path, monkeypatch):
+    report = unit_report("清河县甲镇人民政府", 1)
+    write_xlsx(report, tmp_path / "a.xlsx", run_checks(report))
+    taken = _spy(monkeypatch, xlsx_own, "as_exported_tables")
+    scanned = _spy(monkeypatch, xlsx_workbook, "scan_sheet")
+    unparsed = read_xlsx(tmp_path / "a.xlsx")
+    assert taken == [True] and len(scanned) == 1  # the hidden sheet alone was parsed
+    calls, fast, slow = _both_ways(tmp_path / "a.xlsx", monkeypatch)
+    assert calls == [True]
+    assert unparsed.report.cells == fast.report.cells == slow.report.cells == report.cells
+    assert unparsed.problems == fast.problems == slow.problems and unparsed.read == fast.read == slow.read
+    assert unparsed.report.texts == slow.report.texts and unparsed.report.unit == slow.report.unit
 
 
 def test_an_unchanged_export_is_read_at_its_maps_positions_with_the_same_result(tmp_path, monkeypatch):
@@ -100,3 +124,76 @@ def test_a_whole_number_read_directly_is_what_the_parser_gives(raw, cell_type):
 
     assert outcome(lambda: convert(raw, None, cell_type)) == \
         outcome(lambda: parse_cell_input(number_text(raw), cell_type, strict=False))
+
+
+def _rewrite_part(path, part, change):
+    import io
+    import zipfile
+
+    with zipfile.ZipFile(path) as source:
+        parts = [(info, source.read(info)) for info in source.infolist()]
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target:
+        for info, data in parts:
+            target.writestr(info, change(data) if info.filename == part else data)
+    path.write_bytes(buffer.getvalue())
+
+
+def test_a_sheet_changed_behind_its_fingerprint_is_parsed(tmp_path):
+    """A value changed in the sheet's XML itself (the fingerprint left as it was): read from the sheet."""
+    report = unit_report("清河县甲镇人民政府", 1)
+    path = tmp_path / "a.xlsx"
+    write_xlsx(report, path, run_checks(report))
+    where = _where(report, "t2.regulations.issued").encode()
+
+    def change(xml: bytes) -> bytes:
+        changed = re.sub(rb'(<c r="' + where + rb'"[^>]*><v>)[0-9]+(</v>)', rb"\g<1>4321\2", xml, count=1)
+        assert changed != xml
+        return changed
+
+    _rewrite_part(path, "xl/worksheets/sheet1.xml", change)
+    result = read_xlsx(path)
+    assert result.source == "nianbao" and result.report.value("t2.regulations.issued") == 4321
+
+
+def test_a_map_changed_behind_unchanged_sheets_does_not_stand_for_them(tmp_path):
+    """The hidden map edited (its sheet no longer as exported) while the tables' sheets are: the
+    numbers come from the visible sheets."""
+    import json
+
+    from core.export.xlsx_layout import MAP_ROW
+
+    report = unit_report("清河县甲镇人民政府", 1)
+    path = tmp_path / "a.xlsx"
+    write_xlsx(report, path, run_checks(report))
+    where, value = _where(report, "t3.new.natural"), report.value("t3.new.natural")
+
+    def entry(text: str) -> bytes:
+        return json.dumps(["t3.new.natural", "表三", where, text], separators=(",", ":")).encode()
+
+    def forge(xml: bytes) -> bytes:
+        forged = xml.replace(entry(str(value)), entry("999"))
+        assert forged != xml
+        return forged
+
+    _rewrite_part(path, "xl/worksheets/sheet5.xml", forge)
+    wb = openpyxl.load_workbook(path)
+    entries = json.loads("".join(c.value for c in wb["_nianbao"][MAP_ROW][1:] if isinstance(c.value, str)))
+    assert ["t3.new.natural", "表三", where, "999"] in entries  # the forgery is in
+    result = read_xlsx(path)
+    assert result.report.value("t3.new.natural") == report.value("t3.new.natural") != 999
+
+
+def test_damaged_fingerprints_only_cost_the_shortcut(tmp_path):
+    report = unit_report("清河县甲镇人民政府", 1)
+    path = tmp_path / "a.xlsx"
+    write_xlsx(report, path, run_checks(report))
+    _rewrite_part(path, "docProps/custom.xml", lambda xml: xml.replace(b"sheet1.xml=", b"sheet1.xml=ff")[:-20])
+    result = read_xlsx(path)
+    assert result.source == "nianbao" and result.complete and not result.problems
+    assert result.report.cells == report.cells
+
+
+def _where(report, key):
+    item = report.template.table(key.split(".")[0]).item_for_cell(key)
+    return f"{chr(ord('A') + item.col)}{FIRST_GRID_ROW + item.row}"

@@ -23,15 +23,15 @@ from core.export.xlsx_style import write_text
 from core.report_file import report_to_dict
 from core.values import format_value
 
-# What a cell's text cannot carry unchanged: characters XML forbids or UTF-8 cannot encode, and the
-# "_x" that starts Excel's "_xHHHH_" escapes. JSON control characters are escaped by json.dumps.
-_UNSAFE = re.compile("[\ud800-\udfff\ufffe\uffff]|(?<=_)x")
+# The "x" that would start Excel's "_xHHHH_" escape, which readers turn into a character.
+_EXCEL_ESCAPE = re.compile("(?<=_)x")
 
 
 def cell_safe_json(data: object) -> str:
-    """``data`` as compact JSON that survives a cell of an .xlsx unchanged, Chinese kept readable."""
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    return _UNSAFE.sub(lambda m: f"\\u{ord(m.group(0)):04x}", text)
+    """``data`` as compact JSON that survives a cell of an .xlsx unchanged. ASCII keeps every character
+    (lone surrogates too) safe in the sheet's XML, and is smaller there: the writer stores other
+    characters as 8-byte character references, JSON as 6-byte escapes."""
+    return _EXCEL_ESCAPE.sub(r"\\u0078", json.dumps(data, ensure_ascii=True, separators=(",", ":")))
 
 
 def meta_json(report: Report) -> str:

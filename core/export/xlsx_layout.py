@@ -6,9 +6,9 @@ Hidden sheet ``_nianbao`` (row, column 1-based):
   row 3   A "map"            B, C, … JSON: a list of [key, sheet, cell, value], one per data cell:
                              its stable key, the sheet and coordinate it was written to, and the
                              value as exported (``format_value``), so money keeps its exact decimals
-Both JSON texts are cut into chunks well under Excel's 32767 characters; what XML or Excel could
-change in a cell (lone surrogates, U+FFFE/U+FFFF, Excel's "_xHHHH_" escapes) is written as a JSON
-escape, so the text read back is the text written.
+Both JSON texts are ASCII (other characters as JSON escapes, safe in XML and smaller than the
+writer's character references), with the "x" of any "_x" escaped too (readers decode Excel's
+"_xHHHH_" escapes), and cut into chunks well under Excel's 32767 characters.
 
 Layout version 1 (earlier exports) kept the map as rows: row 3 the column titles, from row 4 one
 row per data cell with the same four values; readers still read it. Version 2 is several times
@@ -37,3 +37,16 @@ INFO_FORMAT = "报告格式"
 INFO_VERSION = "软件版本"
 INFO_EXPORTED = "导出时间"
 INFO_CHECKS = "检查结果"
+
+# A custom document property (docProps/custom.xml): "part=fingerprint;…" of every worksheet's XML as
+# the export wrote it (``xlsx_seal``). A sheet whose XML still has its fingerprint is exactly as
+# exported, so its cells are the hidden map's.
+SHEET_PRINTS_PROPERTY = "nianbao-sheet-prints"
+CUSTOM_PROPERTIES_PART = "docProps/custom.xml"
+
+
+def sheet_print(xml: bytes) -> str:
+    """A worksheet XML's fingerprint."""
+    from hashlib import blake2b
+
+    return blake2b(xml, digest_size=16).hexdigest()

@@ -3,7 +3,6 @@ so it can be imported again), then the 明细 and 审核 sheets of the aggregati
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -15,7 +14,7 @@ if TYPE_CHECKING:
 
 def office_xlsx_bytes(aggregation: Aggregation) -> bytes:
     from core.export.xlsx_members import write_audit_sheet, write_members_sheet
-    from core.export.xlsx_writer import build_workbook
+    from core.export.xlsx_writer import build_workbook, saved
 
     if aggregation.report is None:
         raise ExportError("没有可以汇总的单位，无法导出汇总工作簿")
@@ -24,9 +23,7 @@ def office_xlsx_bytes(aggregation: Aggregation) -> bytes:
     before_hidden = len(workbook.worksheets) - 1
     write_members_sheet(workbook, aggregation, before_hidden)
     write_audit_sheet(workbook, aggregation, before_hidden + 1)
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return saved(workbook)
 
 
 def write_office_xlsx(aggregation: Aggregation, path: str | Path) -> None:

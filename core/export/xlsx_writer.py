@@ -28,6 +28,7 @@ def build_workbook(report: Report, checks: CheckResult, exported_at: dt.datetime
 
     from core.export.xlsx_hidden import write_hidden_sheet
     from core.export.xlsx_info import write_info_sheet
+    from core.export.xlsx_seal import reserve_prints
     from core.export.xlsx_tables import write_table_sheet
 
     report = clean_report(report).report
@@ -35,6 +36,7 @@ def build_workbook(report: Report, checks: CheckResult, exported_at: dt.datetime
     workbook.remove(workbook.active)
     workbook.properties.title = fit_property(report.title)
     workbook.properties.creator = f"nianbao {__version__}"
+    reserve_prints(workbook)
     placements: dict[str, tuple[str, str]] = {}
     for table in report.tables:  # the tables this report prints
         coordinates = write_table_sheet(workbook, report, table)
@@ -47,9 +49,16 @@ def build_workbook(report: Report, checks: CheckResult, exported_at: dt.datetime
 
 
 def xlsx_bytes(report: Report, checks: CheckResult, exported_at: dt.datetime | None = None) -> bytes:
+    return saved(build_workbook(report, checks, exported_at))
+
+
+def saved(workbook: Workbook) -> bytes:
+    """A workbook from ``build_workbook`` (sheets may have been added) as sealed .xlsx bytes."""
+    from core.export.xlsx_seal import seal
+
     buffer = io.BytesIO()
-    build_workbook(report, checks, exported_at).save(buffer)
-    return buffer.getvalue()
+    workbook.save(buffer)
+    return seal(buffer.getvalue())
 
 
 def write_xlsx(report: Report, path: str | Path, checks: CheckResult) -> list[str]:

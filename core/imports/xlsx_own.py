@@ -19,11 +19,16 @@ from core.export.xlsx_layout import HIDDEN_SHEET, LAYOUT_VERSION, LEGACY_FIRST_M
 from core.imports import ImportProblem
 from core.imports.xlsx_foreign import read_tables
 from core.imports.xlsx_locate import Located, SheetIndex, coordinate
-from core.imports.xlsx_unchanged import unchanged_tables
+from core.imports.xlsx_unchanged import as_exported_tables, unchanged_tables
 from core.imports.xlsx_values import same_number
 from core.imports.xlsx_workbook import SheetGrid, XlsxImportError
 from core.report_file import ReportFileError, report_from_dict
 from core.values import CellInputError, CellValue, parse_cell_input
+
+
+class SheetsNotParsed(Exception):
+    """Sheets came back unparsed (as exported), but the hidden map cannot stand for them: read the
+    workbook again in full."""
 
 
 def find_hidden_sheet(grids: list[SheetGrid]) -> SheetGrid | None:
@@ -32,7 +37,8 @@ def find_hidden_sheet(grids: list[SheetGrid]) -> SheetGrid | None:
 
 def read_own(hidden: SheetGrid, grids: list[SheetGrid], problems: list[ImportProblem], read: set[str],
              name: str) -> Report | None:
-    """The report, or None (with a problem) when the hidden sheet is damaged."""
+    """The report, or None (with a problem) when the hidden sheet is damaged; SheetsNotParsed when
+    sheets came back unparsed (as exported) and the map cannot give their cells."""
     version = hidden.get(1, 2)
     if isinstance(version, (int, float)) and not isinstance(version, bool) and version > LAYOUT_VERSION:
         raise XlsxImportError(f"{name}由更新版本的年报软件导出，请升级本软件后再导入")
@@ -55,7 +61,13 @@ def read_own(hidden: SheetGrid, grids: list[SheetGrid], problems: list[ImportPro
     visible = [g for g in grids if g.title != HIDDEN_SHEET]
     # the tables the report prints (what our export writes) and any other the map names
     exported_tables = {t.key for t in report.tables} | {report.template.cells[key].table for key in mapped}
-    known = unchanged_tables(report, visible, mapped, exported_tables)
+    if any(not g.parsed for g in visible):
+        # the map stands for the unparsed sheets only while it is itself as exported
+        known = as_exported_tables(report, visible, mapped, exported_tables) if hidden.as_exported else None
+        if known is None:
+            raise SheetsNotParsed
+    else:
+        known = unchanged_tables(report, visible, mapped, exported_tables)
     indexes = [] if known is not None else [SheetIndex.build(g) for g in visible]
     located = read_tables(report, indexes, problems, read, exact, known, exported_tables)
     if known is None:  # read at the map's own positions, nothing can have moved

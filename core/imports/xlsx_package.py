@@ -28,6 +28,7 @@ _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 _REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
+_CUSTOM = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"
 WORKBOOK = "xl/workbook.xml"
 WORKBOOK_RELS = "xl/_rels/workbook.xml.rels"
 SHARED_STRINGS = "xl/sharedStrings.xml"
@@ -89,6 +90,25 @@ class Package:
             for part, xml in sheets.items():  # as scanned (and clipped), not as stored
                 target.writestr(part, xml)
         return buffer.getvalue()
+
+
+    def sheet_prints(self) -> dict[str, str]:
+        """part → fingerprint of its XML as our export wrote it; empty for any other workbook, or when
+        the property cannot be read (then every sheet is simply read in full)."""
+        from core.export.xlsx_layout import CUSTOM_PROPERTIES_PART, SHEET_PRINTS_PROPERTY
+
+        if not self.has(CUSTOM_PROPERTIES_PART):
+            return {}
+        try:
+            root = parse_xml(self.read(CUSTOM_PROPERTIES_PART, MAX_WORKBOOK_BYTES, "自定义属性"), self.name,
+                             CUSTOM_PROPERTIES_PART)
+        except XlsxImportError:
+            return {}
+        for prop in root.iter(f"{{{_CUSTOM}}}property"):
+            if prop.get("name") == SHEET_PRINTS_PROPERTY:
+                text = "".join(prop.itertext())
+                return dict(item.split("=", 1) for item in text.split(";") if "=" in item)
+        return {}
 
 
 def _open_archive(data: bytes, name: str) -> zipfile.ZipFile:

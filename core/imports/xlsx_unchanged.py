@@ -4,6 +4,9 @@ When a table's sheet holds exactly what the export drew — every label at its p
 merged ranges, nothing else but the title and the data cells the hidden map names — the positions
 that locating by labels would find are the map's own, and the search (the slow part of reading a
 workbook) is skipped. Anything else, even one changed label, goes through the search.
+
+Sheets whose XML is byte for byte as exported (``SheetGrid.as_exported``), beside a hidden sheet that
+is too, were not even parsed: their cells are the map's, placed where the map says (``as_exported_tables``).
 """
 
 from __future__ import annotations
@@ -67,3 +70,29 @@ def _drawn(template_id: str, table_key: str) -> tuple[dict[tuple[int, int], str]
     cells = frozenset((FIRST_GRID_ROW + i.row, 1 + i.col) for i in table.items if i.role == "cell")
     return labels, frozenset(merges), (TITLE_ROW, 1), cells
 
+
+
+def as_exported_tables(report: Report, grids: list[SheetGrid], mapped: dict[str, tuple[str, str, str]],
+                       exported: Collection[str]) -> dict[str, Located] | None:
+    """Each exported table's cell positions when all their sheets are as exported, their grids given
+    the map's values (the exported text, which the visible cell shows); None when any is not."""
+    from core.imports.xlsx_own import position
+
+    by_title = {g.title: g for g in grids}
+    found: dict[str, Located] = {}
+    for table in (t for t in report.template.tables if t.key in exported):
+        sheets = {mapped[k][0] for k in table.cells if k in mapped}
+        if len(sheets) != 1 or any(k not in mapped for k in table.cells):
+            return None
+        grid = by_title.get(sheets.pop())
+        if grid is None or grid.parsed or not grid.as_exported:
+            return None
+        positions = {k: position(mapped[k][1]) for k in table.cells}
+        if any(p is None for p in positions.values()):
+            return None
+        found[table.key] = Located(SheetIndex(grid), positions, min(positions.values()))  # type: ignore[arg-type]
+    for located in found.values():
+        for key, place in located.positions.items():
+            if mapped[key][2]:
+                located.index.grid.values[place] = mapped[key][2]
+    return found

@@ -17,6 +17,7 @@ from typing import Any
 
 from openpyxl.utils import get_column_letter
 
+from core.export.xlsx_layout import HIDDEN_SHEET, sheet_print
 from core.imports import ImportProblem, Progress
 from core.imports.xlsx_package import (
     MAX_CLIPPED_BYTES,
@@ -48,6 +49,8 @@ class SheetGrid:
     uncached_formulas: set[tuple[int, int]] = field(default_factory=set)  # formulas without a saved result
     merges: list[tuple[int, int, int, int]] = field(default_factory=list)
     style_of: Callable[[int, int], str] | None = None  # number format of a cell, looked up on demand
+    as_exported: bool = False  # byte for byte as our export wrote it
+    parsed: bool = True  # False: as exported and not parsed, its values left to the hidden map
 
     def get(self, row: int, col: int) -> Any:
         return self.values.get((row, col))
@@ -73,14 +76,18 @@ class _Formats:
         return lambda row, col: self.formats.code(style_index(xml, row, col))
 
 
-def load_grids(path: str | Path, problems: list[ImportProblem], progress: Progress | None = None) -> list[SheetGrid]:
-    """Every sheet read (hidden ones too); what was left unread is added to ``problems`` as notices."""
+def load_grids(path: str | Path, problems: list[ImportProblem], progress: Progress | None = None,
+               trust_prints: bool = True) -> list[SheetGrid]:
+    """Every sheet read (hidden ones too); what was left unread is added to ``problems`` as notices.
+    With ``trust_prints``, sheets still as our export wrote them come back ``as_exported`` and, but for
+    the hidden sheet, not ``parsed``."""
     path = Path(path)
     step = progress or (lambda percent, what: None)
     step(0, "打开工作簿")
     data = read_user_file(path, "年报统计表（.xlsx）", XlsxImportError)
     package = Package(data, f"“{path.name}”")
     formats = _Formats(package)
+    prints = package.sheet_prints() if trust_prints else {}
     entries = package.sheets
     if len(entries) > MAX_SHEETS:
         skipped = "、".join(f"“{e.title}”" for e in entries[MAX_SHEETS:MAX_SHEETS + 5])
@@ -102,6 +109,10 @@ def load_grids(path: str | Path, problems: list[ImportProblem], progress: Progre
             continue
         budget -= size
         xml = package.read(entry.part, MAX_SHEET_BYTES, f"工作表“{entry.title}”")
+        as_exported = entry.part in prints and prints[entry.part] == sheet_print(xml)
+        if as_exported and entry.title != HIDDEN_SHEET:
+            grids[entry.title] = SheetGrid(entry.title, entry.state, as_exported=True, parsed=False)
+            continue
         scan = scan_sheet(xml)
         if not scan.within_bounds and len(xml) > clip_budget:
             problems.append(ImportProblem(entry.title, "", f"工作表“{entry.title}”的内容远远超出年报统计表的范围"
@@ -117,7 +128,7 @@ def load_grids(path: str | Path, problems: list[ImportProblem], progress: Progre
                                           "（年报统计表不会在这么远的位置）", notice=True))
         merges = [m for m in merged_ranges(xml) if m[0] <= MAX_ROWS and m[1] <= MAX_COLUMNS]
         grids[entry.title] = SheetGrid(entry.title, entry.state, uncached_formulas=scan.uncached_formulas,
-                                       merges=merges, style_of=formats.lookup(xml))
+                                       merges=merges, style_of=formats.lookup(xml), as_exported=as_exported)
         if scan.within_bounds:
             fast.append((entry, xml))
         elif len(xml) <= MAX_SLOW_SHEET_BYTES:
