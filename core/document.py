@@ -131,7 +131,13 @@ class Report:
 
     def includes_cell(self, key: str) -> bool:
         cell = self.template.cells.get(key)
-        return cell is not None and any(t.key == cell.table for t in self.tables)
+        if cell is None:
+            return False
+        tables = self.tables
+        cached = self.__dict__.get("_table_keys")
+        if cached is None or cached[0] is not tables:  # the checks ask for every rule instance
+            cached = self.__dict__["_table_keys"] = (tables, frozenset(t.key for t in tables))
+        return cell.table in cached[1]
 
     def find_chapter(self, key: str) -> Chapter | None:
         return next((c for c in self.chapters if c.key == key), None)

@@ -64,6 +64,12 @@ def sentences(text: str) -> list[Sentence]:
     return found
 
 
+def sentence_forms(text: str) -> list[str]:
+    """The forms of ``sentences(text)``, without their places (what an index of many texts needs)."""
+    forms = (comparable(raw) for raw in _SENTENCE_END.findall(text) if not raw.isspace())
+    return [form for form in forms if len(form) >= MIN_SENTENCE_CHARS]
+
+
 def comparable(sentence: str) -> str:
     text = unicodedata.normalize("NFKC", sentence)
     return _DROP.sub("", _NUMBER.sub("#", text))

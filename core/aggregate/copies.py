@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from core.aggregate.names import unit_key
 from core.document import OPENING, Report
 from core.phrases import fill
-from core.similarity import comparable, compare_forms, sentences
+from core.similarity import comparable, compare_forms, sentence_forms
 from core.template.model import Template
 
 DEFAULT_THRESHOLD = 60  # percent, when the format names no copied-text rule
@@ -106,9 +106,9 @@ def chapter_texts(report: Report) -> ChapterTexts:
     for chapter in report.chapters:
         if chapter.table is not None:
             continue
-        own = [s for s in sentences(_without(report.chapter_text(chapter.key), names)) if s.form not in standard]
+        own = [f for f in sentence_forms(_without(report.chapter_text(chapter.key), names)) if f not in standard]
         if own:
-            found[chapter.key] = [s.form for s in own]
+            found[chapter.key] = own
     return found
 
 
