@@ -66,8 +66,9 @@ def test_an_export_as_written_is_taken_from_its_map_unparsed_with_the_same_resul
     write_xlsx(report, tmp_path / "a.xlsx", run_checks(report))
     taken = _spy(monkeypatch, xlsx_own, "as_exported_tables")
     scanned = _spy(monkeypatch, xlsx_workbook, "scan_sheet")
+    calamine = _spy(monkeypatch, xlsx_workbook, "_read_fast")
     unparsed = read_xlsx(tmp_path / "a.xlsx")
-    assert taken == [True] and len(scanned) == 1  # the hidden sheet alone was parsed
+    assert taken == [True] and not scanned and not calamine  # no sheet parsed; the hidden one read from its XML
     calls, fast, slow = _both_ways(tmp_path / "a.xlsx", monkeypatch)
     assert calls == [True]
     assert unparsed.report.cells == fast.report.cells == slow.report.cells == report.cells
@@ -197,3 +198,23 @@ def test_damaged_fingerprints_only_cost_the_shortcut(tmp_path):
 def _where(report, key):
     item = report.template.table(key.split(".")[0]).item_for_cell(key)
     return f"{chr(ord('A') + item.col)}{FIRST_GRID_ROW + item.row}"
+
+
+def test_the_hidden_sheet_read_from_its_xml_is_what_calamine_reads(tmp_path, sample_report):
+    import io
+    import zipfile
+
+    import python_calamine
+
+    from core.imports.xlsx_exported_xml import exported_values
+
+    sample_report.opening = "甲 & 乙 <丙> \"丁\" '戊' \\u4e00 &amp; 𠀀 \t尾 "
+    write_xlsx(sample_report, tmp_path / "a.xlsx", run_checks(sample_report))
+    data = (tmp_path / "a.xlsx").read_bytes()
+    xml = zipfile.ZipFile(io.BytesIO(data)).read("xl/worksheets/sheet5.xml")
+    rows = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data)).get_sheet_by_name("_nianbao").to_python()
+    expected = {(r, c): v for r, row in enumerate(rows, 1) for c, v in enumerate(row, 1) if v != ""}
+    assert exported_values(xml) == expected and len(expected) > 5
+    for changed in (xml.replace(b'<c r="A1"', b'<c r="A1" t="s"', 1), xml.replace(b"meta", b"_x000D_", 1),
+                    xml.replace(b"<v>2</v>", b"<v>2.5</v>", 1), xml.replace(b"</t>", b"&nbsp;</t>", 1)):
+        assert changed != xml and exported_values(changed) is None

@@ -19,6 +19,7 @@ from openpyxl.utils import get_column_letter
 
 from core.export.xlsx_layout import HIDDEN_SHEET, sheet_print
 from core.imports import ImportProblem, Progress
+from core.imports.xlsx_exported_xml import exported_values
 from core.imports.xlsx_package import (
     MAX_CLIPPED_BYTES,
     MAX_READ_BYTES,
@@ -80,7 +81,7 @@ def load_grids(path: str | Path, problems: list[ImportProblem], progress: Progre
                trust_prints: bool = True) -> list[SheetGrid]:
     """Every sheet read (hidden ones too); what was left unread is added to ``problems`` as notices.
     With ``trust_prints``, sheets still as our export wrote them come back ``as_exported`` and, but for
-    the hidden sheet, not ``parsed``."""
+    the hidden sheet (read from its XML directly), not ``parsed``."""
     path = Path(path)
     step = progress or (lambda percent, what: None)
     step(0, "打开工作簿")
@@ -112,6 +113,9 @@ def load_grids(path: str | Path, problems: list[ImportProblem], progress: Progre
         as_exported = entry.part in prints and prints[entry.part] == sheet_print(xml)
         if as_exported and entry.title != HIDDEN_SHEET:
             grids[entry.title] = SheetGrid(entry.title, entry.state, as_exported=True, parsed=False)
+            continue
+        if as_exported and (values := exported_values(xml)) is not None:
+            grids[entry.title] = SheetGrid(entry.title, entry.state, values=values, as_exported=True)
             continue
         scan = scan_sheet(xml)
         if not scan.within_bounds and len(xml) > clip_budget:
