@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QCloseEvent
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
@@ -170,7 +170,7 @@ class MainWindow(QMainWindow):
     def _build_start_page(self) -> StartPage:
         from gui.start.page import StartPage
 
-        page = StartPage(self)
+        page = StartPage(self, self.actions.new_from_last_year)
         self.stack.insertWidget(0, page)
         page.newBlank.connect(lambda: self.files.new_report())
         page.openFile.connect(lambda: self.files.open_file())
@@ -184,12 +184,9 @@ class MainWindow(QMainWindow):
 
     def show_start_page(self) -> None:
         """The start page, while no report is open."""
-        from gui.start.page import FROM_LAST_YEAR_ACTION
-
         if self.start_page is None:
             self.start_page = self._build_start_page()
         self.start_page.set_recent(self.recent.existing())
-        self.start_page.set_from_last_year(self.findChild(QAction, FROM_LAST_YEAR_ACTION))
         self.stack.setCurrentWidget(self.start_page)
         self.start_page.new_blank.setFocus()
         self.check_panel.hide()

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QEvent
-from PySide6.QtGui import QAction, QHelpEvent
+from PySide6.QtGui import QHelpEvent
 from PySide6.QtWidgets import QApplication, QLabel, QToolTip
 
 from core.checks import FRONT_MATTER, run_checks
@@ -38,8 +38,8 @@ def answers(monkeypatch):
 
 def _new_from(window, answers, path):
     answers["path"] = path
-    action = window.findChild(QAction, "action_new_from_last_year")
-    assert action is not None and action.text().startswith("从上年报告新建")
+    action = window.actions.new_from_last_year
+    assert action.text().startswith("从上年报告新建")
     action.trigger()
     return window.document
 
@@ -169,8 +169,8 @@ def test_link_replace_and_remove_last_years_report_are_undoable(qtbot, make_wind
                                                                 tmp_path, monkeypatch):
     window = make_window(sample_report)
     document = window.document
-    link = window.findChild(QAction, "action_link_previous")
-    remove = window.findChild(QAction, "action_remove_previous")
+    link = window.actions.link_previous
+    remove = window.actions.remove_previous
     assert link.text().startswith("关联上年报告") and not remove.isEnabled()
     assert window.unit_page.previous.text().startswith("没有")
     assert not window.unit_page.link_button.isHidden() and window.unit_page.link_button.defaultAction() is link
