@@ -16,7 +16,7 @@ from gui.files import dialogs, last_year_dialogs
 from gui.texts.page import DRAFT_BANNER, PARTLY_DRAFT_BANNER
 from resources import SAMPLE_REPORT
 from tests.gui.conftest import FIXTURES
-from tests.gui.helpers import type_chinese
+from tests.gui.helpers import count_calls, type_chinese
 
 SAMPLE_2020 = FIXTURES / "sample_2020.nianbao"
 
@@ -151,6 +151,24 @@ def test_repeated_sentences_are_highlighted_with_last_years_sentence_on_hover(qt
     qtbot.waitUntil(lambda: len(slot.editor.extraSelections()) == len(highlight.repeats) > 0, timeout=3000)
     new_text = slot.editor.toPlainText()
     assert all(new_text[r.start:r.end].strip() == r.other for r in highlight.repeats)
+
+
+def test_one_check_run_measures_the_copied_text_once(qtbot, make_window, sample_report, monkeypatch):
+    """C11 and the editors' highlight share one measure of what repeats last year's text."""
+    from core.checks import copied_text
+
+    last = load_report(SAMPLE_REPORT)
+    last.year -= 1
+    sample_report.previous = last
+    window = make_window(sample_report)
+    page = window.pages["overview"]
+    calls = count_calls(monkeypatch, copied_text.chapter_repeats)
+    result = window.runner.run_now()
+    assert len(calls) == 1
+    assert any(f.rule_id == "C11" for f in result.findings)  # the check used it
+    assert page.editors["overview.requests"].repeats.repeats  # and so did the highlight
+    window.runner.run_now()
+    assert len(calls) == 2  # once more for the next run, not twice
 
 
 def test_a_rewritten_sentence_is_no_longer_highlighted(qtbot, make_window, sample_report):
