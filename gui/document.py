@@ -11,6 +11,7 @@ from PySide6.QtGui import QUndoStack
 from core.document import OPENING, SIGNING_DATE, Report
 from core.editing import Change, Edit, SetCells, SetExplanation, SetField, SetText
 from core.values import CellValue
+from gui.draft_marks import DraftTexts
 from gui.undo import EditCommand
 
 __all__ = ["OPENING", "SIGNING_DATE", "ReportDocument"]
@@ -42,6 +43,7 @@ class ReportDocument(QObject):
         self._forced_modified = False  # restored or imported documents differ from any file
         self.undo_stack = QUndoStack(self)
         self.undo_stack.cleanChanged.connect(self._clean_changed)
+        self.drafts = DraftTexts(self)  # before any view connects: views read it when told of an edit
 
     # --- file state --------------------------------------------------------------------------
 

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.carry_over import unchanged_drafts
 from core.checks import FRONT_MATTER, CheckResult, Finding
 from gui.actions import create_actions
 from gui.chapter_tabs import ChapterPages
@@ -248,7 +247,7 @@ class MainWindow(QMainWindow):
         """The document's signals the window follows while it shows the document."""
         return [(document.modifiedChanged, self._update_title), (document.pathChanged, self._update_title),
                 (document.structureChanged, self._structure_changed), (document.editRefused, self.show_message),
-                (document.textChanged, self._refresh_drafts), (document.previousChanged, self._previous_changed)]
+                (document.drafts.changed, self._refresh_drafts), (document.previousChanged, self._previous_changed)]
 
     def _build_tabs(self, document: ReportDocument) -> None:
         self.pages = ChapterPages(self.tabs, document, self._page_built)
@@ -259,13 +258,12 @@ class MainWindow(QMainWindow):
     def _refresh_drafts(self, *_args) -> None:
         """Mark the tabs whose texts are still last year's draft (right after each edit)."""
         if self.document is not None and self.pages is not None:
-            self.pages.set_draft_marks(unchanged_drafts(self.document.report))
+            self.pages.set_draft_marks(self.document.drafts.keys)
 
     def _previous_changed(self) -> None:
         linked = self.document is not None and self.document.report.previous is not None
         self.actions.link_previous.setText("更换上年报告…" if linked else "关联上年报告…")
         self.actions.remove_previous.setEnabled(linked and not self.document.read_only)
-        self._refresh_drafts()
 
     def edit_outline(self) -> None:
         """章节结构与版式: the clerk's changes, as one undoable step."""

@@ -72,6 +72,7 @@ class TextSlotEditor(QWidget):
         layout.addLayout(footer)
 
         self._load()
+        self._count()
         self.editor.textChanged.connect(self._typed)
         document.textChanged.connect(self._document_changed)
 
@@ -97,8 +98,7 @@ class TextSlotEditor(QWidget):
     def _load(self) -> None:
         text = self.document.text(self.key)
         if self.editor.toPlainText() != text:
-            self._show(text, self.editor.textCursor().position())
-        self._count()
+            self._show(text, self.editor.textCursor().position())  # counted by _typed
 
     def _typed(self) -> None:
         if not self._syncing:
@@ -125,7 +125,6 @@ class TextSlotEditor(QWidget):
             self._load()
 
     def _count(self) -> None:
-        text = self.editor.toPlainText()
-        chars = sum(1 for ch in text if not ch.isspace())
+        chars = len("".join(self.editor.toPlainText().split()))  # split() drops exactly what isspace() is
         self.count_label.setText(f"字数：{chars}")
 

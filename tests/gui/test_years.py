@@ -5,7 +5,7 @@ sentences repeated from last year's report highlighted with last year's sentence
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QHelpEvent
 from PySide6.QtWidgets import QApplication, QLabel, QToolTip
 
@@ -88,6 +88,37 @@ def test_a_chapter_partly_rewritten_names_the_sections_still_last_years(qtbot, m
     assert not page.editors["overview.proactive"].draft_mark.isVisible()
     assert page.editors["overview.requests"].draft_mark.isVisible()
     assert document.report.text("overview.proactive").startswith("本年度主动公开信息120条。全年")
+
+
+def test_typing_looks_at_the_typed_slot_only_and_checks_find_drafts_once_per_run(qtbot, make_window, answers,
+                                                                                  monkeypatch):
+    """C12's scan of every slot runs once per check run, not once per page per keystroke."""
+    from core import carry_over
+
+    window = make_window()
+    document = _new_from(window, answers, SAMPLE_2020)
+    for key in window.pages:  # every tab built, as after the clerk has looked at each
+        window.pages[key]
+    page = window.pages["problems"]
+    window.tabs.setCurrentWidget(page)
+    editor = page.editors["problems"].editor
+    scans = count_calls(monkeypatch, carry_over.unchanged_drafts)
+    runs = []
+    window.runner.finished.connect(runs.append)
+    editor.setFocus()
+    editor.moveCursor(editor.textCursor().MoveOperation.End)
+    qtbot.keyClicks(editor, "abcdefghij" * 3)
+    assert document.report.text("problems").endswith("abcdefghij" * 3)
+    assert len(scans) == len(runs)  # no scan but the check runs' (none ran while typing here)
+    assert not page.banner.isVisible() and window.pages.draft_mark_of("problems") is None
+    assert window.pages.draft_mark_of("overview") is not None
+    window.runner.run_now()
+    assert runs and len(scans) == len(runs)  # one scan per check run
+    for _ in range(30):
+        qtbot.keyClick(editor, Qt.Key.Key_Backspace)
+    assert document.report.text("problems") == load_report(SAMPLE_2020).text("problems")
+    assert page.banner.isVisible() and window.pages.draft_mark_of("problems") is not None  # a draft again
+    assert len(scans) == len(runs)
 
 
 def test_new_from_a_workbook_without_a_year_asks_for_it(qtbot, make_window, answers, tmp_path):
