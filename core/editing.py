@@ -20,9 +20,9 @@ from core.values import CellValue, same_value
 
 @dataclass(frozen=True)
 class Change:
-    """What an edit changed: cell keys, text keys (or OPENING), field names (or SIGNING_DATE), and
-    whether the explanations, the report's structure (outline, drawn tables, title, print options) or
-    its last year's report."""
+    """What an edit changed: cell keys, text keys (or OPENING), field names (or SIGNING_DATE), the keys
+    of drawn tables whose content changed, and whether the explanations, the report's structure
+    (outline, which drawn tables there are, title, print options) or its last year's report."""
 
     cells: tuple[str, ...] = ()
     texts: tuple[str, ...] = ()
@@ -30,9 +30,11 @@ class Change:
     explanations: bool = False
     structure: bool = False
     previous: bool = False
+    free_tables: tuple[str, ...] = ()
 
     def __bool__(self) -> bool:
-        return bool(self.cells or self.texts or self.fields or self.explanations or self.structure or self.previous)
+        return bool(self.cells or self.texts or self.fields or self.explanations or self.structure or self.previous
+                    or self.free_tables)
 
 
 class Edit:
@@ -212,6 +214,29 @@ class SetStructure(Edit):
         if self._before is not None:
             self._before.put(report)
         return Change(structure=True)
+
+
+class SetFreeTable(Edit):
+    """One drawn table's title and rows (a cell typed, a row or column added or removed). Only that
+    table changes, so a face redraws it alone; which drawn tables a report has is its structure."""
+
+    def __init__(self, key: str, table: FreeTable, label: str = "编辑自制表格") -> None:
+        self.key = key
+        self.table = copy.deepcopy(table)
+        self.label = label
+        self._before: FreeTable | None = None
+
+    def apply(self, report: Report) -> Change:
+        self._before = copy.deepcopy(report.free_tables.get(self.key))
+        report.free_tables[self.key] = copy.deepcopy(self.table)
+        return Change(free_tables=(self.key,))
+
+    def revert(self, report: Report) -> Change:
+        if self._before is None:
+            report.free_tables.pop(self.key, None)
+        else:
+            report.free_tables[self.key] = copy.deepcopy(self._before)
+        return Change(free_tables=(self.key,))
 
 
 class SetPrevious(Edit):

@@ -24,7 +24,8 @@ class ReportDocument(QObject):
     textChanged = Signal(str)  # text key, or OPENING
     unitChanged = Signal(str)  # UnitInfo field name, or SIGNING_DATE
     explanationsChanged = Signal()
-    structureChanged = Signal()  # the outline, drawn tables, own title or print options
+    structureChanged = Signal()  # the outline, which drawn tables there are, own title or print options
+    freeTableChanged = Signal(str)  # the key of a drawn table whose title or rows changed
     previousChanged = Signal()  # last year's report linked, replaced or removed
     contentChanged = Signal()  # any of the above
     modifiedChanged = Signal(bool)
@@ -123,6 +124,8 @@ class ReportDocument(QObject):
             self.unitChanged.emit(name)
         if change.explanations:
             self.explanationsChanged.emit()
+        for key in change.free_tables:
+            self.freeTableChanged.emit(key)
         if change.structure:
             self.structureChanged.emit()
         if change.previous:
