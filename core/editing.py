@@ -22,7 +22,8 @@ from core.values import CellValue, same_value
 class Change:
     """What an edit changed: cell keys, text keys (or OPENING), field names (or SIGNING_DATE), the keys
     of drawn tables whose content changed, and whether the explanations, the report's structure
-    (outline, which drawn tables there are, title, print options) or its last year's report."""
+    (outline, which drawn tables there are, title, print options, whether an aggregate's sums are
+    locked) or its last year's report."""
 
     cells: tuple[str, ...] = ()
     texts: tuple[str, ...] = ()
@@ -237,6 +238,30 @@ class SetFreeTable(Edit):
         else:
             report.free_tables[self.key] = copy.deepcopy(self._before)
         return Change(free_tables=(self.key,))
+
+
+class SetSumsLocked(Edit):
+    """Lock or unlock an aggregated report's sums (解除汇总锁定): locked, its tables are the units'
+    sums and read-only; the breakdown stays either way. A report without one is left as it is."""
+
+    def __init__(self, locked: bool) -> None:
+        self.locked = locked
+        self.label = "恢复汇总锁定" if locked else "解除汇总锁定"
+        self._before: bool | None = None
+
+    def apply(self, report: Report) -> Change:
+        return self._put(report, self.locked, remember=True)
+
+    def revert(self, report: Report) -> Change:
+        return self._put(report, self._before, remember=False)
+
+    def _put(self, report: Report, locked: bool | None, remember: bool) -> Change:
+        if report.members is None or locked is None:
+            return Change()
+        if remember:
+            self._before = report.members.locked
+        report.members.locked = locked
+        return Change(structure=True)
 
 
 class SetPrevious(Edit):

@@ -282,19 +282,18 @@ class MainWindow(QMainWindow):
         return show_aggregate_window(self)
 
     def detach_sums(self) -> bool:
-        """解除汇总锁定: the sums become ordinary cells (the breakdown stays in the report)."""
+        """解除汇总锁定: the sums become ordinary cells (the breakdown stays in the report); one undo step."""
+        from core.editing import SetSumsLocked
         from gui.aggregate.lock import DETACH_QUESTION
         from gui.files import dialogs
 
-        report = self.document.report if self.document else None
-        if report is None or not report.sums_locked:
+        document = self.document
+        if document is None or not document.report.sums_locked or document.read_only:
             return False
         if not dialogs.ask_confirm(self, "解除汇总锁定", DETACH_QUESTION):
             return False
-        report.members.locked = False  # type: ignore[union-attr]
-        self.document.mark_modified()  # type: ignore[union-attr]
-        self.document.structureChanged.emit()  # type: ignore[union-attr]
-        self.show_message("已解除汇总锁定：表格可以修改，改过的数字不再等于各单位之和")
+        document.perform(SetSumsLocked(False))
+        self.show_message("已解除汇总锁定：表格可以修改，改过的数字不再等于各单位之和（可撤销）")
         return True
 
     def _structure_changed(self) -> None:

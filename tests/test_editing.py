@@ -99,3 +99,16 @@ def test_a_drawn_tables_edit_changes_that_table_only_and_reverts_exactly():
     fresh.apply(report)
     fresh.revert(report)
     assert set(report.free_tables) == {"free-1", "free-2"}
+
+
+def test_unlocking_an_aggregates_sums_is_an_edit_that_locks_again_on_revert():
+    from core.editing import SetSumsLocked
+    from core.member_breakdown import Member, MemberBreakdown
+
+    report = Report.new(2025, "清河县人民政府")
+    report.members = MemberBreakdown((Member("清河县甲镇人民政府"),))
+    edit = SetSumsLocked(False)
+    assert edit.apply(report).structure and not report.sums_locked and edit.label == "解除汇总锁定"
+    assert edit.revert(report).structure and report.sums_locked
+    plain = Report.new(2025, "某某镇人民政府")  # no breakdown: nothing to lock or unlock
+    assert not SetSumsLocked(False).apply(plain) and plain.members is None
