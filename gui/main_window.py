@@ -62,7 +62,7 @@ class MainWindow(QMainWindow):
         self.tabs.setUsesScrollButtons(True)
         self.tabs.currentChanged.connect(lambda _i: self.pages and self.pages.build_current())
         self.start_page: StartPage | None = None  # built when first shown
-        self.read_only_banner = ReadOnlyBanner(self)
+        self.read_only_banner = ReadOnlyBanner(self, self.actions.new_from_last_year)
         self.read_only_banner.newReport.connect(lambda: self.files.new_report())
         self.report_view = report_view = QWidget()
         column = QVBoxLayout(report_view)
@@ -199,8 +199,8 @@ class MainWindow(QMainWindow):
                        a.outline, a.check_now, a.link_previous, a.remove_previous):
             action.setEnabled(enabled)
         if not enabled:
-            a.undo.setEnabled(False)
-            a.redo.setEnabled(False)
+            for action in (a.undo, a.redo, a.detach_sums):
+                action.setEnabled(False)
 
     # --- the document ------------------------------------------------------------------------
 
@@ -230,14 +230,14 @@ class MainWindow(QMainWindow):
         self.read_only_banner.setVisible(document.read_only)
         self._enable_document_actions(True)
         for action in (self.actions.save, self.actions.outline, self.actions.import_tables,
-                       self.actions.link_previous):
-            action.setEnabled(not document.read_only)
+                       self.actions.link_previous, self.actions.paste):
+            action.setEnabled(not document.read_only)  # the sample: to look at and copy from
         if self.check_panel.isHidden() and self.geometry_memory.check_panel_wanted:
             self.check_panel.show()
         self._previous_changed()
         self.autosaver.attach(document)
         self._update_title()
-        self.actions.detach_sums.setEnabled(document.report.sums_locked)
+        self._enable_detach_sums()
         if check_now:
             self.runner.run_now()
         if old is not None and old is not document:
@@ -303,7 +303,7 @@ class MainWindow(QMainWindow):
         index = self.tabs.currentIndex()
         current = next((k for k, p in self.pages.built.items() if self.tabs.indexOf(p) == index), None)
         self._build_tabs(self.document)
-        self.actions.detach_sums.setEnabled(self.document.report.sums_locked)
+        self._enable_detach_sums()
         if current in self.pages:
             self.tabs.setCurrentWidget(self.pages[current])
         elif index < self.tabs.count():
@@ -319,6 +319,11 @@ class MainWindow(QMainWindow):
                 block.model.set_findings(findings_by_cell(self.runner.result))
         if self.runner is not None and hasattr(page, "show_repeats"):
             page.show_repeats(self.runner.repeats)
+
+    def _enable_detach_sums(self) -> None:
+        document = self.document
+        self.actions.detach_sums.setEnabled(document is not None and document.report.sums_locked
+                                            and not document.read_only)
 
     def _update_title(self, *_args) -> None:
         document = self.document

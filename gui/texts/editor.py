@@ -71,6 +71,11 @@ class TextSlotEditor(QWidget):
         footer.addWidget(self.phrase_button)
         layout.addLayout(footer)
 
+        if document.read_only:  # the bundled sample: to read and copy from, never to type into
+            self.editor.setReadOnly(True)
+            self.editor.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                                | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+            self.phrase_button.setEnabled(False)
         self._load()
         self._count()
         self.editor.textChanged.connect(self._typed)

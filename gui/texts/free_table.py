@@ -44,13 +44,20 @@ class FreeTableEditor(QWidget):
         self.grid.itemChanged.connect(self._cell_edited)
         layout.addWidget(self.grid)
         buttons = QHBoxLayout()
+        self.buttons: list[QPushButton] = []
         for text, action in (("添加一行", self.add_row), ("添加一列", self.add_column),
                              ("删除最后一行", self.remove_row), ("删除最后一列", self.remove_column)):
             button = QPushButton(text)
             button.clicked.connect(action)
             buttons.addWidget(button)
+            self.buttons.append(button)
         buttons.addStretch(1)
         layout.addLayout(buttons)
+        if document.read_only:  # the bundled sample: to read and copy from
+            self.title.setReadOnly(True)
+            self.grid.setEditTriggers(Trigger.NoEditTriggers)
+            for button in self.buttons:
+                button.setEnabled(False)
         self.load()
         document.freeTableChanged.connect(self._table_changed)
 

@@ -95,6 +95,8 @@ class UnitInfoPage(QScrollArea):
         previous_row.addWidget(self.remove_button)
         form.addRow("上年报告：", previous_row)
         layout.addWidget(group)
+        if document.read_only:
+            self._make_read_only(clear)
 
         front = document.report.template.front_matter
         self.opening = TextSlotEditor(document, OPENING, front.opening_title, front.opening_help, body, min_lines=6)
@@ -120,6 +122,15 @@ class UnitInfoPage(QScrollArea):
 
     def _show_opening_draft(self) -> None:
         self.opening.show_draft(OPENING in self.document.drafts.keys)
+
+    def _make_read_only(self, clear_date: QPushButton) -> None:
+        """The bundled sample: fields to read and copy from; choices and the date cannot be changed."""
+        for widget in self.fields.values():
+            if isinstance(widget, QLineEdit | QDateEdit):
+                widget.setReadOnly(True)
+            else:
+                widget.setEnabled(False)
+        clear_date.setEnabled(False)
 
     def set_previous_actions(self, link: QAction, remove: QAction) -> None:
         """The window's 关联/移除上年报告 commands, as buttons beside the 上年报告 line."""
