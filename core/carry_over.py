@@ -89,11 +89,16 @@ def link_previous(report: Report, last: Report | None, path: str = "") -> None:
 
 def unchanged_drafts(report: Report) -> list[str]:
     """Text slots still word for word as last year's report had them."""
-    previous = report.previous
-    if previous is None:
+    if report.previous is None:
         return []
-    keys = (OPENING, *report.text_keys)
-    return [key for key in keys if report.text(key).strip() and report.text(key) == previous.text(key)]
+    return [key for key in (OPENING, *report.text_keys) if is_unchanged_draft(report, key)]
+
+
+def is_unchanged_draft(report: Report, key: str) -> bool:
+    """Whether one text slot (of ``report.text_keys``, or OPENING) is still last year's text word for word."""
+    previous = report.previous
+    text = report.text(key)
+    return previous is not None and bool(text.strip()) and text == previous.text(key)
 
 
 def carried_summary(last: Report, report: Report) -> list[str]:

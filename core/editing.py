@@ -20,9 +20,10 @@ from core.values import CellValue, same_value
 
 @dataclass(frozen=True)
 class Change:
-    """What an edit changed: cell keys, text keys (or OPENING), field names (or SIGNING_DATE), and
-    whether the explanations, the report's structure (outline, drawn tables, title, print options) or
-    its last year's report."""
+    """What an edit changed: cell keys, text keys (or OPENING), field names (or SIGNING_DATE), the keys
+    of drawn tables whose content changed, and whether the explanations, the report's structure
+    (outline, which drawn tables there are, title, print options, whether an aggregate's sums are
+    locked) or its last year's report."""
 
     cells: tuple[str, ...] = ()
     texts: tuple[str, ...] = ()
@@ -30,9 +31,11 @@ class Change:
     explanations: bool = False
     structure: bool = False
     previous: bool = False
+    free_tables: tuple[str, ...] = ()
 
     def __bool__(self) -> bool:
-        return bool(self.cells or self.texts or self.fields or self.explanations or self.structure or self.previous)
+        return bool(self.cells or self.texts or self.fields or self.explanations or self.structure or self.previous
+                    or self.free_tables)
 
 
 class Edit:
@@ -211,6 +214,53 @@ class SetStructure(Edit):
     def revert(self, report: Report) -> Change:
         if self._before is not None:
             self._before.put(report)
+        return Change(structure=True)
+
+
+class SetFreeTable(Edit):
+    """One drawn table's title and rows (a cell typed, a row or column added or removed). Only that
+    table changes, so a face redraws it alone; which drawn tables a report has is its structure."""
+
+    def __init__(self, key: str, table: FreeTable, label: str = "编辑自制表格") -> None:
+        self.key = key
+        self.table = copy.deepcopy(table)
+        self.label = label
+        self._before: FreeTable | None = None
+
+    def apply(self, report: Report) -> Change:
+        self._before = copy.deepcopy(report.free_tables.get(self.key))
+        report.free_tables[self.key] = copy.deepcopy(self.table)
+        return Change(free_tables=(self.key,))
+
+    def revert(self, report: Report) -> Change:
+        if self._before is None:
+            report.free_tables.pop(self.key, None)
+        else:
+            report.free_tables[self.key] = copy.deepcopy(self._before)
+        return Change(free_tables=(self.key,))
+
+
+class SetSumsLocked(Edit):
+    """Lock or unlock an aggregated report's sums (解除汇总锁定): locked, its tables are the units'
+    sums and read-only; the breakdown stays either way. A report without one is left as it is."""
+
+    def __init__(self, locked: bool) -> None:
+        self.locked = locked
+        self.label = "恢复汇总锁定" if locked else "解除汇总锁定"
+        self._before: bool | None = None
+
+    def apply(self, report: Report) -> Change:
+        return self._put(report, self.locked, remember=True)
+
+    def revert(self, report: Report) -> Change:
+        return self._put(report, self._before, remember=False)
+
+    def _put(self, report: Report, locked: bool | None, remember: bool) -> Change:
+        if report.members is None or locked is None:
+            return Change()
+        if remember:
+            self._before = report.members.locked
+        report.members.locked = locked
         return Change(structure=True)
 
 

@@ -47,12 +47,6 @@ def _action(parent: QWidget, text: str, shortcut: Key | str | None = None, tip: 
     return action
 
 
-def _named(action: QAction, name: str) -> QAction:
-    """An action other parts of the app (the start page) find by its object name."""
-    action.setObjectName(name)
-    return action
-
-
 def create_actions(parent: QWidget) -> WindowActions:
     undo = _action(parent, "撤销(&U)", Key.Undo, "撤销上一步修改")
     redo = _action(parent, "重做(&R)", Key.Redo, "重做刚才撤销的修改")
@@ -60,9 +54,8 @@ def create_actions(parent: QWidget) -> WindowActions:
     redo.setShortcuts([*QKeySequence.keyBindings(Key.Redo), QKeySequence("Ctrl+Y")])
     return WindowActions(
         new=_action(parent, "新建(&N)…", Key.New, "新建一份年报"),
-        new_from_last_year=_named(_action(parent, "从上年报告新建(&Y)…", None,
-                                          "沿用上年报告的单位信息，文字作为草稿，上年结转的数字按上年报告的结转数填入"),
-                                  "action_new_from_last_year"),
+        new_from_last_year=_action(parent, "从上年报告新建(&Y)…", None,
+                                   "沿用上年报告的单位信息，文字作为草稿，上年结转的数字按上年报告的结转数填入"),
         open=_action(parent, "打开(&O)…", Key.Open, "打开年报文件（.nianbao）"),
         save=_action(parent, "保存(&S)", Key.Save, "保存当前年报"),
         save_as=_action(parent, "另存为(&A)…", Key.SaveAs, "把当前年报保存为另一个文件"),
@@ -71,11 +64,9 @@ def create_actions(parent: QWidget) -> WindowActions:
         import_excel=_action(parent, "导入 Excel 为新报告(&I)…", None, "从 Excel 工作簿读取表格数据，作为新报告打开"),
         import_tables=_action(parent, "导入 Excel 表格到当前报告(&T)…", None,
                               "把 Excel 工作簿中的统计表导入当前报告（文字和单位信息不变，可撤销）"),
-        link_previous=_named(_action(parent, "关联上年报告…", None,
-                                     "选择上年的年报文件或 Excel 工作簿，用于跨年度检查和与上年文字的比对（可撤销）"),
-                             "action_link_previous"),
-        remove_previous=_named(_action(parent, "移除上年报告", None, "不再与上年报告比对（可撤销）"),
-                               "action_remove_previous"),
+        link_previous=_action(parent, "关联上年报告…", None,
+                              "选择上年的年报文件或 Excel 工作簿，用于跨年度检查和与上年文字的比对（可撤销）"),
+        remove_previous=_action(parent, "移除上年报告", None, "不再与上年报告比对（可撤销）"),
         import_published=_action(parent, "导入已发布的年报为新报告(&P)…", None,
                                  "读取已发布的年度报告（Word 文档、网页，或从 PDF 复制出的文字），核对后作为新报告打开"),
         aggregate=_action(parent, "汇总下级单位的报表(&G)…", None,

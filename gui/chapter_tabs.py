@@ -4,7 +4,7 @@ text page modules only when their first page is built)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 
 from PySide6.QtWidgets import QLabel, QTabBar, QTabWidget, QWidget
 
@@ -40,6 +40,7 @@ class ChapterPages(Mapping[str, QWidget]):
         self._index: dict[str, int] = {}
         self.marks: dict[str, Counts] = {}  # chapter key or FRONT_MATTER → open problems
         self.drafts: frozenset[str] = frozenset()  # chapter keys (or FRONT_MATTER) with last year's text unedited
+        self._draft_texts: frozenset[str] | None = None  # the text keys ``drafts`` was made from
         blocked = tabs.blockSignals(True)  # the old pages must not react while being replaced
         while tabs.count():
             old = tabs.widget(0)
@@ -83,8 +84,11 @@ class ChapterPages(Mapping[str, QWidget]):
         badge = self.tabs.tabBar().tabButton(index, QTabBar.ButtonPosition.RightSide)
         return badge if isinstance(badge, ProblemBadge) else None
 
-    def set_draft_marks(self, text_keys: Iterable[str]) -> None:
+    def set_draft_marks(self, text_keys: frozenset[str]) -> None:
         """Mark the tabs whose texts (``text_keys``) are still last year's draft, unmark the others."""
+        if text_keys == self._draft_texts:
+            return  # typing that leaves every slot as it was (draft or not) touches no tab
+        self._draft_texts = text_keys
         report = self.document.report
         drafts = set()
         for key in text_keys:

@@ -11,6 +11,7 @@ from PySide6.QtGui import QUndoStack
 from core.document import OPENING, SIGNING_DATE, Report
 from core.editing import Change, Edit, SetCells, SetExplanation, SetField, SetText
 from core.values import CellValue
+from gui.draft_marks import DraftTexts
 from gui.undo import EditCommand
 
 __all__ = ["OPENING", "SIGNING_DATE", "ReportDocument"]
@@ -23,7 +24,8 @@ class ReportDocument(QObject):
     textChanged = Signal(str)  # text key, or OPENING
     unitChanged = Signal(str)  # UnitInfo field name, or SIGNING_DATE
     explanationsChanged = Signal()
-    structureChanged = Signal()  # the outline, drawn tables, own title or print options
+    structureChanged = Signal()  # the outline, which drawn tables there are, own title or print options
+    freeTableChanged = Signal(str)  # the key of a drawn table whose title or rows changed
     previousChanged = Signal()  # last year's report linked, replaced or removed
     contentChanged = Signal()  # any of the above
     modifiedChanged = Signal(bool)
@@ -42,6 +44,7 @@ class ReportDocument(QObject):
         self._forced_modified = False  # restored or imported documents differ from any file
         self.undo_stack = QUndoStack(self)
         self.undo_stack.cleanChanged.connect(self._clean_changed)
+        self.drafts = DraftTexts(self)  # before any view connects: views read it when told of an edit
 
     # --- file state --------------------------------------------------------------------------
 
@@ -121,6 +124,8 @@ class ReportDocument(QObject):
             self.unitChanged.emit(name)
         if change.explanations:
             self.explanationsChanged.emit()
+        for key in change.free_tables:
+            self.freeTableChanged.emit(key)
         if change.structure:
             self.structureChanged.emit()
         if change.previous:

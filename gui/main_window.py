@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QCloseEvent
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.carry_over import unchanged_drafts
 from core.checks import FRONT_MATTER, CheckResult, Finding
 from gui.actions import create_actions
 from gui.chapter_tabs import ChapterPages
@@ -63,7 +62,7 @@ class MainWindow(QMainWindow):
         self.tabs.setUsesScrollButtons(True)
         self.tabs.currentChanged.connect(lambda _i: self.pages and self.pages.build_current())
         self.start_page: StartPage | None = None  # built when first shown
-        self.read_only_banner = ReadOnlyBanner(self)
+        self.read_only_banner = ReadOnlyBanner(self, self.actions.new_from_last_year)
         self.read_only_banner.newReport.connect(lambda: self.files.new_report())
         self.report_view = report_view = QWidget()
         column = QVBoxLayout(report_view)
@@ -170,7 +169,7 @@ class MainWindow(QMainWindow):
     def _build_start_page(self) -> StartPage:
         from gui.start.page import StartPage
 
-        page = StartPage(self)
+        page = StartPage(self, self.actions.new_from_last_year)
         self.stack.insertWidget(0, page)
         page.newBlank.connect(lambda: self.files.new_report())
         page.openFile.connect(lambda: self.files.open_file())
@@ -184,12 +183,9 @@ class MainWindow(QMainWindow):
 
     def show_start_page(self) -> None:
         """The start page, while no report is open."""
-        from gui.start.page import FROM_LAST_YEAR_ACTION
-
         if self.start_page is None:
             self.start_page = self._build_start_page()
         self.start_page.set_recent(self.recent.existing())
-        self.start_page.set_from_last_year(self.findChild(QAction, FROM_LAST_YEAR_ACTION))
         self.stack.setCurrentWidget(self.start_page)
         self.start_page.new_blank.setFocus()
         self.check_panel.hide()
@@ -203,8 +199,8 @@ class MainWindow(QMainWindow):
                        a.outline, a.check_now, a.link_previous, a.remove_previous):
             action.setEnabled(enabled)
         if not enabled:
-            a.undo.setEnabled(False)
-            a.redo.setEnabled(False)
+            for action in (a.undo, a.redo, a.detach_sums):
+                action.setEnabled(False)
 
     # --- the document ------------------------------------------------------------------------
 
@@ -234,14 +230,14 @@ class MainWindow(QMainWindow):
         self.read_only_banner.setVisible(document.read_only)
         self._enable_document_actions(True)
         for action in (self.actions.save, self.actions.outline, self.actions.import_tables,
-                       self.actions.link_previous):
-            action.setEnabled(not document.read_only)
+                       self.actions.link_previous, self.actions.paste):
+            action.setEnabled(not document.read_only)  # the sample: to look at and copy from
         if self.check_panel.isHidden() and self.geometry_memory.check_panel_wanted:
             self.check_panel.show()
         self._previous_changed()
         self.autosaver.attach(document)
         self._update_title()
-        self.actions.detach_sums.setEnabled(document.report.sums_locked)
+        self._enable_detach_sums()
         if check_now:
             self.runner.run_now()
         if old is not None and old is not document:
@@ -251,7 +247,7 @@ class MainWindow(QMainWindow):
         """The document's signals the window follows while it shows the document."""
         return [(document.modifiedChanged, self._update_title), (document.pathChanged, self._update_title),
                 (document.structureChanged, self._structure_changed), (document.editRefused, self.show_message),
-                (document.textChanged, self._refresh_drafts), (document.previousChanged, self._previous_changed)]
+                (document.drafts.changed, self._refresh_drafts), (document.previousChanged, self._previous_changed)]
 
     def _build_tabs(self, document: ReportDocument) -> None:
         self.pages = ChapterPages(self.tabs, document, self._page_built)
@@ -262,13 +258,12 @@ class MainWindow(QMainWindow):
     def _refresh_drafts(self, *_args) -> None:
         """Mark the tabs whose texts are still last year's draft (right after each edit)."""
         if self.document is not None and self.pages is not None:
-            self.pages.set_draft_marks(unchanged_drafts(self.document.report))
+            self.pages.set_draft_marks(self.document.drafts.keys)
 
     def _previous_changed(self) -> None:
         linked = self.document is not None and self.document.report.previous is not None
         self.actions.link_previous.setText("更换上年报告…" if linked else "关联上年报告…")
         self.actions.remove_previous.setEnabled(linked and not self.document.read_only)
-        self._refresh_drafts()
 
     def edit_outline(self) -> None:
         """章节结构与版式: the clerk's changes, as one undoable step."""
@@ -287,19 +282,18 @@ class MainWindow(QMainWindow):
         return show_aggregate_window(self)
 
     def detach_sums(self) -> bool:
-        """解除汇总锁定: the sums become ordinary cells (the breakdown stays in the report)."""
+        """解除汇总锁定: the sums become ordinary cells (the breakdown stays in the report); one undo step."""
+        from core.editing import SetSumsLocked
         from gui.aggregate.lock import DETACH_QUESTION
         from gui.files import dialogs
 
-        report = self.document.report if self.document else None
-        if report is None or not report.sums_locked:
+        document = self.document
+        if document is None or not document.report.sums_locked or document.read_only:
             return False
         if not dialogs.ask_confirm(self, "解除汇总锁定", DETACH_QUESTION):
             return False
-        report.members.locked = False  # type: ignore[union-attr]
-        self.document.mark_modified()  # type: ignore[union-attr]
-        self.document.structureChanged.emit()  # type: ignore[union-attr]
-        self.show_message("已解除汇总锁定：表格可以修改，改过的数字不再等于各单位之和")
+        document.perform(SetSumsLocked(False))
+        self.show_message("已解除汇总锁定：表格可以修改，改过的数字不再等于各单位之和（可撤销）")
         return True
 
     def _structure_changed(self) -> None:
@@ -309,7 +303,7 @@ class MainWindow(QMainWindow):
         index = self.tabs.currentIndex()
         current = next((k for k, p in self.pages.built.items() if self.tabs.indexOf(p) == index), None)
         self._build_tabs(self.document)
-        self.actions.detach_sums.setEnabled(self.document.report.sums_locked)
+        self._enable_detach_sums()
         if current in self.pages:
             self.tabs.setCurrentWidget(self.pages[current])
         elif index < self.tabs.count():
@@ -325,6 +319,11 @@ class MainWindow(QMainWindow):
                 block.model.set_findings(findings_by_cell(self.runner.result))
         if self.runner is not None and hasattr(page, "show_repeats"):
             page.show_repeats(self.runner.repeats)
+
+    def _enable_detach_sums(self) -> None:
+        document = self.document
+        self.actions.detach_sums.setEnabled(document is not None and document.report.sums_locked
+                                            and not document.read_only)
 
     def _update_title(self, *_args) -> None:
         document = self.document

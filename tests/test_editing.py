@@ -79,3 +79,36 @@ def test_fields_opening_and_explanations_are_edits_too():
     assert report.explanations == {"C8:missing": "尚未签发"}
     explain.revert(report)
     assert report.explanations == {}
+
+
+def test_a_drawn_tables_edit_changes_that_table_only_and_reverts_exactly():
+    from core.document import FreeTable
+    from core.editing import SetFreeTable
+
+    report = Report.new(2018, "某乡人民政府")
+    report.free_tables = {"free-1": FreeTable("审批单", [["事项", ""]]), "free-2": FreeTable("其他", [["a"]])}
+    typed = FreeTable("审批单", [["事项", "3"]])
+    edit = SetFreeTable("free-1", typed)
+    change = edit.apply(report)
+    assert change.free_tables == ("free-1",) and not change.structure and change
+    typed.rows[0][1] = "changed after"  # the edit keeps its own copy
+    assert report.free_tables["free-1"].rows == [["事项", "3"]] and report.free_tables["free-2"].rows == [["a"]]
+    assert edit.revert(report).free_tables == ("free-1",)
+    assert report.free_tables["free-1"] == FreeTable("审批单", [["事项", ""]])
+    fresh = SetFreeTable("free-3", FreeTable("新表", [[""]]))  # a table the report did not hold yet
+    fresh.apply(report)
+    fresh.revert(report)
+    assert set(report.free_tables) == {"free-1", "free-2"}
+
+
+def test_unlocking_an_aggregates_sums_is_an_edit_that_locks_again_on_revert():
+    from core.editing import SetSumsLocked
+    from core.member_breakdown import Member, MemberBreakdown
+
+    report = Report.new(2025, "清河县人民政府")
+    report.members = MemberBreakdown((Member("清河县甲镇人民政府"),))
+    edit = SetSumsLocked(False)
+    assert edit.apply(report).structure and not report.sums_locked and edit.label == "解除汇总锁定"
+    assert edit.revert(report).structure and report.sums_locked
+    plain = Report.new(2025, "某某镇人民政府")  # no breakdown: nothing to lock or unlock
+    assert not SetSumsLocked(False).apply(plain) and plain.members is None

@@ -6,6 +6,7 @@ GUI's first screen shows before the checks run."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from core.checks.findings import (
     FRONT_MATTER,
@@ -18,9 +19,12 @@ from core.checks.findings import (
 )
 from core.document import Report
 
+if TYPE_CHECKING:
+    from core.checks.context import CheckContext
+
 __all__ = [
     "FRONT_MATTER", "FRONT_MATTER_TITLE", "SEVERITY_LABELS", "CheckContext", "CheckResult", "Finding",
-    "NotAssessable", "Passed", "chapter_title", "group_by_chapter", "run_checks",
+    "NotAssessable", "Passed", "chapter_title", "group_by_chapter", "run_checks", "run_context",
 ]
 
 
@@ -31,9 +35,16 @@ def run_checks(report: Report, previous: Report | None = None, members: Sequence
     that needs one of them and does not have it is not assessable, with the reason.
     """
     from core.checks.context import CheckContext
+
+    return run_context(CheckContext(report, previous if previous is not None else report.previous, tuple(members)))
+
+
+def run_context(context: CheckContext) -> CheckResult:
+    """``run_checks`` over a context the caller made: what the evaluators measured on the way (the
+    context's cached properties, such as ``chapter_repeats``) stays there for the caller to use."""
     from core.checks.kinds import EVALUATORS
 
-    context = CheckContext(report, previous if previous is not None else report.previous, tuple(members))
+    report = context.report
     result = CheckResult(explanations=dict(report.explanations))
     for rule in report.template.rules:
         for outcome in EVALUATORS[rule.kind](rule, context):

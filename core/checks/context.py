@@ -11,10 +11,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from core.document import OPENING, Report
 from core.template.links import key_map
 from core.template.model import NAMESPACES, Template
+
+if TYPE_CHECKING:
+    from core.checks.copied_text import ChapterRepeats
 
 
 @dataclass
@@ -50,6 +54,14 @@ class CheckContext:
         if self.members:
             numbers.update({f"members.{k}": v for k, v in self._sum(self.members).items()})
         return numbers
+
+    @cached_property
+    def chapter_repeats(self) -> list[ChapterRepeats]:
+        """Per text chapter, what repeats last year's text (none without last year's report): measured
+        once per context, for check C11 and for whoever ran the checks (the GUI's highlight)."""
+        from core.checks.copied_text import chapter_repeats
+
+        return chapter_repeats(self.report, self.previous) if self.previous is not None else []
 
     def _mapped(self, other: Report) -> dict[str, Decimal | None]:
         """The other report's numbers under this report's keys (absent where its format has no such figure)."""

@@ -54,7 +54,7 @@ def copied_text(rule: Rule, context: CheckContext) -> Iterator[Outcome]:
         yield NotAssessable(rule.id, "", rule.title, (), NAMESPACES["prev"])
         return
     threshold = rule.params["threshold"]
-    for chapter in chapter_repeats(context.report, context.previous):
+    for chapter in context.chapter_repeats:
         above = chapter.percent > threshold
         message = rule.messages["above" if above else "below"].format(
             heading=context.report.chapter(chapter.chapter).heading, percent=chapter.percent,

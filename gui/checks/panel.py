@@ -149,9 +149,10 @@ class CheckPanel(QDockWidget):
         self.detail.setText(self._detail_text(finding))
         can = finding is not None and finding.can_be_confirmed
         confirmed = can and self.result is not None and self.result.is_confirmed(finding)
-        self.explain_button.setEnabled(bool(can))
+        writable = self.document is not None and not self.document.read_only  # the sample is only read
+        self.explain_button.setEnabled(bool(can) and writable)
         self.explain_button.setText("修改说明…" if confirmed else "说明此警告…")
-        self.withdraw_button.setEnabled(bool(confirmed))
+        self.withdraw_button.setEnabled(bool(confirmed) and writable)
 
     def _detail_text(self, finding: Finding | None) -> str:
         if finding is None:

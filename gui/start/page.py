@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-FROM_LAST_YEAR_ACTION = "action_new_from_last_year"  # the window's 文件 → 从上年报告新建… when it has one
 PathRole = Qt.ItemDataRole.UserRole + 1
 
 INTRO = ("按官方格式填写政府信息公开工作年度报告：自动合计、检查勾稽关系和文字，导出 Word（打印、发布）"
@@ -32,7 +31,8 @@ FIRST_TIME = ("第一次使用：点“新建空白年报”，选报告年度�
 
 
 class StartPage(QScrollArea):
-    """Buttons emit what the clerk chose; the main window does it (tests click them)."""
+    """Buttons emit what the clerk chose; the main window does it (tests click them). 从上年报告新建 is
+    the window's own command, given as ``from_last_year`` (the button is hidden without one)."""
 
     newBlank = Signal()
     openFile = Signal()
@@ -43,7 +43,7 @@ class StartPage(QScrollArea):
     viewSample = Signal()
     showGuide = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, from_last_year: QAction | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("startPage")
         self.setWidgetResizable(True)
@@ -105,6 +105,7 @@ class StartPage(QScrollArea):
         layout.addWidget(self.no_recent)
         layout.addStretch(1)
         self.setWidget(body)
+        self.set_from_last_year(from_last_year)
 
     def _button(self, text: str, tip: str, signal) -> QPushButton:
         button = QPushButton(text)

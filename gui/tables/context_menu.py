@@ -19,7 +19,7 @@ def build_menu(view: ReportTableView) -> QMenu:
     copy.setEnabled(has_selection)
     paste = menu.addAction("粘贴", lambda: view.paste())
     paste.setShortcut(QKeySequence(QKeySequence.StandardKey.Paste))
-    paste.setEnabled(view.currentIndex().isValid() and bool(QGuiApplication.clipboard().text()))
+    paste.setEnabled(view.accepts_edits and view.currentIndex().isValid() and bool(QGuiApplication.clipboard().text()))
     clear = menu.addAction("清除", view.clear_selection)
     clear.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
     clear.setEnabled(bool(view.selected_inputs()))
@@ -28,5 +28,5 @@ def build_menu(view: ReportTableView) -> QMenu:
     fill = menu.addAction(f"全部填 0（{where}的 {len(keys)} 个空白格）" if keys else "全部填 0（没有空白格）",
                           view.fill_blanks_with_zero)
     fill.setToolTip("没有发生的情形应填 0：把空白的填写格一次填上 0（可撤销）")
-    fill.setEnabled(bool(keys))
+    fill.setEnabled(view.accepts_edits and bool(keys))
     return menu

@@ -62,7 +62,8 @@ class ReportTableModel(QAbstractTableModel):
 
     def is_editable(self, index: AnyIndex) -> bool:
         key = self.cell_key(index)
-        return key is not None and not self._cells[key].computed and not self.document.report.sums_locked
+        return (key is not None and not self._cells[key].computed and not self.document.report.sums_locked
+                and not self.document.read_only)
 
     # --- model -------------------------------------------------------------------------------
 

@@ -43,8 +43,9 @@ class ReportTableView(QTableView):
         self.verticalHeader().hide()
         self.setWordWrap(True)
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
-                             | QAbstractItemView.EditTrigger.AnyKeyPressed)
+        Trigger = QAbstractItemView.EditTrigger
+        self.setEditTriggers(Trigger.NoEditTriggers if model.document.read_only  # the sample: to look at
+                             else Trigger.DoubleClicked | Trigger.EditKeyPressed | Trigger.AnyKeyPressed)
         self.setTabKeyNavigation(True)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
@@ -173,7 +174,9 @@ class ReportTableView(QTableView):
         """Say why nothing can be typed here: a total names what to fill instead, a label says so."""
         model = self.report_model
         key = model.cell_key(index)
-        if key is not None and model.document.report.sums_locked:
+        if model.document.read_only:
+            message = model.document.READ_ONLY_MESSAGE
+        elif key is not None and model.document.report.sums_locked:
             message = locked_message(model.document.report)
         elif key is not None:
             message = explain_total(model.document.report.template, key)
@@ -215,7 +218,7 @@ class ReportTableView(QTableView):
             text = QGuiApplication.clipboard().text()
         if not current.isValid() or not text:
             return
-        if self._refused_while_locked(current):
+        if self._refuses_edits(current):
             return
         document = self.report_model.document
         plan = plan_paste(self.report_model, current.row(), current.column(), parse_tsv(text))
@@ -230,15 +233,23 @@ class ReportTableView(QTableView):
         keys = [model.cell_key(i) for i in self.selectionModel().selectedIndexes() if model.is_editable(i)]
         return [k for k in keys if k]
 
-    def _refused_while_locked(self, index: QModelIndex) -> bool:
-        """True (and the reason shown) when the report's tables are locked sums."""
-        report = self.report_model.document.report
-        if report.sums_locked:
-            self.show_refusal(index, locked_message(report))
-        return report.sums_locked
+    def _refuses_edits(self, index: QModelIndex) -> bool:
+        """True (and the reason shown) when the report is read-only or its tables are locked sums."""
+        document = self.report_model.document
+        if document.read_only:
+            self.show_refusal(index, document.READ_ONLY_MESSAGE)
+        elif document.report.sums_locked:
+            self.show_refusal(index, locked_message(document.report))
+        return document.read_only or document.report.sums_locked
+
+    @property
+    def accepts_edits(self) -> bool:
+        """False while nothing here can change (the read-only sample, locked sums): menus say so."""
+        document = self.report_model.document
+        return not document.read_only and not document.report.sums_locked
 
     def clear_selection(self) -> None:
-        if self._refused_while_locked(self.currentIndex()):
+        if self._refuses_edits(self.currentIndex()):
             return
         self.report_model.document.set_cells(dict.fromkeys(self.selected_inputs()), "清除单元格")
 
@@ -255,7 +266,7 @@ class ReportTableView(QTableView):
         return [k for k in keys if report.value(k) is None], where
 
     def fill_blanks_with_zero(self) -> None:
-        if self._refused_while_locked(self.currentIndex()):
+        if self._refuses_edits(self.currentIndex()):
             return
         keys, where = self.blank_inputs_to_fill()
         if keys:

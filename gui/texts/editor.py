@@ -71,7 +71,13 @@ class TextSlotEditor(QWidget):
         footer.addWidget(self.phrase_button)
         layout.addLayout(footer)
 
+        if document.read_only:  # the bundled sample: to read and copy from, never to type into
+            self.editor.setReadOnly(True)
+            self.editor.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                                | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+            self.phrase_button.setEnabled(False)
         self._load()
+        self._count()
         self.editor.textChanged.connect(self._typed)
         document.textChanged.connect(self._document_changed)
 
@@ -97,8 +103,7 @@ class TextSlotEditor(QWidget):
     def _load(self) -> None:
         text = self.document.text(self.key)
         if self.editor.toPlainText() != text:
-            self._show(text, self.editor.textCursor().position())
-        self._count()
+            self._show(text, self.editor.textCursor().position())  # counted by _typed
 
     def _typed(self) -> None:
         if not self._syncing:
@@ -125,7 +130,6 @@ class TextSlotEditor(QWidget):
             self._load()
 
     def _count(self) -> None:
-        text = self.editor.toPlainText()
-        chars = sum(1 for ch in text if not ch.isspace())
+        chars = len("".join(self.editor.toPlainText().split()))  # split() drops exactly what isspace() is
         self.count_label.setText(f"字数：{chars}")
 

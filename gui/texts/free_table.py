@@ -1,12 +1,12 @@
 """Editing a table the unit drew itself (a form pasted into the body): its title, rows and columns of
-text. Every change is one undoable edit of the report's structure."""
+text. Every change is one undoable edit of that table alone (``SetFreeTable``): the page is not
+rebuilt, so the focus and the current cell stay where the clerk types; the grid takes the report's
+values in place (undo, redo)."""
 
 from __future__ import annotations
 
-import copy
-import dataclasses
-
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.document import FreeTable
-from core.editing import SetStructure, Structure
+from core.editing import SetFreeTable
 from gui.document import ReportDocument
 
 
@@ -28,6 +28,7 @@ class FreeTableEditor(QWidget):
         self.document = document
         self.key = key
         self._loading = False
+        self._shown_title: str | None = None  # the report's title as last shown in the title field
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         top = QHBoxLayout()
@@ -38,41 +39,64 @@ class FreeTableEditor(QWidget):
         top.addWidget(self.title, 1)
         layout.addLayout(top)
         self.grid = QTableWidget(self)
+        Trigger = QAbstractItemView.EditTrigger
+        self.grid.setEditTriggers(Trigger.DoubleClicked | Trigger.EditKeyPressed | Trigger.AnyKeyPressed)
         self.grid.itemChanged.connect(self._cell_edited)
         layout.addWidget(self.grid)
         buttons = QHBoxLayout()
+        self.buttons: list[QPushButton] = []
         for text, action in (("添加一行", self.add_row), ("添加一列", self.add_column),
                              ("删除最后一行", self.remove_row), ("删除最后一列", self.remove_column)):
             button = QPushButton(text)
             button.clicked.connect(action)
             buttons.addWidget(button)
+            self.buttons.append(button)
         buttons.addStretch(1)
         layout.addLayout(buttons)
+        if document.read_only:  # the bundled sample: to read and copy from
+            self.title.setReadOnly(True)
+            self.grid.setEditTriggers(Trigger.NoEditTriggers)
+            for button in self.buttons:
+                button.setEnabled(False)
         self.load()
+        document.freeTableChanged.connect(self._table_changed)
 
     def table(self) -> FreeTable:
         return self.document.report.free_tables.get(self.key) or FreeTable()
 
     def load(self) -> None:
+        """Show the report's table; only what differs is touched (an open cell editor, the current
+        cell and the title's cursor stay)."""
         table = self.table()
         self._loading = True
         try:
-            self.title.setText(table.title)
+            if table.title != self._shown_title:  # else a title being typed (no Enter yet) stays
+                self.title.setText(table.title)
+                self._shown_title = table.title
             columns = max((len(r) for r in table.rows), default=0)
+            resized = (self.grid.rowCount(), self.grid.columnCount()) != (len(table.rows), columns)
             self.grid.setRowCount(len(table.rows))
             self.grid.setColumnCount(columns)
             for r, row in enumerate(table.rows):
                 for c in range(columns):
-                    self.grid.setItem(r, c, QTableWidgetItem(row[c] if c < len(row) else ""))
-            self.grid.resizeRowsToContents()
+                    text = row[c] if c < len(row) else ""
+                    item = self.grid.item(r, c)
+                    if item is None:
+                        self.grid.setItem(r, c, QTableWidgetItem(text))
+                    elif item.text() != text:
+                        item.setText(text)
+                        self.grid.resizeRowToContents(r)
+            if resized:
+                self.grid.resizeRowsToContents()
         finally:
             self._loading = False
 
+    def _table_changed(self, key: str) -> None:
+        if key == self.key:
+            self.load()
+
     def _change(self, table: FreeTable, label: str) -> None:
-        structure = Structure.of(self.document.report)
-        tables = copy.deepcopy(structure.free_tables)
-        tables[self.key] = table
-        self.document.perform(SetStructure(dataclasses.replace(structure, free_tables=tables), label))
+        self.document.perform(SetFreeTable(self.key, table, label))
 
     def _rows(self) -> list[list[str]]:
         return [[(self.grid.item(r, c).text() if self.grid.item(r, c) else "") for c in range(self.grid.columnCount())]

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 
-from core.carry_over import unchanged_drafts
 from core.outline import FREE_TABLE_PREFIX
 from core.similarity import Repeat
 from core.template.model import Chapter
@@ -61,12 +60,15 @@ class TextChapterPage(QScrollArea):
         self._layout.addStretch(0)
         self.setWidget(body)
         self.refresh_drafts()
-        document.textChanged.connect(self.refresh_drafts)
-        document.previousChanged.connect(self.refresh_drafts)
+        document.drafts.changed.connect(self._drafts_changed)
 
-    def refresh_drafts(self, *_args) -> None:
+    def _drafts_changed(self, keys: tuple[str, ...]) -> None:
+        if any(key in self.editors for key in keys):
+            self.refresh_drafts()
+
+    def refresh_drafts(self) -> None:
         """Mark the slots still word for word last year's, and say so above the chapter."""
-        drafts = set(unchanged_drafts(self.document.report)) & set(self.editors)
+        drafts = self.document.drafts.keys & self.editors.keys()
         for key, editor in self.editors.items():
             editor.show_draft(key in drafts)
         written = [key for key in self.editors if self.document.text(key).strip()]

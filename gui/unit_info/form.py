@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.carry_over import unchanged_drafts
 from core.document import UNIT_FIELD_LABELS, UNIT_KINDS, UNIT_LEVELS, UnitInfo
 from gui.document import OPENING, SIGNING_DATE, ReportDocument
 from gui.input_clean import clean_input, cleaned_position
@@ -96,6 +95,8 @@ class UnitInfoPage(QScrollArea):
         previous_row.addWidget(self.remove_button)
         form.addRow("上年报告：", previous_row)
         layout.addWidget(group)
+        if document.read_only:
+            self._make_read_only(clear)
 
         front = document.report.template.front_matter
         self.opening = TextSlotEditor(document, OPENING, front.opening_title, front.opening_help, body, min_lines=6)
@@ -112,11 +113,24 @@ class UnitInfoPage(QScrollArea):
         document.unitChanged.connect(self._load)
         self.refresh_previous()
         document.previousChanged.connect(self.refresh_previous)
-        document.textChanged.connect(self._text_changed)
+        self._show_opening_draft()
+        document.drafts.changed.connect(self._drafts_changed)  # a method: disconnected when the page goes
 
-    def _text_changed(self, key: str) -> None:
-        if key == OPENING:
-            self.refresh_previous()
+    def _drafts_changed(self, keys: tuple[str, ...]) -> None:
+        if OPENING in keys:
+            self._show_opening_draft()
+
+    def _show_opening_draft(self) -> None:
+        self.opening.show_draft(OPENING in self.document.drafts.keys)
+
+    def _make_read_only(self, clear_date: QPushButton) -> None:
+        """The bundled sample: fields to read and copy from; choices and the date cannot be changed."""
+        for widget in self.fields.values():
+            if isinstance(widget, QLineEdit | QDateEdit):
+                widget.setReadOnly(True)
+            else:
+                widget.setEnabled(False)
+        clear_date.setEnabled(False)
 
     def set_previous_actions(self, link: QAction, remove: QAction) -> None:
         """The window's 关联/移除上年报告 commands, as buttons beside the 上年报告 line."""
@@ -135,7 +149,6 @@ class UnitInfoPage(QScrollArea):
             self.previous.setText(f"{previous.title}（{name}）" if name else previous.title)
             place = f"原位置：{report.previous_path}\n" if report.previous_path else ""
             self.previous.setToolTip(f"{place}上年报告的内容已保存在本报告中，原文件移动或删除后跨年度检查仍可进行")
-        self.opening.show_draft(OPENING in unchanged_drafts(report))
 
     def _load(self, name: str) -> None:
         widget = self.fields.get(name)

@@ -40,3 +40,20 @@ def type_chinese(qtbot, widget, text: str) -> None:
     event = QInputMethodEvent()
     event.setCommitString(text)
     QApplication.sendEvent(widget, event)
+
+
+def count_calls(monkeypatch, function) -> list[tuple]:
+    """Count the calls of a module-level function, wherever it was imported by name; returns the list
+    of their arguments, growing as calls happen."""
+    import sys
+
+    calls: list[tuple] = []
+
+    def counted(*args, **kwargs):
+        calls.append(args)
+        return function(*args, **kwargs)
+
+    for module in list(sys.modules.values()):
+        if getattr(module, function.__name__, None) is function:
+            monkeypatch.setattr(module, function.__name__, counted)
+    return calls

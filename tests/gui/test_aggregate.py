@@ -105,6 +105,36 @@ def test_the_office_report_opens_locked_with_a_breakdown_and_detaches(qtbot, win
     assert window.document.report.value("t3.new.natural") == 7
 
 
+def test_unlocking_the_sums_is_one_undoable_step(qtbot, window, units, monkeypatch):
+    folder, _ = units
+    dialog = window.show_aggregate()
+    dialog.add_sources([folder])
+    _run(qtbot, dialog)
+    dialog.open_result()
+    document = window.document
+    steps = document.undo_stack.count()
+    monkeypatch.setattr(dialogs, "ask_confirm", lambda *a: True)
+    window.actions.detach_sums.trigger()
+    assert not document.report.sums_locked and document.undo_stack.count() == steps + 1
+    assert document.undo_stack.undoText() == "解除汇总锁定" and document.is_modified
+
+    def editable() -> bool:
+        page = table_page(window, "applications")
+        return bool(page.model.flags(page.model.index_of_cell("t3.new.natural")) & Qt.ItemFlag.ItemIsEditable)
+
+    assert editable()
+    window.actions.undo.trigger()
+    assert document.report.sums_locked and document.report.members.locked
+    assert not editable() and window.actions.detach_sums.isEnabled()
+    window.actions.redo.trigger()
+    assert not document.report.sums_locked and editable() and not window.actions.detach_sums.isEnabled()
+    page = table_page(window, "applications")
+    assert page.model.setData(page.model.index_of_cell("t3.new.natural"), "7")
+    window.actions.undo.trigger()  # the typed number
+    window.actions.undo.trigger()  # the unlock
+    assert document.report.sums_locked and document.report.value("t3.new.natural") != 7
+
+
 def test_a_units_report_opens_in_the_main_window(qtbot, window, units):
     folder, _ = units
     dialog = window.show_aggregate()

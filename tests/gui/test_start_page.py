@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QRect, QSettings, QSize, Qt
-from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication
 
 import core
@@ -15,7 +14,7 @@ from gui.files.autosave import Autosaver
 from gui.files.recent import RecentFiles
 from gui.help import about, guide
 from gui.main_window import MainWindow
-from gui.start.page import FROM_LAST_YEAR_ACTION
+from gui.start.page import StartPage
 from tests.gui.helpers import table_page, type_chinese
 
 
@@ -83,8 +82,8 @@ def test_recent_files_are_listed_and_open(start_window, settings, tmp_path, samp
 
 def test_from_last_year_triggers_the_windows_command(start_window):
     window = start_window()
-    action = window.findChild(QAction, FROM_LAST_YEAR_ACTION)
-    assert action is not None and window.start_page.new_from_last_year.isVisibleTo(window)
+    action = window.actions.new_from_last_year
+    assert window.start_page.new_from_last_year.isVisibleTo(window)
     action.triggered.disconnect()  # what the command does is tested with it; here: that it is reached
     triggered = []
     action.triggered.connect(lambda: triggered.append(True))
@@ -92,13 +91,27 @@ def test_from_last_year_triggers_the_windows_command(start_window):
     assert triggered == [True]
 
 
-def test_from_last_year_is_hidden_without_that_command(start_window):
+def test_from_last_year_is_reached_by_reference_not_by_name(start_window):
+    """The start page holds the window's command itself: an action without an object name still works."""
     window = start_window()
-    window.findChild(QAction, FROM_LAST_YEAR_ACTION).setObjectName("")
+    action = window.actions.new_from_last_year
+    action.setObjectName("")
     window.show_start_page()
-    assert not window.start_page.new_from_last_year.isVisibleTo(window)
-    assert window.start_page.buttons.getItemPosition(window.start_page.buttons.indexOf(window.start_page.new_blank)) \
-        == (0, 0, 1, 2)  # 新建空白年报 takes the whole row
+    assert window.start_page.new_from_last_year.isVisibleTo(window)
+    action.triggered.disconnect()
+    triggered = []
+    action.triggered.connect(lambda: triggered.append(True))
+    window.start_page.new_from_last_year.click()
+    assert triggered == [True]
+
+
+def test_from_last_year_is_hidden_without_that_command(qtbot):
+    page = StartPage()
+    qtbot.addWidget(page)
+    page.show()
+    assert not page.new_from_last_year.isVisibleTo(page)
+    assert page.buttons.getItemPosition(page.buttons.indexOf(page.new_blank)) == (0, 0, 1, 2)  # the whole row
+    page.new_from_last_year.click()  # nothing to trigger: no error
 
 
 def test_the_sample_is_read_only_and_says_so(start_window, qtbot):

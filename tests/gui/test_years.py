@@ -5,8 +5,8 @@ sentences repeated from last year's report highlighted with last year's sentence
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QEvent
-from PySide6.QtGui import QAction, QHelpEvent
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QHelpEvent
 from PySide6.QtWidgets import QApplication, QLabel, QToolTip
 
 from core.checks import FRONT_MATTER, run_checks
@@ -16,7 +16,7 @@ from gui.files import dialogs, last_year_dialogs
 from gui.texts.page import DRAFT_BANNER, PARTLY_DRAFT_BANNER
 from resources import SAMPLE_REPORT
 from tests.gui.conftest import FIXTURES
-from tests.gui.helpers import type_chinese
+from tests.gui.helpers import count_calls, type_chinese
 
 SAMPLE_2020 = FIXTURES / "sample_2020.nianbao"
 
@@ -38,8 +38,8 @@ def answers(monkeypatch):
 
 def _new_from(window, answers, path):
     answers["path"] = path
-    action = window.findChild(QAction, "action_new_from_last_year")
-    assert action is not None and action.text().startswith("从上年报告新建")
+    action = window.actions.new_from_last_year
+    assert action.text().startswith("从上年报告新建")
     action.trigger()
     return window.document
 
@@ -88,6 +88,37 @@ def test_a_chapter_partly_rewritten_names_the_sections_still_last_years(qtbot, m
     assert not page.editors["overview.proactive"].draft_mark.isVisible()
     assert page.editors["overview.requests"].draft_mark.isVisible()
     assert document.report.text("overview.proactive").startswith("本年度主动公开信息120条。全年")
+
+
+def test_typing_looks_at_the_typed_slot_only_and_checks_find_drafts_once_per_run(qtbot, make_window, answers,
+                                                                                  monkeypatch):
+    """C12's scan of every slot runs once per check run, not once per page per keystroke."""
+    from core import carry_over
+
+    window = make_window()
+    document = _new_from(window, answers, SAMPLE_2020)
+    for key in window.pages:  # every tab built, as after the clerk has looked at each
+        window.pages[key]
+    page = window.pages["problems"]
+    window.tabs.setCurrentWidget(page)
+    editor = page.editors["problems"].editor
+    scans = count_calls(monkeypatch, carry_over.unchanged_drafts)
+    runs = []
+    window.runner.finished.connect(runs.append)
+    editor.setFocus()
+    editor.moveCursor(editor.textCursor().MoveOperation.End)
+    qtbot.keyClicks(editor, "abcdefghij" * 3)
+    assert document.report.text("problems").endswith("abcdefghij" * 3)
+    assert len(scans) == len(runs)  # no scan but the check runs' (none ran while typing here)
+    assert not page.banner.isVisible() and window.pages.draft_mark_of("problems") is None
+    assert window.pages.draft_mark_of("overview") is not None
+    window.runner.run_now()
+    assert runs and len(scans) == len(runs)  # one scan per check run
+    for _ in range(30):
+        qtbot.keyClick(editor, Qt.Key.Key_Backspace)
+    assert document.report.text("problems") == load_report(SAMPLE_2020).text("problems")
+    assert page.banner.isVisible() and window.pages.draft_mark_of("problems") is not None  # a draft again
+    assert len(scans) == len(runs)
 
 
 def test_new_from_a_workbook_without_a_year_asks_for_it(qtbot, make_window, answers, tmp_path):
@@ -153,6 +184,24 @@ def test_repeated_sentences_are_highlighted_with_last_years_sentence_on_hover(qt
     assert all(new_text[r.start:r.end].strip() == r.other for r in highlight.repeats)
 
 
+def test_one_check_run_measures_the_copied_text_once(qtbot, make_window, sample_report, monkeypatch):
+    """C11 and the editors' highlight share one measure of what repeats last year's text."""
+    from core.checks import copied_text
+
+    last = load_report(SAMPLE_REPORT)
+    last.year -= 1
+    sample_report.previous = last
+    window = make_window(sample_report)
+    page = window.pages["overview"]
+    calls = count_calls(monkeypatch, copied_text.chapter_repeats)
+    result = window.runner.run_now()
+    assert len(calls) == 1
+    assert any(f.rule_id == "C11" for f in result.findings)  # the check used it
+    assert page.editors["overview.requests"].repeats.repeats  # and so did the highlight
+    window.runner.run_now()
+    assert len(calls) == 2  # once more for the next run, not twice
+
+
 def test_a_rewritten_sentence_is_no_longer_highlighted(qtbot, make_window, sample_report):
     last = load_report(SAMPLE_REPORT)
     last.year -= 1
@@ -169,8 +218,8 @@ def test_link_replace_and_remove_last_years_report_are_undoable(qtbot, make_wind
                                                                 tmp_path, monkeypatch):
     window = make_window(sample_report)
     document = window.document
-    link = window.findChild(QAction, "action_link_previous")
-    remove = window.findChild(QAction, "action_remove_previous")
+    link = window.actions.link_previous
+    remove = window.actions.remove_previous
     assert link.text().startswith("关联上年报告") and not remove.isEnabled()
     assert window.unit_page.previous.text().startswith("没有")
     assert not window.unit_page.link_button.isHidden() and window.unit_page.link_button.defaultAction() is link
