@@ -15,8 +15,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from decimal import Decimal
+
+from core.records import record
 
 _TOKEN = re.compile(
     r"\s*(?:(?P<number>\d+(?:\.\d+)?)|(?P<name>[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*)"
@@ -28,22 +29,22 @@ class ExpressionError(ValueError):
     """The expression text is malformed or names an unknown cell (message in Chinese)."""
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Number:
     value: Decimal
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Ref:
     key: str
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Sum:
     terms: tuple[Expression, ...]
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Binary:
     op: str
     left: Expression

@@ -12,9 +12,10 @@ from __future__ import annotations
 import copy
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from core.document import UNIT_FIELD_LABELS, Report, UnitInfo
+from core.records import record
 
 # Forbidden by XML 1.0 (tab, line feed and carriage return are allowed), lone surrogates included.
 _FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
@@ -60,7 +61,7 @@ def fit_property(text: str) -> str:
     return text if len(text) <= PROPERTY_MAX_CHARS else text[:PROPERTY_MAX_CHARS - 1] + "…"
 
 
-@dataclass
+@record
 class CleanedReport:
     report: Report  # the same object when nothing needed cleaning, else a cleaned copy
     notes: list[str] = field(default_factory=list)  # Chinese, one per field that was changed

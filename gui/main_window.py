@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.carry_over import unchanged_drafts
-from core.checks import FRONT_MATTER, CheckResult, Finding
+from core.checks import FRONT_MATTER
 from gui.actions import create_actions
 from gui.chapter_tabs import ChapterPages
 from gui.checks.panel import CheckPanel, counts_text
@@ -33,6 +33,7 @@ from gui.unit_info.form import UnitInfoPage
 from gui.window_geometry import WindowGeometry
 
 if TYPE_CHECKING:
+    from core.checks import CheckResult, Finding
     from gui.files.last_year import LastYearWorkflow
     from gui.start.page import StartPage
     from gui.tables.view import ReportTableView
