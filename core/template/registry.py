@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import cache
+from pathlib import Path
 
-from core.template.loader import load_template_file
+from core.template.cache import load_cached
 from core.template.model import Template
 from resources import TEMPLATES_DIR
 
@@ -46,7 +47,13 @@ def load_template(template_id: str) -> Template:
 
 @cache
 def _load_shipped(template_id: str) -> Template:
-    return load_template_file(TEMPLATES_DIR / f"{template_id}.json")
+    return load_cached(TEMPLATES_DIR / f"{template_id}.json", _build)
+
+
+def _build(path: Path) -> Template:
+    from core.template.loader import load_template_file
+
+    return load_template_file(path)
 
 
 @cache
