@@ -16,13 +16,20 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from decimal import Decimal
+from functools import cache
 
 from core.records import record
 
-_TOKEN = re.compile(
+_TOKEN_TEXT = (
     r"\s*(?:(?P<number>\d+(?:\.\d+)?)|(?P<name>[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*)"
     r"|(?P<op>[-+(),:]))"
 )
+
+
+@cache
+def _token() -> re.Pattern[str]:
+    """Compiled with the first expression compiled: a template read from the cache compiles none."""
+    return re.compile(_TOKEN_TEXT)
 
 
 class ExpressionError(ValueError):
@@ -60,7 +67,7 @@ def _tokenize(text: str) -> list[tuple[str, str]]:
     pos = 0
     text = text.rstrip()
     while pos < len(text):
-        match = _TOKEN.match(text, pos)
+        match = _token().match(text, pos)
         if not match or match.end() == pos:
             raise ExpressionError(f"表达式“{text}”第 {pos + 1} 个字符无法识别：“{text[pos:].strip()[:10]}”")
         kind = match.lastgroup or ""
