@@ -174,3 +174,16 @@ print(json.dumps(sorted(m.__file__ for n, m in sys.modules.items() if n.partitio
     imported = {os.path.realpath(f) for f in json.loads(out.stdout)}
     covered = {os.path.realpath(p) for p in cache.builder_sources()}
     assert imported <= covered, f"add to core/template/cache.py's builder modules: {sorted(imported - covered)}"
+
+
+def test_another_installation_keeps_its_own_build(folder, monkeypatch):
+    path = TEMPLATES_DIR / "2021.json"
+    build = CountingBuild()
+    cache.load_cached(path, build)
+    with monkeypatch.context() as other:
+        other.setattr(cache, "_installation", lambda: 0x12345678)
+        other.setattr(cache, "_code_fingerprint", lambda: b"the frozen app's code")
+        cache.load_cached(path, build)
+    assert len(_cached_files(folder)) == 2  # neither removed the other's
+    cache.load_cached(path, build)
+    assert build.calls == 2

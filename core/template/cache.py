@@ -51,7 +51,7 @@ def load_cached(path: Path, build: Callable[[Path], Template]) -> Template:
         folder = None  # the builder reports an unreadable file in its own words
     if folder is None:
         return build(path)
-    file = folder / SUBFOLDER / f"{path.stem}-{zlib.crc32(code, zlib.crc32(text)):08x}.pickle"
+    file = folder / SUBFOLDER / f"{path.stem}-{_installation():08x}-{zlib.crc32(code, zlib.crc32(text)):08x}.pickle"
     template = _read(file, text, code, path.stem)
     if template is None:
         template = build(path)
@@ -92,12 +92,21 @@ def _write(file: Path, content: tuple[bytes, bytes, Template]) -> None:
 
 
 def _remove_older(file: Path) -> None:
-    """Earlier builds of the same template (another app version, an edited file)."""
-    template_id = file.name.rsplit("-", 1)[0]
-    for other in file.parent.glob(f"{template_id}-*.pickle"):
-        if other != file and other.name.rsplit("-", 1)[0] == template_id:
+    """Earlier builds of the same template by the same installation (an older version, an edited
+    file); another installation's (a second checkout, the frozen app beside a source run) stay."""
+    kept = file.name.rsplit("-", 1)[0]  # "<template id>-<installation>"
+    for other in file.parent.glob("*.pickle"):
+        if other != file and other.name.rsplit("-", 1)[0] == kept:
             with contextlib.suppress(OSError):
                 other.unlink()
+
+
+@cache
+def _installation() -> int:
+    """Tells apart the copies of the app sharing one cache folder: the frozen executable, or the
+    core's folder of a source checkout."""
+    where = sys.executable if getattr(sys, "frozen", False) else str(_CORE_DIR)
+    return zlib.crc32(where.encode("utf-8", "surrogatepass"))
 
 
 def _dumps(value: object) -> bytes:
