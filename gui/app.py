@@ -69,7 +69,8 @@ def start_documents(args: list[str], recovery_folder: Path | None = None,
             recovered.discard()
     settings = settings or QSettings()
     first_start = not settings.value(_FIRST_START_KEY, False, type=bool)
-    settings.setValue(_FIRST_START_KEY, True)
+    if first_start:  # written once: a start that changes no setting writes nothing before the first paint
+        settings.setValue(_FIRST_START_KEY, True)
     candidates: list[Path] = [Path(a) for a in args[:1]]
     if not args and not first_start:
         candidates += RecentFiles(settings).existing()[:1]
