@@ -7,10 +7,14 @@ opens it, not with the first window."""
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QEvent, QLocale, QObject
-from PySide6.QtGui import QMouseEvent
-from PySide6.QtWidgets import QCalendarWidget, QDateEdit, QWidget
+from PySide6.QtWidgets import QDateEdit, QWidget
+
+if TYPE_CHECKING:  # not imported: the calendar's Python type (and its enums) come with the calendar
+    from PySide6.QtGui import QMouseEvent
+    from PySide6.QtWidgets import QCalendarWidget
 
 EMPTY_DATE = QDate(2000, 1, 1)  # shown as "未填写": QDateEdit has no empty state of its own
 
