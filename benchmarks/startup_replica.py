@@ -1,19 +1,28 @@
 """A plain-PySide6 replica of the app's first screen with a report open, for benchmarks/startup.py.
 
-No project code: the same menus (and as many commands), the tab bar with the unit tab and six chapter
-tabs, the unit-information form (its group of fields, the 落款日期 popup, the opening paragraph editor),
-the check dock (summary, tree, detail, buttons), the status bar and the same Simplified Chinese UI font.
+No project code: the same menus (as many commands, separators and the recent-files submenu), the
+window icon and Qt's Simplified Chinese translation, the banner over the read-only sample (the
+benchmark opens the bundled sample), the tab bar with the unit tab and six chapter tabs and their
+tooltips, the unit-information form (its group of fields, the 落款日期 popup, the 上年报告 row with its
+selectable text and two buttons, the opening paragraph editor with its bold heading, hidden draft
+mark, help, character count and phrase menu), the check dock as it is before the first check (summary,
+an empty tree, the selectable detail, buttons), the status bar and the same Simplified Chinese UI font.
 Run as ``python -c`` source by the benchmark, so it is kept as a string.
 """
 
 REPLICA = """
-from PySide6.QtCore import QDate, Qt
-from PySide6.QtGui import QAction, QFont, QFontDatabase, QKeySequence
+from PySide6.QtCore import QDate, QLibraryInfo, QLocale, Qt, QTranslator
+from PySide6.QtGui import QAction, QFont, QFontDatabase, QIcon, QKeySequence
 from PySide6.QtWidgets import (QApplication, QComboBox, QDateEdit, QDockWidget, QFormLayout, QFrame, QGroupBox,
-    QHBoxLayout, QLabel, QLineEdit, QMainWindow, QPlainTextEdit, QPushButton, QScrollArea, QTabWidget,
-    QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
+    QHBoxLayout, QLabel, QLineEdit, QMainWindow, QMenu, QPlainTextEdit, QPushButton, QScrollArea, QStackedWidget,
+    QTabWidget, QToolButton, QTreeWidget, QVBoxLayout, QWidget)
 
 app = QApplication([])
+app.setWindowIcon(QIcon("resources/icons/nianbao.png"))
+translator = QTranslator(app)
+if translator.load("qtbase_zh_CN", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+    app.installTranslator(translator)
+QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
 font = QFont(app.font())
 have = set(QFontDatabase.families())
 families = [f for f in ("Microsoft YaHei UI", "Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC",
@@ -23,15 +32,40 @@ if families:
     app.setFont(font)
 
 window = QMainWindow()
-menus = {"文件(&F)": 12, "编辑(&E)": 5, "检查(&C)": 2, "帮助(&H)": 2}
-for title, count in menus.items():
-    menu = window.menuBar().addMenu(title)
-    for n in range(count):
-        action = QAction(f"命令{n}", window)
-        action.setShortcut(QKeySequence(f"Ctrl+{n % 10}"))
-        action.setStatusTip("说明")
-        menu.addAction(action)
+# Commands per menu, a separator between groups; "recent" is the submenu; 9 commands have shortcuts.
+# The check menu's second entry is the dock's own toggle, added with the dock.
+menus = {"文件(&F)": [3, "recent", 2, 5, 2, 1, 1], "编辑(&E)": [2, 2, 2], "检查(&C)": [1], "帮助(&H)": [2]}
+shortcuts = 0
+made = {}
+for title, groups in menus.items():
+    menu = made[title] = window.menuBar().addMenu(title)
+    for g, group in enumerate(groups):
+        if group == "recent":
+            menu.addMenu("最近打开的文件")
+            continue
+        if g and groups[g - 1] != "recent":
+            menu.addSeparator()
+        for n in range(group):
+            action = QAction(f"命令{n}(&{n})…", window)
+            if shortcuts < 9:
+                action.setShortcut(QKeySequence(f"Ctrl+{shortcuts + 1}"))
+                shortcuts += 1
+            action.setStatusTip("说明")
+            action.setToolTip("说明")
+            menu.addAction(action)
 
+view = QWidget()
+report_column = QVBoxLayout(view)
+report_column.setContentsMargins(0, 0, 0, 0)
+banner = QWidget()
+banner.setObjectName("readOnlyBanner")
+banner.setStyleSheet("#readOnlyBanner { background: #fff4ce; border-bottom: 1px solid #e0c060; }")
+banner_row = QHBoxLayout(banner)
+banner_text = QLabel("这是软件自带的示例报告（虚构的乡镇），只能查看，不能修改。要编写本单位的年报，请新建年报。")
+banner_text.setWordWrap(True)
+banner_row.addWidget(banner_text, 1)
+banner_row.addWidget(QPushButton("新建年报…"))
+report_column.addWidget(banner)
 tabs = QTabWidget()
 tabs.setDocumentMode(True)
 tabs.setUsesScrollButtons(True)
@@ -61,8 +95,29 @@ row = QHBoxLayout()
 row.addWidget(date, 1)
 row.addWidget(QPushButton("清空日期"))
 form.addRow("落款日期：", row)
+previous = QLabel("没有（跨年度检查和与上年文字的比对无法进行）")
+previous.setWordWrap(True)
+previous.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+previous_row = QHBoxLayout()
+previous_row.addWidget(previous, 1)
+for action in made["文件(&F)"].actions()[-6:-4]:  # the app's buttons show two of the file menu's commands
+    button = QToolButton()
+    button.setDefaultAction(action)
+    previous_row.addWidget(button)
+form.addRow("上年报告：", previous_row)
 layout.addWidget(group)
-layout.addWidget(QLabel("开头段落"))
+heading = QLabel("开头段落")
+bold = heading.font()
+bold.setBold(True)
+heading.setFont(bold)
+draft = QLabel("上年草稿，尚未修改")
+draft.setStyleSheet("background: #fff1c2; color: #7a4b00; border: 1px solid #e0b84d; border-radius: 3px; padding: 0 4px")
+draft.hide()
+top = QHBoxLayout()
+top.addWidget(heading)
+top.addWidget(draft)
+top.addStretch(1)
+layout.addLayout(top)
 help_label = QLabel("写在“一、总体情况”之前：编制依据，统计期限……")
 help_label.setWordWrap(True)
 layout.addWidget(help_label)
@@ -71,14 +126,23 @@ layout.addWidget(opening)
 footer = QHBoxLayout()
 footer.addWidget(QLabel("字数：300"))
 footer.addStretch(1)
-footer.addWidget(QPushButton("插入常用语句"))
+phrases = QPushButton("插入常用语句")
+phrase_menu = QMenu(phrases)
+for n in range(4):
+    phrase_menu.addAction(f"常用语句{n}")
+phrases.setMenu(phrase_menu)
+footer.addWidget(phrases)
 layout.addLayout(footer)
 layout.addWidget(QLabel("报告格式：格式"))
 page.setWidget(body)
 tabs.addTab(page, "单位信息")
+tabs.setTabToolTip(0, "单位名称、类型和层级，开头段落，落款日期")
 for title in ("一、总体情况", "二、主动公开…", "三、收到和处理…", "四、行政复议…", "五、存在的主要…", "六、其他需要…"):
-    tabs.addTab(QWidget(), title)
-window.setCentralWidget(tabs)
+    tabs.setTabToolTip(tabs.addTab(QWidget(), title), "本章写什么")
+report_column.addWidget(tabs, 1)
+stack = QStackedWidget()  # the app's start page / report view
+stack.addWidget(view)
+window.setCentralWidget(stack)
 
 dock = QDockWidget("检查结果", window)
 panel = QWidget()
@@ -86,12 +150,12 @@ column = QVBoxLayout(panel)
 summary = QLabel("错误 0 项，警告 0 项，提示 0 项")
 summary.setWordWrap(True)
 column.addWidget(summary)
-tree = QTreeWidget()
+tree = QTreeWidget()  # filled by the first check, after the first paint (as in the app)
 tree.setHeaderHidden(True)
-tree.addTopLevelItem(QTreeWidgetItem(["没有发现问题。"]))
 column.addWidget(tree, 1)
 detail = QLabel("双击一条结果可跳转到相关位置。")
 detail.setWordWrap(True)
+detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 detail.setFrameShape(QFrame.Shape.StyledPanel)
 column.addWidget(detail)
 buttons = QHBoxLayout()
@@ -100,6 +164,7 @@ buttons.addWidget(QPushButton("撤回说明"))
 column.addLayout(buttons)
 dock.setWidget(panel)
 window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+made["检查(&C)"].addAction(dock.toggleViewAction())
 window.statusBar().addPermanentWidget(QLabel("错误 0 · 警告 0 · 提示 0"))
 window.setWindowTitle("示例报告 — 年报")
 em = window.fontMetrics().horizontalAdvance("国")

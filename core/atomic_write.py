@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import errno
 import os
-import re
 import shutil
 import stat
 import tempfile
@@ -28,7 +27,8 @@ except ImportError:  # Windows
 
 TEMP_SUFFIX = ".tmp"
 BACKUP_SUFFIX = ".bak"
-_TEMP_RANDOM = r"[a-z0-9_]{8}"  # what tempfile puts between prefix and suffix
+_TEMP_RANDOM = frozenset("abcdefghijklmnopqrstuvwxyz0123456789_")  # tempfile puts 8 of these between prefix and suffix
+_TEMP_RANDOM_LENGTH = 8
 
 
 def backup_path(path: Path | str) -> Path:
@@ -129,13 +129,24 @@ def abandoned_temp_candidates(path: Path | str) -> list[Path]:
     """Temp files of saves of ``path`` (and of its backup) in its folder, by their exact pattern."""
     path = Path(path)
     folder = path.parent if str(path.parent) else Path(".")
-    names = (path.name, backup_path(path).name)
-    pattern = re.compile("|".join(rf"\.{re.escape(n)}\.{_TEMP_RANDOM}{re.escape(TEMP_SUFFIX)}" for n in names))
+    prefixes = (f".{path.name}.", f".{backup_path(path).name}.")
     try:
         entries = list(os.scandir(folder))
     except OSError:
         return []
-    return [Path(e.path) for e in entries if pattern.fullmatch(e.name)]
+    return [Path(e.path) for e in entries if _is_temp_name(e.name, prefixes)]
+
+
+def _is_temp_name(name: str, prefixes: tuple[str, ...]) -> bool:
+    """``<prefix><8 random characters>.tmp``, as tempfile.mkstemp names it (no regular expression to
+    compile: this runs as a report opens, before the first window)."""
+    if not name.endswith(TEMP_SUFFIX):
+        return False
+    for prefix in prefixes:
+        middle = name[len(prefix):-len(TEMP_SUFFIX)] if name.startswith(prefix) else ""
+        if len(middle) == _TEMP_RANDOM_LENGTH and _TEMP_RANDOM.issuperset(middle):
+            return True
+    return False
 
 
 def remove_abandoned_temps(path: Path | str) -> int:

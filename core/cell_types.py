@@ -4,13 +4,14 @@ the type check (R6), the file, computed totals and the Excel reader and writer a
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
+
+from core.records import record
 
 MAX_MONEY_DECIMALS = 6
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class CellKind:
     name: str
     expected: str  # what a message asks for: "件数（0 或正整数）"

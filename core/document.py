@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Collection, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import field
 from decimal import Decimal
 
 from core.cell_types import kind_of
 from core.expressions import evaluate_partial
 from core.member_breakdown import MemberBreakdown
 from core.outline import Outline, chapters_of
+from core.records import record
 from core.template import Template, load_template, template_for_year
 from core.template.model import Chapter, Phrase, Section, Table, text_keys_of
 from core.units import UNIT_FIELD_LABELS, UNIT_KINDS, UNIT_LEVELS, UnitInfo
@@ -22,7 +23,7 @@ OPENING = "opening"  # the text slot before the first chapter
 SIGNING_DATE = "signing_date"  # the field beside the unit information
 
 
-@dataclass
+@record
 class FreeTable:
     """A table the unit drew itself (a form pasted into the body): a title and rows of text."""
 
@@ -30,7 +31,7 @@ class FreeTable:
     rows: list[list[str]] = field(default_factory=list)
 
 
-@dataclass
+@record
 class Report:
     """One unit's annual report. Cells hold blank (absent), an int, a Decimal or SLASH."""
 

@@ -10,15 +10,15 @@ from __future__ import annotations
 import copy
 import datetime as dt
 from collections.abc import Mapping
-from dataclasses import dataclass
 
 from core.carry_over import previous_snapshot
 from core.document import FreeTable, Report
 from core.outline import Outline
+from core.records import record
 from core.values import CellValue, same_value
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Change:
     """What an edit changed: cell keys, text keys (or OPENING), field names (or SIGNING_DATE), the keys
     of drawn tables whose content changed, and whether the explanations, the report's structure
@@ -173,7 +173,7 @@ class SetExplanation(Edit):
             report.explanations.pop(self.finding_id, None)
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Structure:
     """The parts of a report that shape its print rather than its content."""
 

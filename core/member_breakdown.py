@@ -7,21 +7,22 @@ unit contributed what. Saved in the .nianbao file as "members" (absent in any ot
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any
 
+from core.records import record
 from core.values import CellInputError, CellValue, format_value, from_json, numeric, to_json
 
 MAX_MEMBERS = 5000
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Member:
     name: str
     group: str = ""  # the roster's group (区直部门, 乡镇街道 …); "" without a roster
 
 
-@dataclass
+@record
 class MemberBreakdown:
     """Per cell key, the value of each member in ``members`` order (blank None, "/" SLASH)."""
 

@@ -7,22 +7,23 @@ what may change (``Template.outline``); a report without an outline of its own u
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
+from core.records import record
 from core.template.model import Chapter, Section, Template
 
 FREE_TABLE_PREFIX = "free-"  # ids of tables the unit drew itself (forms pasted into the body)
 _DIGITS = "零一二三四五六七八九"
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class OutlineSection:
     key: str  # "<chapter>.<section>"
     title: str
     tables: tuple[str, ...] = ()  # tables printed after the section's text
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class OutlineChapter:
     key: str
     title: str

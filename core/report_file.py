@@ -209,6 +209,9 @@ def loads_report(text: str, source: str = "文件") -> Report:
     return report_from_dict(data, source)
 
 
+_UTF8_BOM = b"\xef\xbb\xbf"
+
+
 def load_report(path: Path | str) -> Report:
     """Open a .nianbao file; every failure is a ReportFileError naming the file."""
     path = Path(path)
@@ -216,7 +219,8 @@ def load_report(path: Path | str) -> Report:
     remove_abandoned_temps(path)  # left by a save that was killed
     raw = read_user_file(path, "年报文件", ReportFileError)
     try:
-        text = raw.decode("utf-8-sig")
+        # utf-8-sig by hand: its codec module would be one more import as the first report opens
+        text = (raw[len(_UTF8_BOM):] if raw.startswith(_UTF8_BOM) else raw).decode("utf-8")
     except UnicodeDecodeError:
         raise ReportFileError(f"{source}不是年报文件（不是 UTF-8 文本），无法打开") from None
     return loads_report(text, source)

@@ -12,15 +12,22 @@ from __future__ import annotations
 import copy
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import field
+from functools import cache
 
 from core.document import UNIT_FIELD_LABELS, Report, UnitInfo
+from core.records import record
 
-# Forbidden by XML 1.0 (tab, line feed and carriage return are allowed), lone surrogates included.
-_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-_SURROGATE = re.compile("[\ud800-\udfff]")
-_LINE_BREAKS = re.compile("\r\n?")
-_SINGLE_LINE = re.compile("[\t\n\r\u2028\u2029]+")
+_SURROGATE = re.compile("[\ud800-\udfff]")  # reading a report needs only this one
+
+
+@cache
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """Compiled at the first text typed, pasted or exported, not when a report opens."""
+    # Forbidden by XML 1.0 (tab, line feed and carriage return are allowed), lone surrogates included.
+    forbidden = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+    return forbidden, re.compile("\r\n?"), re.compile("[\t\n\r\u2028\u2029]+")
+
 REPLACEMENT = "\ufffd"
 
 # OOXML core properties (title, author…) hold at most 255 characters; python-docx refuses more.
@@ -35,12 +42,13 @@ def clean_text(text: str, single_line: bool = False) -> str:
     """
     if not text:
         return text
-    if _FORBIDDEN.search(text):
-        text = _FORBIDDEN.sub(lambda m: REPLACEMENT if "\ud800" <= m.group() <= "\udfff" else "", text)
+    forbidden, line_breaks, single_lines = _patterns()
+    if forbidden.search(text):
+        text = forbidden.sub(lambda m: REPLACEMENT if "\ud800" <= m.group() <= "\udfff" else "", text)
     if "\r" in text:
-        text = _LINE_BREAKS.sub("\n", text)
+        text = line_breaks.sub("\n", text)
     if single_line:
-        text = _SINGLE_LINE.sub(" ", text)
+        text = single_lines.sub(" ", text)
     return text
 
 
@@ -51,7 +59,7 @@ def replace_surrogates(text: str) -> str:
 
 def forbidden_count(text: str) -> int:
     """How many characters ``clean_text`` removes or replaces (line-break forms are not counted)."""
-    return len(_FORBIDDEN.findall(text)) if text else 0
+    return len(_patterns()[0].findall(text)) if text else 0
 
 
 def fit_property(text: str) -> str:
@@ -60,7 +68,7 @@ def fit_property(text: str) -> str:
     return text if len(text) <= PROPERTY_MAX_CHARS else text[:PROPERTY_MAX_CHARS - 1] + "…"
 
 
-@dataclass
+@record
 class CleanedReport:
     report: Report  # the same object when nothing needed cleaning, else a cleaned copy
     notes: list[str] = field(default_factory=list)  # Chinese, one per field that was changed

@@ -4,7 +4,9 @@ Unit types and levels decide which checks apply (a format's template names them 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import fields
+
+from core.records import record
 
 UNIT_KINDS = {"government": "人民政府", "department": "部门/机构"}
 UNIT_LEVELS = {"province": "省级", "city": "设区的市", "county": "县级", "township": "乡镇街道"}
@@ -16,7 +18,7 @@ UNIT_FIELD_LABELS = {
 }
 
 
-@dataclass
+@record
 class UnitInfo:
     """Who the report is for and how the public reaches them."""
 

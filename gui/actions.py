@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget
+
+from core.records import record
 
 Key = QKeySequence.StandardKey
 
 
-@dataclass
+@record
 class WindowActions:
     new: QAction
     new_from_last_year: QAction

@@ -10,7 +10,6 @@ from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication
 
 from core.report_file import ReportFileError
-from gui import errors
 from gui.document import ReportDocument
 from gui.files.autosave import Autosaver, find_recoverable
 from gui.files.recent import RecentFiles
@@ -58,10 +57,10 @@ def start_documents(args: list[str], recovery_folder: Path | None = None,
     """What to show at start: recovered reports the user wants back (each with the recovery file it
     keeps until it is saved or discarded), else the file given, else the most recent file (not at the
     first start); none means the start page."""
-    from gui.files import dialogs
-
     documents: list[tuple[ReportDocument, Path | None]] = []
     for recovered in find_recoverable(recovery_folder):
+        from gui.files import dialogs  # loaded only when there is something to ask or to say
+
         if dialogs.ask_restore(None, recovered.describe()):
             document = ReportDocument(recovered.report, recovered.original_path)
             document.mark_modified()
@@ -70,7 +69,8 @@ def start_documents(args: list[str], recovery_folder: Path | None = None,
             recovered.discard()
     settings = settings or QSettings()
     first_start = not settings.value(_FIRST_START_KEY, False, type=bool)
-    settings.setValue(_FIRST_START_KEY, True)
+    if first_start:  # written once: a start that changes no setting writes nothing before the first paint
+        settings.setValue(_FIRST_START_KEY, True)
     candidates: list[Path] = [Path(a) for a in args[:1]]
     if not args and not first_start:
         candidates += RecentFiles(settings).existing()[:1]
@@ -80,6 +80,8 @@ def start_documents(args: list[str], recovery_folder: Path | None = None,
         try:
             documents.append((open_document(path), None))
         except ReportFileError as error:
+            from gui.files import dialogs
+
             dialogs.show_error(None, "打开年报", str(error))
     return documents
 
@@ -98,6 +100,8 @@ def open_windows(args: list[str], recovery_folder: Path | None = None,
 
 def main(argv: list[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
+    from gui import errors
+
     app = create_application(args)
     errors.install()
     windows = open_windows(args[:1])

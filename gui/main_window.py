@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.checks import FRONT_MATTER, CheckResult, Finding
+from core.checks import FRONT_MATTER
 from gui.actions import create_actions
 from gui.chapter_tabs import ChapterPages
 from gui.checks.panel import CheckPanel, counts_text
@@ -27,12 +27,13 @@ from gui.files.autosave import Autosaver
 from gui.files.recent import RecentFiles
 from gui.files.workflow import FileWorkflow
 from gui.first_frame import AfterFirstFrame
-from gui.start.banner import ReadOnlyBanner
 from gui.unit_info.form import UnitInfoPage
 from gui.window_geometry import WindowGeometry
 
 if TYPE_CHECKING:
+    from core.checks import CheckResult, Finding
     from gui.files.last_year import LastYearWorkflow
+    from gui.start.banner import ReadOnlyBanner
     from gui.start.page import StartPage
     from gui.tables.view import ReportTableView
 
@@ -62,12 +63,10 @@ class MainWindow(QMainWindow):
         self.tabs.setUsesScrollButtons(True)
         self.tabs.currentChanged.connect(lambda _i: self.pages and self.pages.build_current())
         self.start_page: StartPage | None = None  # built when first shown
-        self.read_only_banner = ReadOnlyBanner(self, self.actions.new_from_last_year)
-        self.read_only_banner.newReport.connect(lambda: self.files.new_report())
+        self._read_only_banner: ReadOnlyBanner | None = None  # made for the first read-only report
         self.report_view = report_view = QWidget()
-        column = QVBoxLayout(report_view)
+        self._report_column = column = QVBoxLayout(report_view)
         column.setContentsMargins(0, 0, 0, 0)
-        column.addWidget(self.read_only_banner)
         column.addWidget(self.tabs, 1)
         self.stack = QStackedWidget(self)
         self.stack.addWidget(report_view)
@@ -144,6 +143,17 @@ class MainWindow(QMainWindow):
         for action in (a.undo, a.redo, a.check_now):
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
             self.addAction(action)
+
+    @property
+    def read_only_banner(self) -> ReadOnlyBanner:
+        """The banner over a read-only report (the sample), above the tabs."""
+        if self._read_only_banner is None:
+            from gui.start.banner import ReadOnlyBanner
+
+            self._read_only_banner = ReadOnlyBanner(self, self.actions.new_from_last_year)
+            self._read_only_banner.newReport.connect(lambda: self.files.new_report())
+            self._report_column.insertWidget(0, self._read_only_banner)
+        return self._read_only_banner
 
     @property
     def last_year(self) -> LastYearWorkflow:
@@ -227,7 +237,8 @@ class MainWindow(QMainWindow):
         for signal, slot in self._followed_signals(document):
             signal.connect(slot)
         self.stack.setCurrentWidget(self.report_view)
-        self.read_only_banner.setVisible(document.read_only)
+        if document.read_only or self._read_only_banner is not None:
+            self.read_only_banner.setVisible(document.read_only)
         self._enable_document_actions(True)
         for action in (self.actions.save, self.actions.outline, self.actions.import_tables,
                        self.actions.link_previous, self.actions.paste):

@@ -10,8 +10,8 @@ check.
 
 from __future__ import annotations
 
+import os
 import sys
-import sysconfig
 from types import ModuleType
 
 _QT_PACKAGES = ("gui", "cli")
@@ -36,7 +36,8 @@ def install() -> bool:
     original = getattr(feature, "_mod_uses_pyside", None)
     if original is None or getattr(original, "_nianbao", False):
         return original is not None
-    stdlib = sysconfig.get_paths()["stdlib"]
+    # The standard library's folder: where os lives (as sysconfig says, without the millisecond its import costs).
+    stdlib = os.path.dirname(os.__file__)
 
     def uses_pyside(module: ModuleType) -> bool:
         package = _package(module)

@@ -3,11 +3,20 @@
 from __future__ import annotations
 
 import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Built templates are cached in a folder of this run (child processes too), not the user's.
+_TEMPLATE_CACHE = tempfile.mkdtemp(prefix="nianbao-test-cache-")
+os.environ["NIANBAO_CACHE_DIR"] = _TEMPLATE_CACHE
+
+
+def pytest_sessionfinish(session, exitstatus):
+    shutil.rmtree(_TEMPLATE_CACHE, ignore_errors=True)
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SEED001 = FIXTURES / "seed001_litong_2021.nianbao"

@@ -319,7 +319,8 @@ def test_nsis_script_essentials():
     script = NSIS_SCRIPT.read_text(encoding="utf-8-sig")
     for needle in ("Unicode true", "RequestExecutionLevel user", '!insertmacro MUI_LANGUAGE "SimpChinese"',
                    r'InstallDir "$LOCALAPPDATA\Programs\nianbao"', r'WriteRegStr HKCU "Software\Classes\.nianbao"',
-                   'WriteRegStr HKCU "${UNINST_KEY}" "UninstallString"', 'DeleteRegKey HKCU "Software\\Classes\\${PROGID}"'):
+                   'WriteRegStr HKCU "${UNINST_KEY}" "UninstallString"', 'DeleteRegKey HKCU "Software\\Classes\\${PROGID}"',
+                   r'RMDir /r "$LOCALAPPDATA\nianbao\cache"'):
         assert needle in script
     assert "HKLM" not in script  # per-user: nothing that needs administrator rights
 

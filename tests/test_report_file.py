@@ -162,3 +162,15 @@ def test_saved_files_get_normal_permissions(tmp_path):
     path.chmod(0o640)
     save_report(full_report(), path)
     assert path.stat().st_mode & 0o777 == 0o640
+
+
+def test_a_file_with_a_byte_order_mark_opens_as_without(tmp_path):
+    from core.report_file import load_report, save_report
+    from resources import SAMPLE_REPORT
+
+    report = load_report(SAMPLE_REPORT)
+    path = tmp_path / "bom.nianbao"
+    save_report(report, path)
+    path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())  # as Windows Notepad saves UTF-8
+    opened = load_report(path)
+    assert opened.cells == report.cells and opened.opening == report.opening and opened.unit == report.unit

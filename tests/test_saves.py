@@ -123,7 +123,8 @@ def test_temp_files_of_killed_saves_are_removed_at_open_and_only_ours(tmp_path):
     save_report(sample(), path)
     ours = [f".年报.nianbao.{uuid.uuid4().hex[:8]}.tmp", f".年报.nianbao.bak.{uuid.uuid4().hex[:8]}.tmp"]
     not_ours = [".年报.nianbao.tmp", ".年报.nianbao.x.tmp", ".别的.nianbao.abcd1234.tmp", "年报.nianbao.abcd1234.tmp",
-                ".年报.nianbao.abcd1234.tmp.keep"]
+                ".年报.nianbao.abcd1234.tmp.keep", ".年报.nianbao.ABCD1234.tmp", ".年报.nianbao.abcd12345.tmp",
+                ".年报.nianbao.bak.abc-1234.tmp"]
     for name in ours + not_ours:
         (tmp_path / name).write_bytes(b"{cut")
     in_progress = tmp_path / ".年报.nianbao.live0001.tmp"  # a save still running holds its lock

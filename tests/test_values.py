@@ -101,3 +101,18 @@ def test_signed_counts_in_files_and_the_type_check():
     assert type_problem(-3, "count") == "件数应为 0 或正整数，现为 -3"
     with pytest.raises(CellInputError, match="是负数"):
         parse_cell_input("−3", "count")
+
+
+@pytest.mark.parametrize("cell_type", ["count", "signed_count", "money"])
+@pytest.mark.parametrize("raw", [0, 1, 7, 120, 10 ** 15 - 1, 10 ** 15, 10 ** 16, -1, -250, True, False, 2.5])
+def test_a_number_in_a_file_reads_as_its_text_does(raw, cell_type):
+    """from_json's shortcut for whole numbers gives what parsing the number's text gives, or the same refusal."""
+    outcomes = []
+    for read in (lambda: from_json(raw, cell_type),
+                 lambda: from_json(str(raw), cell_type) if type(raw) is int else from_json(raw, cell_type)):
+        try:
+            value = read()
+            outcomes.append((type(value), value))
+        except CellInputError as error:
+            outcomes.append((CellInputError, str(error)))
+    assert outcomes[0] == outcomes[1]

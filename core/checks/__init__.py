@@ -1,26 +1,19 @@
 """Run every check of a report's format over a check context: one engine, one kind per rule.
 
-The evaluators (and what they import) load with the first run, not with the findings' types: the
-GUI's first screen shows before the checks run."""
+The evaluators (and what they import) load with the first run, and the findings' types when first
+named: the GUI's first screen shows before the checks run and needs only the labels."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from core.checks.findings import (
-    FRONT_MATTER,
-    FRONT_MATTER_TITLE,
-    SEVERITY_LABELS,
-    CheckResult,
-    Finding,
-    NotAssessable,
-    Passed,
-)
-from core.document import Report
+from core.checks.labels import FRONT_MATTER, FRONT_MATTER_TITLE
 
 if TYPE_CHECKING:
     from core.checks.context import CheckContext
+    from core.checks.findings import SEVERITY_LABELS, CheckResult, Finding, NotAssessable, Passed
+    from core.document import Report
 
 __all__ = [
     "FRONT_MATTER", "FRONT_MATTER_TITLE", "SEVERITY_LABELS", "CheckContext", "CheckResult", "Finding",
@@ -42,6 +35,7 @@ def run_checks(report: Report, previous: Report | None = None, members: Sequence
 def run_context(context: CheckContext) -> CheckResult:
     """``run_checks`` over a context the caller made: what the evaluators measured on the way (the
     context's cached properties, such as ``chapter_repeats``) stays there for the caller to use."""
+    from core.checks.findings import CheckResult
     from core.checks.kinds import EVALUATORS
 
     report = context.report
@@ -54,12 +48,17 @@ def run_context(context: CheckContext) -> CheckResult:
     return result
 
 
-def __getattr__(name: str):
-    if name == "CheckContext":
-        from core.checks.context import CheckContext
+_LOADED_WHEN_NAMED = {"CheckContext": "context", "CheckResult": "findings", "Finding": "findings",
+                      "NotAssessable": "findings", "Passed": "findings", "SEVERITY_LABELS": "findings"}
 
-        return CheckContext
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+def __getattr__(name: str):
+    module = _LOADED_WHEN_NAMED.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from importlib import import_module
+
+    return getattr(import_module(f"core.checks.{module}"), name)
 
 
 def chapter_title(report: Report, chapter_key: str) -> str:

@@ -5,12 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from core.checks.labels import FRONT_MATTER, FRONT_MATTER_TITLE  # noqa: F401  # the evaluators import them from here
 from core.template.model import Severity
 
 SEVERITY_LABELS = {"error": "错误", "warning": "警告", "info": "提示"}
 SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
-FRONT_MATTER = "front"  # chapter key for findings about unit information and the opening paragraph
-FRONT_MATTER_TITLE = "单位信息与开头段落"
 
 
 def format_number(value: Decimal | None) -> str:

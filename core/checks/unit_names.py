@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from core.checks.context import CheckContext
 from core.checks.findings import FRONT_MATTER, Finding, Outcome, Passed
 from core.document import OPENING
-from core.template.model import Rule
+from core.template.model import Regex, Rule
 
 _PHONE = re.compile(r"(?<![0-9])(?:0\d{2,3}[-－—\s]?)?\d{7,8}(?![0-9])")
 
@@ -32,7 +32,7 @@ class Place:
     level: int  # 0 = highest (省), larger = lower
 
 
-def places_in(name: str, places: Mapping[str, re.Pattern[str]]) -> list[Place]:
+def places_in(name: str, places: Mapping[str, Regex]) -> list[Place]:
     """The place names a unit's name starts with, in order: "清河县柳溪镇党政办公室" → 清河县, 柳溪镇."""
     found: list[Place] = []
     rest = name
@@ -53,7 +53,7 @@ def _same_place(a: str, b: str) -> bool:
     return a.endswith(b) or b.endswith(a)
 
 
-def foreign_places(written: str, unit_name: str, places: Mapping[str, re.Pattern[str]]) -> list[str]:
+def foreign_places(written: str, unit_name: str, places: Mapping[str, Regex]) -> list[str]:
     """Places in ``written`` that cannot be the unit's own: at its lowest level or below, and not in its name."""
     own = places_in(unit_name, places)
     if not own:

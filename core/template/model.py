@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import field
+from functools import cache
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Literal
+
+from core.records import record
 
 CellType = Literal["count", "money", "signed_count"]
 Severity = Literal["error", "warning", "info"]
@@ -21,7 +24,7 @@ NAMESPACE_GAPS: Mapping[str, str] = MappingProxyType({"prev": "上年报告的�
                                                       "members": "有下级单位报告的格式没有对应的数据"})
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Phrase:
     """A standard sentence (常用语句) offered while writing; placeholders are filled from the report."""
 
@@ -29,7 +32,7 @@ class Phrase:
     text: str  # str.format text: {year}, {unit}, {website}, {basis}, {contact}
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Section:
     """A customary sub-section of a text chapter (一's sub-headings)."""
 
@@ -40,7 +43,7 @@ class Section:
     tables: tuple[str, ...] = ()  # optional tables printed after the section's text
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Chapter:
     key: str
     number: str  # "一" … "六"
@@ -56,7 +59,7 @@ class Chapter:
         return f"{self.number}、{self.title}"
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class OutlineRules:
     """What a report may change in the format's outline (its own chapters, sections, tables)."""
 
@@ -67,7 +70,7 @@ class OutlineRules:
     chapter_help: str = ""  # help for a chapter the unit added
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Signature:
     """Whether the unit name and date are printed after the text (some reports print none)."""
 
@@ -75,7 +78,7 @@ class Signature:
     optional: bool = True
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class AggregatePhrases:
     """How an office's report that adds up its units' reports words what it aggregates.
 
@@ -95,7 +98,7 @@ class AggregatePhrases:
     scope_selected: str  # some groups only (本级)
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class FrontMatter:
     """What comes before the first chapter: the title, the opening paragraph, and the signature."""
 
@@ -116,7 +119,7 @@ class FrontMatter:
         return [line for line in lines if line.strip()]
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Column:
     key: str
     label: str
@@ -126,7 +129,7 @@ class Column:
     unit: str = ""  # what the app asks for when the printed header names no unit ("万元")
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Row:
     key: str
     label: str
@@ -136,7 +139,7 @@ class Row:
     aliases: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Cell:
     key: str  # "<table>.<row>.<column>"
     table: str
@@ -158,7 +161,7 @@ class Cell:
         return f"{self.row.label}：{self.row.help}\n{self.column.label}：{self.column.help}"
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class GridItem:
     """One drawn cell of a table's printed grid (possibly merged)."""
 
@@ -174,7 +177,7 @@ class GridItem:
     aliases: tuple[str, ...] = ()  # other wordings of ``text`` (from the item, its row or its column)
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Table:
     key: str
     chapter: str
@@ -202,14 +205,14 @@ class Table:
         raise KeyError(f"表格 {self.key} 中没有单元格 {cell_key}")
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Computation:
     cell: str
     expression: object  # core.expressions.Expression
     source: str
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class RuleInstance:
     rule_id: str
     subject: str  # the iterated key, or "" for a single equation
@@ -222,7 +225,7 @@ class RuleInstance:
     relation: str = "="  # left = right, or "<=" (a part never exceeds its whole), or ">="
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Rule:
     """One check of the format: an equation over cells, or an instance of a coded kind bound to keys.
 
@@ -241,18 +244,49 @@ class Rule:
     messages: Mapping[str, str] = field(default_factory=dict)
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
+class Regex:
+    """A regular expression of the template, compiled when a check first uses it, not when the
+    template loads (its two dozen take about 4 ms to compile on a slow PC, before the first window)."""
+
+    text: str
+
+    @property
+    def compiled(self) -> re.Pattern[str]:
+        return _compiled(self.text)
+
+    @property
+    def groups(self) -> int:
+        return self.compiled.groups
+
+    def search(self, text: str) -> re.Match[str] | None:
+        return self.compiled.search(text)
+
+    def match(self, text: str) -> re.Match[str] | None:
+        return self.compiled.match(text)
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        return self.compiled.finditer(text)
+
+    def findall(self, text: str) -> list[Any]:
+        return self.compiled.findall(text)
+
+
+_compiled = cache(re.compile)  # the templates' expressions are few: each compiled once per run
+
+
+@record(frozen=True)
 class ProseFigure:
     """A figure the chapter texts state in words that must equal table cells."""
 
     key: str
     what: str  # how messages name it, with its table: "表三的新收申请件数"
-    pattern: re.Pattern[str]  # group 1 is the number
+    pattern: Regex  # group 1 is the number
     cells: tuple[str, ...]  # the number must equal their sum
     unit: str = "件"  # what the number counts, for messages: "正文写 9 件，表三为 8 件"
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class FormatLink:
     """How this format's cells correspond to another format's (or to its own next year's).
 
@@ -267,7 +301,7 @@ class FormatLink:
     unlinked: Mapping[str, str] = field(default_factory=dict)
 
 
-@dataclass
+@record
 class Template:
     id: str
     name: str

@@ -7,8 +7,9 @@ parameters and the messages it fills in, so a template is linted before any chec
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 
+from core.records import record
 from core.units import UNIT_FIELD_LABELS, UNIT_KINDS, UNIT_LEVELS
 
 # Parameter types: what the value in the template must be.
@@ -31,13 +32,13 @@ FRONT_FIELDS = frozenset({f"unit.{name}" for name in UNIT_FIELD_LABELS} | {SIGNI
 CHOICES = {UNIT_KIND_LIST: frozenset(UNIT_KINDS), UNIT_LEVEL_LIST: frozenset(UNIT_LEVELS)}
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Param:
     type: str
     required: bool = True
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Kind:
     params: dict[str, Param] = field(default_factory=dict)
     # message name → the placeholders the kind fills in; a kind with one message calls it "message"

@@ -12,7 +12,7 @@ from core.template.chapters import check_placeholders
 from core.template.formulas import equation_instances
 from core.template.json_lines import LinedDict
 from core.template.lint import Lint
-from core.template.model import FormatLink, ProseFigure, Rule, Template
+from core.template.model import FormatLink, ProseFigure, Regex, Rule, Template
 
 SEVERITIES = ("error", "warning", "info")
 # In a prose figure's pattern, {gap} stands for a few words between the noun and the number,
@@ -154,12 +154,13 @@ def _param(node: LinedDict, rule_id: str, name: str, param: kinds.Param, templat
     return tuple(value)
 
 
-def _pattern(node: LinedDict, what: str, text: Any, lint: Lint, groups: int | None = None) -> re.Pattern[str] | None:
+def _pattern(node: LinedDict, what: str, text: Any, lint: Lint, groups: int | None = None) -> Regex | None:
     if not isinstance(text, str) or not text:
         lint.add(node, f"{what}应为正则表达式")
         return None
+    pattern = Regex(text.replace("{gap}", PROSE_GAP))
     try:
-        pattern = re.compile(text.replace("{gap}", PROSE_GAP))
+        pattern.compiled  # noqa: B018  # compiled here only to lint it
     except re.error as error:
         lint.add(node, f"{what}不是有效的正则表达式：{error}")
         return None
@@ -181,8 +182,9 @@ def prose_figures(nodes: list, template: Template, lint: Lint) -> list[ProseFigu
         for cell in cells:
             if cell not in template.cells:
                 lint.add(node, f"正文数字 {key} 引用了不存在的单元格 {cell}")
+        pattern = Regex(lint.text(node, "pattern", f"正文数字 {key} ").replace("{gap}", PROSE_GAP))
         try:
-            pattern = re.compile(lint.text(node, "pattern", f"正文数字 {key} ").replace("{gap}", PROSE_GAP))
+            pattern.compiled  # noqa: B018  # compiled here only to lint it
         except re.error as error:
             lint.add(node, f"正文数字 {key} 的 pattern 不是有效的正则表达式：{error}")
             continue

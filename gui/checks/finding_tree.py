@@ -7,8 +7,13 @@ and the tree lays its rows out again whenever that width changes.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QModelIndex, QRect, QSize, Qt
-from PySide6.QtWidgets import QHeaderView, QStyledItemDelegate, QStyleOptionViewItem, QTreeWidget, QWidget
+from PySide6.QtWidgets import QHeaderView, QStyledItemDelegate, QTreeWidget, QWidget
+
+if TYPE_CHECKING:  # its Python type (and eight enums) is made when the first finding is drawn
+    from PySide6.QtWidgets import QStyleOptionViewItem
 
 
 class WrappingDelegate(QStyledItemDelegate):
@@ -26,11 +31,15 @@ class WrappingDelegate(QStyledItemDelegate):
         return max(self.tree.viewport().width() - indent, self.tree.fontMetrics().horizontalAdvance("国") * 4)
 
     def initStyleOption(self, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        from PySide6.QtWidgets import QStyleOptionViewItem
+
         super().initStyleOption(option, index)
         option.features |= QStyleOptionViewItem.ViewItemFeature.WrapText
         option.textElideMode = Qt.TextElideMode.ElideNone
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+        from PySide6.QtWidgets import QStyleOptionViewItem
+
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
         # The style wraps only within a valid rectangle: give it the row's width and room to grow.

@@ -3,6 +3,8 @@ confirmed with an explanation (说明) or the explanation withdrawn."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
@@ -16,9 +18,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.checks import CheckResult, Finding, group_by_chapter
+from core.checks import group_by_chapter
 from gui.checks.finding_tree import FindingTree
 from gui.document import ReportDocument
+
+if TYPE_CHECKING:
+    from core.checks import CheckResult, Finding
 
 FindingRole = Qt.ItemDataRole.UserRole + 10
 SEVERITY_COLOURS = {"error": QColor("#b3261e"), "warning": QColor("#8a5a00"), "info": QColor("#1f5fa8")}

@@ -8,10 +8,11 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from core.checks import CheckResult, run_context
+from core.checks import run_context
 from gui.document import ReportDocument
 
 if TYPE_CHECKING:
+    from core.checks import CheckResult
     from core.similarity import Repeat
 
 DEBOUNCE_MS = 300

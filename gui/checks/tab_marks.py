@@ -6,9 +6,12 @@ findings of the front matter (unit, opening paragraph, signing date).
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
-from core.checks import CheckResult
+if TYPE_CHECKING:
+    from core.checks import CheckResult
 
 Counts = tuple[int, int]  # errors, open warnings
 

@@ -15,12 +15,12 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
-from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QLockFile, QObject, QStandardPaths, QTimer
 
 from core.document import Report
+from core.records import record
 from core.report_file import ReportFileError, report_from_dict, report_to_dict
 from gui.document import ReportDocument
 from gui.files.recovery_writer import RecoveryWriter
@@ -36,7 +36,7 @@ def recovery_folder() -> Path:
     return Path(base) / "recovery"
 
 
-@dataclass
+@record
 class Recovered:
     file: Path
     report: Report

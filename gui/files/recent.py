@@ -25,7 +25,10 @@ class RecentFiles:
 
     def add(self, path: Path) -> None:
         path = Path(path).resolve()
-        paths = [path] + [p for p in self.paths() if p != path]
+        current = self.paths()
+        paths = [path] + [p for p in current if p != path]
+        if paths[:MAX_RECENT] == current:
+            return  # already the newest: no write (and no disk sync) as the window opens
         self.settings.setValue(_KEY, [str(p) for p in paths[:MAX_RECENT]])
         self.settings.sync()
 

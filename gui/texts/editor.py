@@ -8,7 +8,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
 
-from core.phrases import fill
 from core.template.model import Phrase
 from gui.document import ReportDocument
 from gui.draft_marks import DRAFT_STYLE
@@ -93,6 +92,8 @@ class TextSlotEditor(QWidget):
         self.editor.setPlainText(text)
 
     def insert_phrase(self, phrase: Phrase) -> None:
+        from core.phrases import fill  # with the first phrase inserted, not the first window
+
         self.editor.insertPlainText(fill(phrase, self.document.report))
         self.editor.setFocus(Qt.FocusReason.OtherFocusReason)
 

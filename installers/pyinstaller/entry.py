@@ -3,17 +3,25 @@
 
 from __future__ import annotations
 
+import os
 import sys
-from pathlib import Path
+
+
+def started_by_multiprocessing(argv: list[str]) -> bool:
+    """Whether this process may be a helper the aggregation's worker pool started (a spawned worker,
+    or a resource tracker or fork server run with ``-c``); freeze_support decides exactly. Told from
+    the arguments, so that every other start does not import multiprocessing."""
+    return argv[1:2] == ["--multiprocessing-fork"] or "-c" in argv[1:]
 
 
 def main() -> int:
-    import multiprocessing
+    if started_by_multiprocessing(sys.argv):
+        import multiprocessing
 
-    # `nianbao aggregate` reads files in worker processes; a frozen Windows executable started as
-    # such a worker must run the worker, not the command line (no effect elsewhere).
-    multiprocessing.freeze_support()
-    if Path(sys.executable).stem.lower().endswith("-gui"):
+        # `nianbao aggregate` reads files in worker processes; a frozen executable started as such a
+        # worker must run the worker, not the command line (it exits here if it is one).
+        multiprocessing.freeze_support()
+    if os.path.splitext(os.path.basename(sys.executable))[0].lower().endswith("-gui"):
         from gui.app import main as gui_main
 
         return gui_main(sys.argv[1:])

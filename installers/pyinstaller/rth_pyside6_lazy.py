@@ -4,13 +4,12 @@ PyInstaller's hook imports PySide6.QtCore when the bundle starts, only to check 
 relocatable (an embedded qt.conf; PyPI's PySide6 makes its own). Loading QtCore and shiboken costs
 about 100 ms, which every CLI command (`nianbao --version`, `nianbao check`) would pay without using
 Qt. This hook sets the same paths at start and does the qt.conf check right after PySide6.QtCore is
-first imported, by whoever imports it (the GUI).
+first imported, by whoever imports it (the GUI). Like every runtime hook here it imports nothing
+the frozen interpreter has not loaded already (importlib.abc alone would cost a CLI start 10 ms).
 """
 
 
 def _pyi_rthook() -> None:
-    import importlib.abc
-    import importlib.util
     import os
     import sys
 
@@ -24,14 +23,16 @@ def _pyi_rthook() -> None:
     if sys.platform.startswith("win"):
         os.environ["PATH"] = sys._MEIPASS + os.pathsep + os.environ.get("PATH", "")
 
-    class AfterQtCore(importlib.abc.MetaPathFinder):
-        """Runs the qt.conf check once PySide6.QtCore has been loaded."""
+    class AfterQtCore:
+        """A meta path finder that runs the qt.conf check once PySide6.QtCore has been loaded."""
 
-        def find_spec(self, name, path, target=None):
+        def find_spec(self, name, path=None, target=None):
             if name != "PySide6.QtCore":
                 return None
             sys.meta_path.remove(self)
-            spec = importlib.util.find_spec(name)
+            # What the other finders make of it (importlib.util.find_spec, without importing it).
+            spec = next((s for s in (getattr(f, "find_spec", lambda *_: None)(name, path, target) for f in sys.meta_path)
+                         if s is not None), None)
             if spec is None or spec.loader is None:
                 return spec
             exec_module = spec.loader.exec_module

@@ -145,8 +145,11 @@ Section "Uninstall"
   DeleteRegKey HKCU "Software\Microsoft\Windows\CurrentVersion\ApplicationAssociationToasts\${PROGID}_.nianbao"
   System::Call 'shell32::SHChangeNotify(i 0x08000000, i 0, p 0, p 0)'
 
-  ; The app's settings (recent files list); reports and autosaved copies are the user's and stay.
+  ; The app's settings (recent files list) and its cache of built templates (core/cache_folder.py);
+  ; reports and autosaved copies are the user's and stay.
   DeleteRegKey HKCU "${SETTINGS_KEY}"
+  RMDir /r "$LOCALAPPDATA\nianbao\cache"
+  RMDir "$LOCALAPPDATA\nianbao"
   DeleteRegKey /ifempty HKCU "Software\nianbao"
   DeleteRegKey HKCU "${UNINST_KEY}"
 SectionEnd

@@ -154,3 +154,40 @@ def test_saving_removes_the_recovery_file(qtbot, make_window, monkeypatch, tmp_p
     monkeypatch.setattr(dialogs, "ask_save_path", lambda *a, **k: tmp_path / "x.nianbao")
     assert window.files.save()
     assert not window.autosaver.file.exists()
+
+
+class _CountingSettings(QSettings):
+    """Counts what the app writes (it calls setValue and sync from Python)."""
+
+    def __init__(self, path):
+        super().__init__(str(path), QSettings.Format.IniFormat)
+        self.writes = []
+
+    def setValue(self, key, value):  # noqa: N802  # Qt's name
+        self.writes.append(key)
+        super().setValue(key, value)
+
+    def sync(self):
+        self.writes.append("sync")
+        super().sync()
+
+
+def test_a_start_that_changes_no_setting_writes_none(tmp_path, sample_report):
+    from core.report_file import save_report
+    from gui.files.recent import RecentFiles
+
+    path = tmp_path / "mine.nianbao"
+    save_report(sample_report, path)
+    first = _CountingSettings(tmp_path / "settings.ini")
+    gui_app.initial_documents([str(path)], tmp_path / "recovery", first)
+    RecentFiles(first).add(path)
+    assert first.writes == ["firstStartDone", "recentFiles", "sync"]
+    first.sync()
+    later = _CountingSettings(tmp_path / "settings.ini")
+    [document] = gui_app.initial_documents([], tmp_path / "recovery", later)
+    RecentFiles(later).add(document.path)  # what open_windows does with the file it opens
+    assert document.path == path.resolve() and later.writes == []
+    other = tmp_path / "other.nianbao"
+    save_report(sample_report, other)
+    RecentFiles(later).add(other)
+    assert later.writes == ["recentFiles", "sync"] and RecentFiles(later).paths()[:2] == [other.resolve(), path.resolve()]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QDate, QPoint, Qt
+from PySide6.QtWidgets import QCalendarWidget
 
 from gui.unit_info.signing_date import EMPTY_DATE, SigningDateEdit, calendar_page
 
@@ -41,3 +42,14 @@ def test_a_set_date_opens_at_its_own_month(qtbot):
     calendar = _open_popup(qtbot, edit)
     assert (calendar.yearShown(), calendar.monthShown()) == (2026, 3)
     assert edit.text() == "2026年3月5日"
+
+
+def test_the_calendar_is_made_only_when_it_opens(qtbot):
+    edit = SigningDateEdit(2025)
+    qtbot.addWidget(edit)
+    with qtbot.waitExposed(edit):
+        edit.show()
+    assert edit.findChildren(QCalendarWidget) == []  # not with the first window
+    calendar = _open_popup(qtbot, edit)
+    assert edit.findChildren(QCalendarWidget) == [calendar]
+

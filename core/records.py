@@ -1,0 +1,182 @@
+"""Data classes whose methods are not written and compiled when their module is imported.
+
+The standard library's ``dataclass`` writes the source of ``__init__``, ``__repr__``, ``__eq__``,
+``__hash__`` (and, frozen, ``__setattr__`` and ``__delattr__``) for every class and compiles it at
+import: about 0.7 ms per class on a slow office PC, and some forty classes lie on the way to the
+app's first window. ``record`` makes the same class from functions compiled once, with this module:
+the class is still a dataclass (``dataclasses.fields``, ``replace`` and ``asdict`` work), and its
+instances construct, compare, hash, print, pickle and refuse assignment as the standard library's
+would. Only ``__dataclass_params__`` differs (it describes the bare dataclass the methods were added
+to). Building an instance costs a little more (``__init__`` walks the field list), so classes made by
+the thousand in a hot loop (the check engine's outcomes) stay plain dataclasses.
+
+    @record(frozen=True)
+    class Phrase:
+        title: str
+        text: str = ""
+"""
+
+from __future__ import annotations
+
+import reprlib
+from collections.abc import Callable
+from dataclasses import MISSING, Field, FrozenInstanceError, dataclass, fields
+from operator import attrgetter
+from typing import Any, TypeVar, overload
+
+try:
+    from typing import dataclass_transform
+except ImportError:  # Python 3.10: type checkers read the decorator as they can
+    def dataclass_transform(**_kwargs: Any) -> Callable[[Any], Any]:
+        return lambda decorator: decorator
+
+T = TypeVar("T", bound=type)
+
+RECORD_MARK = "__record__"  # set on every class made here (tests find classes that are not)
+
+
+@overload
+def record(cls: T, /) -> T: ...
+
+
+@overload
+def record(*, frozen: bool = False) -> Callable[[T], T]: ...
+
+
+@dataclass_transform(field_specifiers=(Field,))
+def record(cls: T | None = None, /, *, frozen: bool = False) -> T | Callable[[T], T]:
+    """``@record`` is ``@dataclass``, ``@record(frozen=True)`` is ``@dataclass(frozen=True)``."""
+    if cls is None:
+        return lambda cls: _make(cls, frozen)
+    return _make(cls, frozen)
+
+
+def _make(cls: T, frozen: bool) -> T:
+    own = cls.__dict__
+    for name in ("__init__", "__repr__", "__eq__", "__hash__", "__setattr__", "__delattr__", "__slots__"):
+        if name in own and not (name == "__hash__" and own[name] is None):
+            raise TypeError(f"{cls.__qualname__} defines {name}: use dataclasses.dataclass for it")
+    documented = bool(own.get("__doc__"))
+    if not documented:
+        cls.__doc__ = cls.__name__  # spares dataclass its inspect.signature(); replaced below
+    dataclass(cls, init=False, repr=False, eq=False)
+    specs = fields(cls)
+    if not documented:
+        cls.__doc__ = f"{cls.__name__}({', '.join(f.name for f in specs if f.init)})"
+    cls.__init__ = _init(cls, specs)
+    cls.__repr__ = _repr(tuple(f.name for f in specs if f.repr))
+    values = _getter(tuple(f.name for f in specs if f.compare))
+    cls.__eq__ = _eq(values)
+    if frozen:
+        cls.__hash__ = _hash(_getter(tuple(f.name for f in specs if (f.compare if f.hash is None else f.hash))))
+        names = frozenset(f.name for f in specs)
+        cls.__setattr__ = _frozen_setattr(cls, names)
+        cls.__delattr__ = _frozen_delattr(cls, names)
+    else:
+        cls.__hash__ = None  # like a dataclass with eq and not frozen: unhashable
+    setattr(cls, RECORD_MARK, True)
+    return cls
+
+
+def _getter(names: tuple[str, ...]) -> Callable[[object], tuple]:
+    """The tuple of these attributes (attrgetter returns a bare value for one name)."""
+    if not names:
+        return lambda _obj: ()
+    if len(names) == 1:
+        name = names[0]
+        return lambda obj: (getattr(obj, name),)
+    return attrgetter(*names)
+
+
+def _init(cls: type, specs: tuple[Field, ...]) -> Callable[..., None]:
+    names = tuple(f.name for f in specs if f.init)
+    known = frozenset(names)
+    # Per init field: MISSING (required), or (False, default) or (True, factory).
+    defaults = tuple(MISSING if f.default is MISSING and f.default_factory is MISSING
+                     else (False, f.default) if f.default is not MISSING else (True, f.default_factory)
+                     for f in specs if f.init)
+    later = tuple((f.name, f.default_factory is not MISSING, f.default_factory if f.default is MISSING else f.default)
+                  for f in specs if not f.init and (f.default is not MISSING or f.default_factory is not MISSING))
+    count = len(names)
+    post_init = hasattr(cls, "__post_init__")
+    title = f"{cls.__qualname__}.__init__()"
+    required = sum(default is MISSING for default in defaults)
+    takes = f"{count + 1}" if required == count else f"from {required + 1} to {count + 1}"
+
+    def bind(args: tuple, kwargs: dict[str, Any]) -> dict[str, Any]:
+        given = len(args)
+        if given > count:
+            raise TypeError(f"{title} takes {takes} positional arguments but {given + 1} were given")
+        values = dict(zip(names, args, strict=False))  # the count was checked above
+        for index in range(given, count):
+            name = names[index]
+            if name in kwargs:
+                values[name] = kwargs.pop(name)
+                continue
+            default = defaults[index]
+            if default is MISSING:
+                raise TypeError(f"{title} missing 1 required positional argument: '{name}'")
+            factory, value = default
+            values[name] = value() if factory else value
+        if kwargs:
+            name = next(iter(kwargs))
+            if name in known:
+                raise TypeError(f"{title} got multiple values for argument '{name}'")
+            raise TypeError(f"{title} got an unexpected keyword argument '{name}'")
+        return values
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        values = dict(zip(names, args, strict=False)) if len(args) == count and not kwargs else bind(args, kwargs)
+        for name, factory, value in later:
+            values[name] = value() if factory else value
+        # Straight into the instance's dict, as a frozen dataclass's object.__setattr__ does (a field
+        # never shares its name with a descriptor: the descriptor would be the field's default).
+        self.__dict__.update(values)
+        if post_init:
+            self.__post_init__()
+
+    __init__.__qualname__ = f"{cls.__qualname__}.__init__"
+    return __init__
+
+
+def _repr(names: tuple[str, ...]) -> Callable[[object], str]:
+    @reprlib.recursive_repr()
+    def __repr__(self: object) -> str:
+        shown = ", ".join(f"{name}={getattr(self, name)!r}" for name in names)
+        return f"{self.__class__.__qualname__}({shown})"
+
+    return __repr__
+
+
+def _eq(values: Callable[[object], tuple]) -> Callable[[object, object], bool]:
+    def __eq__(self: object, other: object) -> bool:
+        if other.__class__ is self.__class__:
+            return values(self) == values(other)
+        return NotImplemented
+
+    return __eq__
+
+
+def _hash(values: Callable[[object], tuple]) -> Callable[[object], int]:
+    def __hash__(self: object) -> int:
+        return hash(values(self))
+
+    return __hash__
+
+
+def _frozen_setattr(cls: type, names: frozenset[str]) -> Callable[[object, str, object], None]:
+    def __setattr__(self: object, name: str, value: object) -> None:
+        if type(self) is cls or name in names:
+            raise FrozenInstanceError(f"cannot assign to field {name!r}")
+        super(cls, self).__setattr__(name, value)
+
+    return __setattr__
+
+
+def _frozen_delattr(cls: type, names: frozenset[str]) -> Callable[[object, str], None]:
+    def __delattr__(self: object, name: str) -> None:
+        if type(self) is cls or name in names:
+            raise FrozenInstanceError(f"cannot delete field {name!r}")
+        super(cls, self).__delattr__(name)
+
+    return __delattr__
