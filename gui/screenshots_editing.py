@@ -7,10 +7,10 @@ and gui-drawn-table-typing-1366.png.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-import tempfile
 from pathlib import Path
+
+from gui.offscreen_shots import close_unchanged, start
 
 SIZE = (1366, 768)
 DRAWN_TABLE_REPORT = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "seed002_litong_offices_2017.nianbao"
@@ -20,41 +20,19 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("folder", nargs="?", default="docs/screenshots")
     args = parser.parse_args(argv)
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    scratch = tempfile.mkdtemp(prefix="nianbao-shots-")
-    os.environ["XDG_CONFIG_HOME"] = os.environ["XDG_DATA_HOME"] = scratch
+    session = start(args.folder)
 
-    from PySide6.QtCore import QSettings, Qt
+    from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
 
     from core.report_file import load_report
-    from gui.app import create_application
     from gui.document import ReportDocument
-    from gui.files.autosave import Autosaver
-    from gui.files.recent import RecentFiles
-    from gui.main_window import MainWindow
 
-    app = create_application([])
-    folder = Path(args.folder)
-    folder.mkdir(parents=True, exist_ok=True)
-    settings = QSettings(str(Path(scratch) / "s.ini"), QSettings.Format.IniFormat)
+    def shoot(window, name: str) -> None:
+        session.grab(window, f"gui-{name}-1366.png")
 
-    def window_for(document: ReportDocument | None) -> MainWindow:
-        window = MainWindow(document, RecentFiles(settings), Autosaver(Path(scratch) / "recovery"))
-        window.show()
-        window.resize(*SIZE)
-        app.processEvents()
-        return window
-
-    def shoot(window: MainWindow, name: str) -> None:
-        for _ in range(3):
-            app.processEvents()
-        path = folder / f"gui-{name}-1366.png"
-        window.grab().save(str(path))
-        print(path, window.width(), "×", window.height())
-
-    window = window_for(None)
+    window = session.window(None, SIZE)
     window.files.view_sample()
     report = window.document.report
     chapter = next(c for c in report.chapters if c.table is None and c.sections)  # the first with sub-headings
@@ -70,7 +48,7 @@ def main(argv: list[str] | None = None) -> int:
     window.close()
 
     report = load_report(DRAWN_TABLE_REPORT)
-    window = window_for(ReportDocument(report, DRAWN_TABLE_REPORT))
+    window = session.window(ReportDocument(report, DRAWN_TABLE_REPORT), SIZE)
     key = next(iter(report.free_tables))
     holder = next(c for c in report.chapters if key in (*c.tables, *(t for s in c.sections for t in s.tables)))
     page = window.pages[holder.key]
@@ -86,9 +64,7 @@ def main(argv: list[str] | None = None) -> int:
     editor.insert("（已核对）")
     shoot(window, "drawn-table-typing")
     QTest.keyClick(editor, Qt.Key.Key_Escape)  # what was typed for the picture is not kept
-    window.document.undo_stack.setClean()
-    window.close()
-    QApplication.processEvents()
+    close_unchanged(window)
     return 0
 
 

@@ -8,10 +8,10 @@ unit-information page with its 上年报告 line.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-import tempfile
 from pathlib import Path
+
+from gui.offscreen_shots import close_unchanged, start
 
 SIZES = {"": (1366, 768), "-1920": (1920, 1080)}
 LAST_YEAR = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "sample_2020.nianbao"
@@ -29,36 +29,19 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("folder", nargs="?", default="docs/screenshots")
     args = parser.parse_args(argv)
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    scratch = tempfile.mkdtemp(prefix="nianbao-shots-")
-    os.environ["XDG_CONFIG_HOME"] = os.environ["XDG_DATA_HOME"] = scratch
-
-    from PySide6.QtCore import QSettings
-    from PySide6.QtWidgets import QApplication
+    session = start(args.folder)
+    folder = session.folder
 
     from core.carry_over import report_from_last_year
     from core.report_file import load_report
-    from gui.app import create_application
     from gui.document import ReportDocument
-    from gui.files.autosave import Autosaver
-    from gui.files.recent import RecentFiles
-    from gui.main_window import MainWindow
 
-    app = create_application([])
-    folder = Path(args.folder)
-    folder.mkdir(parents=True, exist_ok=True)
-    settings = QSettings(str(Path(scratch) / "s.ini"), QSettings.Format.IniFormat)
     report, _ = report_from_last_year(load_report(LAST_YEAR), path=r"D:\年报\2020年政府信息公开年报.nianbao")
     document = ReportDocument(report, None, untitled_name="从上年报告新建（未保存）")
-    window = MainWindow(document, RecentFiles(settings), Autosaver(Path(scratch) / "recovery"))
-    window.show()
+    window = session.window(document)
 
     def shoot(name: str, suffix: str) -> None:
-        for _ in range(3):
-            app.processEvents()
-        path = folder / f"gui-{name}{suffix}.png"
-        window.grab().save(str(path))
-        print(path)
+        session.grab(window, f"gui-{name}{suffix}.png")
 
     for suffix, (width, height) in SIZES.items():
         window.resize(width, height)
@@ -78,10 +61,7 @@ def main(argv: list[str] | None = None) -> int:
         shoot("years-copied-sentences", suffix)
         if not suffix:
             shoot_tooltip(window, page.editors["overview.requests"], folder / "gui-years-repeat-tooltip.png")
-    document.undo_stack.setClean()
-    document._forced_modified = False
-    window.close()
-    QApplication.processEvents()
+    close_unchanged(window)
     return 0
 
 

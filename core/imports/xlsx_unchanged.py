@@ -22,20 +22,13 @@ from core.imports.xlsx_workbook import SheetGrid
 def unchanged_tables(report: Report, grids: list[SheetGrid], mapped: dict[str, tuple[str, str, str]],
                      exported: Collection[str]) -> dict[str, Located] | None:
     """Each exported table's cell positions, or None when any of their sheets is not as exported."""
-    from core.imports.xlsx_own import position
-
     by_title = {g.title: g for g in grids}
     found: dict[str, Located] = {}
     for table in (t for t in report.template.tables if t.key in exported):
-        sheets = {mapped[k][0] for k in table.cells if k in mapped}
-        if len(sheets) != 1 or any(k not in mapped for k in table.cells):
+        placed = _mapped_place(table.cells, mapped, by_title)
+        if placed is None:
             return None
-        grid = by_title.get(sheets.pop())
-        if grid is None:
-            return None
-        positions = {k: position(mapped[k][1]) for k in table.cells}
-        if any(p is None for p in positions.values()):
-            return None
+        grid, positions = placed
         labels, merges, title, drawn_cells = _drawn(report.template_id, table.key)
         cells = set(positions.values())
         if cells != drawn_cells or len(cells) != len(table.cells) or set(grid.merges) != merges:
@@ -49,6 +42,21 @@ def unchanged_tables(report: Report, grids: list[SheetGrid], mapped: dict[str, t
             return None
         found[table.key] = Located(SheetIndex(grid), positions, min(labels))  # type: ignore[arg-type]
     return found
+
+
+def _mapped_place(cells: Collection[str], mapped: dict[str, tuple[str, str, str]],
+                  by_title: dict[str, SheetGrid]) -> tuple[SheetGrid, dict[str, tuple[int, int]]] | None:
+    """The one sheet a table's cells were all mapped to, and their positions there; None otherwise."""
+    from core.imports.xlsx_own import position
+
+    sheets = {mapped[k][0] for k in cells if k in mapped}
+    if len(sheets) != 1 or any(k not in mapped for k in cells):
+        return None
+    grid = by_title.get(sheets.pop())
+    positions = {k: position(mapped[k][1]) for k in cells}
+    if grid is None or any(p is None for p in positions.values()):
+        return None
+    return grid, positions  # type: ignore[return-value]
 
 
 @cache
@@ -76,20 +84,13 @@ def as_exported_tables(report: Report, grids: list[SheetGrid], mapped: dict[str,
                        exported: Collection[str]) -> dict[str, Located] | None:
     """Each exported table's cell positions when all their sheets are as exported, their grids given
     the map's values (the exported text, which the visible cell shows); None when any is not."""
-    from core.imports.xlsx_own import position
-
     by_title = {g.title: g for g in grids}
     found: dict[str, Located] = {}
     for table in (t for t in report.template.tables if t.key in exported):
-        sheets = {mapped[k][0] for k in table.cells if k in mapped}
-        if len(sheets) != 1 or any(k not in mapped for k in table.cells):
+        placed = _mapped_place(table.cells, mapped, by_title)
+        if placed is None or placed[0].parsed or not placed[0].as_exported:
             return None
-        grid = by_title.get(sheets.pop())
-        if grid is None or grid.parsed or not grid.as_exported:
-            return None
-        positions = {k: position(mapped[k][1]) for k in table.cells}
-        if any(p is None for p in positions.values()):
-            return None
+        grid, positions = placed
         found[table.key] = Located(SheetIndex(grid), positions, min(positions.values()))  # type: ignore[arg-type]
     for located in found.values():
         for key, place in located.positions.items():
