@@ -185,23 +185,48 @@ def references(node: Expression) -> list[str]:
 
 def evaluate(node: Expression, values: Mapping[str, Decimal | None]) -> Decimal | None:
     """The value of ``node``; None when any cell it reads has no number (not assessable)."""
-    if isinstance(node, Number):
-        return node.value
     if isinstance(node, Ref):
         return values.get(node.key)
-    if isinstance(node, Sum):
-        total = Decimal(0)
-        for term in node.terms:
-            value = evaluate(term, values)
-            if value is None:
-                return None
-            total += value
-        return total
-    left = evaluate(node.left, values)
-    right = evaluate(node.right, values)
-    if left is None or right is None:
-        return None
-    return left + right if node.op == "+" else left - right
+    constant, terms = _linear(node)
+    total = constant
+    for key, positive in terms:
+        value = values.get(key)
+        if value is None:
+            return None
+        total = total + value if positive else total - value
+    return total
+
+
+_LINEAR: dict[int, tuple[Expression, Decimal, tuple[tuple[str, bool], ...]]] = {}
+
+
+def _linear(node: Expression) -> tuple[Decimal, tuple[tuple[str, bool], ...]]:
+    """``node`` as a constant plus signed cells (the language has only + and −), worked out once per
+    node: the checks evaluate the same template expressions for every report."""
+    entry = _LINEAR.get(id(node))
+    if entry is not None and entry[0] is node:
+        return entry[1], entry[2]
+    constant = Decimal(0)
+    terms: list[tuple[str, bool]] = []
+
+    def walk(n: Expression, positive: bool) -> None:
+        nonlocal constant
+        if isinstance(n, Number):
+            constant = constant + n.value if positive else constant - n.value
+        elif isinstance(n, Ref):
+            terms.append((n.key, positive))
+        elif isinstance(n, Sum):
+            for term in n.terms:
+                walk(term, positive)
+        else:
+            walk(n.left, positive)
+            walk(n.right, positive if n.op == "+" else not positive)
+
+    walk(node, True)
+    if len(_LINEAR) > 20_000:  # expressions compiled on the fly (an edited template) must not pile up
+        _LINEAR.clear()
+    _LINEAR[id(node)] = (node, constant, tuple(terms))  # the node kept alive, so its id stays its own
+    return constant, tuple(terms)
 
 
 def render(node: Expression, values: Mapping[str, Decimal | None], word: Callable[[str], str]) -> str:
