@@ -166,21 +166,7 @@ def compile_expression(
 
 def references(node: Expression) -> list[str]:
     """Every cell key the expression reads, in order, without repeats."""
-    found: list[str] = []
-
-    def walk(n: Expression) -> None:
-        if isinstance(n, Ref):
-            if n.key not in found:
-                found.append(n.key)
-        elif isinstance(n, Sum):
-            for t in n.terms:
-                walk(t)
-        elif isinstance(n, Binary):
-            walk(n.left)
-            walk(n.right)
-
-    walk(node)
-    return found
+    return list(dict.fromkeys(key for key, _ in _linear(node)[1]))
 
 
 def evaluate(node: Expression, values: Mapping[str, Decimal | None]) -> Decimal | None:
@@ -201,8 +187,8 @@ _LINEAR: dict[int, tuple[Expression, Decimal, tuple[tuple[str, bool], ...]]] = {
 
 
 def _linear(node: Expression) -> tuple[Decimal, tuple[tuple[str, bool], ...]]:
-    """``node`` as a constant plus signed cells (the language has only + and −), worked out once per
-    node: the checks evaluate the same template expressions for every report."""
+    """``node`` as a constant plus signed cells, in reading order (the language has only + and −),
+    worked out once per node: the checks evaluate the same template expressions for every report."""
     entry = _LINEAR.get(id(node))
     if entry is not None and entry[0] is node:
         return entry[1], entry[2]
@@ -223,10 +209,11 @@ def _linear(node: Expression) -> tuple[Decimal, tuple[tuple[str, bool], ...]]:
             walk(n.right, positive if n.op == "+" else not positive)
 
     walk(node, True)
+    signed = tuple(terms)
     if len(_LINEAR) > 20_000:  # expressions compiled on the fly (an edited template) must not pile up
         _LINEAR.clear()
-    _LINEAR[id(node)] = (node, constant, tuple(terms))  # the node kept alive, so its id stays its own
-    return constant, tuple(terms)
+    _LINEAR[id(node)] = (node, constant, signed)  # the node kept alive, so its id stays its own
+    return constant, signed
 
 
 def render(node: Expression, values: Mapping[str, Decimal | None], word: Callable[[str], str]) -> str:

@@ -33,6 +33,7 @@ def test_arithmetic_and_ranges():
 def test_nested_subtractions_flip_the_signs_of_everything_inside_them():
     values = {"t.a.x": Decimal(1), "t.b.x": Decimal("2.50"), "t.c.x": Decimal(3), "t.a.y": Decimal(10)}
     node = compile_("t.a.y - (t.a.x - (t.b.x + 4) - sum(t.c.x, 1)) - 2")
+    assert references(node) == ["t.a.y", "t.a.x", "t.b.x", "t.c.x"]
     assert evaluate(node, values) == Decimal("17.50")  # 10 − (1 − 6.50 − 4) − 2
     assert evaluate(node, values) == Decimal("17.50")  # the second time from the worked-out form
     assert evaluate(compile_("5"), {}) == Decimal(5)
