@@ -23,7 +23,12 @@ def read_located(report: Report, located: Located, problems: list[ImportProblem]
     """Every verified position's value into ``report`` (blank cells are read as blank)."""
     grid = located.index.grid
     cells = report.template.cells
+    known = located.values
+    report.cells.update((key, value) for key, value in known.items() if value is not None)
+    read.update(known)
     for key, (row, col) in located.positions.items():
+        if key in known:
+            continue
         cell = cells[key]
         if (row, col) in grid.uncached_formulas:
             problems.append(ImportProblem(grid.title, coordinate(row, col), f"{cell.name}：单元格是公式，但文件里没有保存计算结果；"

@@ -21,6 +21,7 @@ from core.imports.xlsx_spec import CellSpec, ColumnSpec, TableSpec
 from core.imports.xlsx_values import looks_numeric
 from core.imports.xlsx_workbook import SheetGrid
 from core.template.model import GridItem
+from core.values import CellValue
 
 MAX_LABEL_CHARS = 120  # longer strings are prose, not labels
 
@@ -63,6 +64,9 @@ class Located:
     index: SheetIndex
     positions: dict[str, tuple[int, int]]  # cell key → (row, col), labels verified
     where: tuple[int, int]  # the table's first label found, for problems about the whole table
+    # cell key → its value, for cells whose value is known without reading the sheet (an unparsed
+    # sheet as exported: the hidden map's text); the others are read at their positions
+    values: dict[str, CellValue] = field(default_factory=dict)
 
 
 def choose_sheet(spec: TableSpec, indexes: list[SheetIndex]) -> SheetIndex | None:

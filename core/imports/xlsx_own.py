@@ -20,10 +20,10 @@ from core.imports import ImportProblem
 from core.imports.xlsx_foreign import read_tables
 from core.imports.xlsx_locate import Located, SheetIndex, coordinate
 from core.imports.xlsx_unchanged import as_exported_tables, unchanged_tables
-from core.imports.xlsx_values import same_number
+from core.imports.xlsx_values import exported_text_value, same_number
 from core.imports.xlsx_workbook import SheetGrid, XlsxImportError
 from core.report_file import ReportFileError, report_from_dict
-from core.values import CellInputError, CellValue, parse_cell_input
+from core.values import CellValue
 
 
 class SheetsNotParsed(Exception):
@@ -55,7 +55,7 @@ def read_own(hidden: SheetGrid, grids: list[SheetGrid], problems: list[ImportPro
         if text is None:
             return None
         if same_number(raw, text) or (isinstance(raw, str) and raw.strip() == text):
-            return _exported_value(text, report.template.cells[key].type)
+            return exported_text_value(text, report.template.cells[key].type)
         return None
 
     visible = [g for g in grids if g.title != HIDDEN_SHEET]
@@ -73,14 +73,6 @@ def read_own(hidden: SheetGrid, grids: list[SheetGrid], problems: list[ImportPro
     if known is None:  # read at the map's own positions, nothing can have moved
         _report_moves(report, mapped, located, problems)
     return report
-
-
-@lru_cache(maxsize=4096)  # values are immutable (int, Decimal, SLASH); "0" comes back thousands of times
-def _exported_value(text: str, cell_type: str) -> CellValue | None:
-    try:
-        return parse_cell_input(text, cell_type, strict=False)  # type: ignore[arg-type]
-    except CellInputError:
-        return None
 
 
 _DAMAGED = "本软件导出时写入的隐藏数据已损坏（{}），改为按表格标签读取，单位信息以外的报告正文无法恢复"

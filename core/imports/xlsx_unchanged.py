@@ -16,6 +16,7 @@ from functools import cache
 
 from core.document import Report
 from core.imports.xlsx_locate import Located, SheetIndex
+from core.imports.xlsx_values import exported_text_value
 from core.imports.xlsx_workbook import SheetGrid
 
 
@@ -82,8 +83,8 @@ def _drawn(template_id: str, table_key: str) -> tuple[dict[tuple[int, int], str]
 
 def as_exported_tables(report: Report, grids: list[SheetGrid], mapped: dict[str, tuple[str, str, str]],
                        exported: Collection[str]) -> dict[str, Located] | None:
-    """Each exported table's cell positions when all their sheets are as exported, their grids given
-    the map's values (the exported text, which the visible cell shows); None when any is not."""
+    """Each exported table's cell positions when all their sheets are as exported, with the map's
+    values (the exported text, which the visible cell shows); None when any is not."""
     by_title = {g.title: g for g in grids}
     found: dict[str, Located] = {}
     for table in (t for t in report.template.tables if t.key in exported):
@@ -92,8 +93,13 @@ def as_exported_tables(report: Report, grids: list[SheetGrid], mapped: dict[str,
             return None
         grid, positions = placed
         found[table.key] = Located(SheetIndex(grid), positions, min(positions.values()))  # type: ignore[arg-type]
+    cells = report.template.cells
     for located in found.values():
         for key, place in located.positions.items():
-            if mapped[key][2]:
-                located.index.grid.values[place] = mapped[key][2]
+            text = mapped[key][2]
+            value = exported_text_value(text, cells[key].type) if text else None
+            if value is not None or not text:
+                located.values[key] = value
+            else:  # not a value the export writes: read as the text it is, with its problem
+                located.index.grid.values[place] = text
     return found

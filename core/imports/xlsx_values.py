@@ -82,6 +82,15 @@ def looks_numeric(raw: Any) -> bool:
     return True
 
 
+@lru_cache(maxsize=4096)  # values are immutable (int, Decimal, SLASH); "0" comes back thousands of times
+def exported_text_value(text: str, cell_type: CellType) -> CellValue | None:
+    """The value our export wrote as ``text`` (the hidden map's text), None when it does not parse."""
+    try:
+        return parse_cell_input(text, cell_type, strict=False)
+    except CellInputError:
+        return None
+
+
 def same_number(raw: Any, exported: str) -> bool:
     """True when a visible cell still holds the number exported as ``exported``."""
     if isinstance(raw, bool) or not isinstance(raw, (int, float)):
