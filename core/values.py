@@ -144,11 +144,16 @@ def same_value(a: CellValue, b: CellValue) -> bool:
     return type(a) is type(b) and a == b and format_value(a) == format_value(b)
 
 
+_SMALL_COUNTS = tuple(Decimal(n) for n in range(1000))  # most cells of every report; Decimals are immutable
+
+
 def numeric(value: CellValue) -> Decimal | None:
     """The number a rule computes with; None for blank and "/" (not assessable)."""
-    if value is None or value is SLASH or isinstance(value, _Slash):
+    if type(value) is int:
+        return _SMALL_COUNTS[value] if 0 <= value < 1000 else Decimal(value)
+    if value is None or isinstance(value, _Slash):
         return None
-    return Decimal(value)
+    return value if type(value) is Decimal else Decimal(value)
 
 
 def to_json(value: CellValue) -> int | str | None:

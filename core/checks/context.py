@@ -48,7 +48,7 @@ class CheckContext:
     @cached_property
     def numbers(self) -> dict[str, Decimal | None]:
         """The report's numbers, and "prev.<key>" / "members.<key>" for the reports it is compared with."""
-        numbers: dict[str, Decimal | None] = dict(self.report.numbers())
+        numbers = self.report.numbers()  # a new dict, this context's own
         if self.previous is not None:
             numbers.update({f"prev.{k}": v for k, v in self._mapped(self.previous).items()})
         if self.members:

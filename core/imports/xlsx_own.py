@@ -106,18 +106,24 @@ def _json_cell_map(hidden: SheetGrid, report: Report,
     except ValueError as error:
         problems.append(ImportProblem(HIDDEN_SHEET, coordinate(MAP_ROW, 2), _DAMAGED.format(error)))
         return None
-    if not isinstance(entries, list) or not all(isinstance(e, list) and len(e) == 4 and all(isinstance(v, str) for v in e)
-                                                for e in entries):
-        problems.append(ImportProblem(HIDDEN_SHEET, coordinate(MAP_ROW, 2), _DAMAGED.format("单元格对照表的结构不对")))
+    damaged = ImportProblem(HIDDEN_SHEET, coordinate(MAP_ROW, 2), _DAMAGED.format("单元格对照表的结构不对"))
+    if not isinstance(entries, list):
+        problems.append(damaged)
         return None
     mapped = {}
+    unknown = []
     cells = report.template.cells
-    for key, sheet, where, text in entries:
+    for entry in entries:
+        if type(entry) is not list or len(entry) != 4 or not all(type(v) is str for v in entry):
+            problems.append(damaged)
+            return None
+        key, sheet, where, text = entry
         if key in cells:
             mapped[key] = (sheet, where, text)
         else:
-            problems.append(ImportProblem(HIDDEN_SHEET, coordinate(MAP_ROW, 2),
-                                          f"隐藏数据中有不属于“{report.template.name}”的单元格“{key}”", notice=True))
+            unknown.append(ImportProblem(HIDDEN_SHEET, coordinate(MAP_ROW, 2),
+                                         f"隐藏数据中有不属于“{report.template.name}”的单元格“{key}”", notice=True))
+    problems += unknown
     return mapped
 
 
