@@ -68,8 +68,10 @@ def report_from_dict(data: Any, source: str = "文件") -> Report:
             raise ReportFileError(f"{source}中的上年报告格式错误")
         report.previous = _report_from_dict(previous, f"{source}中保存的上年报告")
         report.previous_path = _text(data.get("previous_path"), source, "上年报告的位置")
+    if data.get("members") is None:  # a unit's own report (nearly all): no cell types to look up
+        return report
     try:
-        report.members = breakdown_from_json(data.get("members"), {k: c.type for k, c in report.template.cells.items()})
+        report.members = breakdown_from_json(data["members"], {k: c.type for k, c in report.template.cells.items()})
     except ValueError as error:
         raise ReportFileError(f"{source}中的{error}") from None
     return report

@@ -51,11 +51,12 @@ def read_located(report: Report, located: Located, problems: list[ImportProblem]
 def fill_blank_totals(report: Report, read: set[str]) -> list[str]:
     """Compute the totals the file left blank, when every cell they add up was read and filled;
     totals it typed stay as typed (the checks verify them)."""
+    blank = [c for c in report.template.computations if c.cell not in report.cells and c.cell in read]
+    if not blank:
+        return []
     numbers = report.numbers()
     filled = []
-    for computation in report.template.computations:
-        if computation.cell in report.cells or computation.cell not in read:
-            continue
+    for computation in blank:
         result = evaluate(computation.expression, numbers)
         if result is None:
             continue

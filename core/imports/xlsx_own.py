@@ -114,10 +114,13 @@ def _json_cell_map(hidden: SheetGrid, report: Report,
     unknown = []
     cells = report.template.cells
     for entry in entries:
-        if type(entry) is not list or len(entry) != 4 or not all(type(v) is str for v in entry):
+        if type(entry) is not list or len(entry) != 4:
             problems.append(damaged)
             return None
         key, sheet, where, text = entry
+        if type(key) is not str or type(sheet) is not str or type(where) is not str or type(text) is not str:
+            problems.append(damaged)
+            return None
         if key in cells:
             mapped[key] = (sheet, where, text)
         else:
