@@ -15,7 +15,7 @@ from core.imports.labels import canonical
 from core.template import GridItem, Table, load_template
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # one object per column of a table's spec: compared and hashed by identity
 class ColumnSpec:
     leaf: GridItem  # the deepest header over the column
     path: tuple[str, ...]  # canonical header keys, top to leaf

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import math
 import re
 from decimal import Decimal
 from functools import lru_cache
@@ -43,15 +42,14 @@ def convert(raw: Any, number_format: str | None, cell_type: CellType) -> CellVal
     """Raise CellInputError (Chinese) for anything that is not blank, a number or "/"."""
     if raw is None:
         return None
+    if type(raw) is float or type(raw) is int:  # nearly every cell, decided first
+        if kind_of(cell_type).whole and (type(raw) is int or raw.is_integer()) and abs(raw) < WHOLE_LIMIT:
+            return int(raw)  # what parse_cell_input gives a whole number of at most 15 digits, read directly
     if isinstance(raw, bool):
         raise CellInputError(f"“{'TRUE' if raw else 'FALSE'}”是逻辑值，不是数字")
     if isinstance(raw, (dt.datetime, dt.date, dt.time, dt.timedelta)):
         raise CellInputError(f"“{raw}”是日期或时间，不是数字（请把单元格格式改为“常规”或“数值”）")
     if isinstance(raw, (int, float)):
-        kind = kind_of(cell_type)
-        whole = type(raw) is int or (math.isfinite(raw) and raw.is_integer())
-        if kind.whole and whole and abs(raw) < WHOLE_LIMIT:
-            return int(raw)  # what parse_cell_input gives a whole number of at most 15 digits, read directly
         value = parse_cell_input(number_text(raw), cell_type, strict=False)
         return _with_format_decimals(value, format_decimals(number_format)) if kind_of(cell_type).money else value
     return parse_cell_input(str(raw), cell_type, strict=False)
