@@ -34,12 +34,12 @@ def sum_members(template: Template, members: Sequence[tuple[Member, Report]]) ->
     breakdown = MemberBreakdown(tuple(m for m, _ in members))
     result = SumResult({}, breakdown)
     cells = [report.cells for _, report in members]
+    names = [m.name for m, _ in members]
     for key, cell in template.cells.items():
         values = tuple(c.get(key) for c in cells)
         breakdown.values[key] = values
         if cell.computed:
             continue
-        names = [m.name for m, _ in members]
         if None in values:
             result.blanks[key] = [n for n, v in zip(names, values, strict=True) if v is None]
         elif SLASH in values and any(v is not SLASH for v in values):
