@@ -131,17 +131,21 @@ class Report:
         return self.template.chapter_of_cell(key)
 
     def includes_cell(self, key: str) -> bool:
-        cell = self.template.cells.get(key)
-        if cell is None:
-            return False
         tables = self.tables
-        cached = self.__dict__.get("_table_keys")
+        cached = self.__dict__.get("_printed_cells")
         if cached is None or cached[0] is not tables:  # the checks ask for every rule instance
-            cached = self.__dict__["_table_keys"] = (tables, frozenset(t.key for t in tables))
-        return cell.table in cached[1]
+            cached = self.__dict__["_printed_cells"] = (tables, frozenset(k for t in tables for k in t.cells))
+        return key in cached[1]
 
     def find_chapter(self, key: str) -> Chapter | None:
-        return next((c for c in self.chapters if c.key == key), None)
+        chapters = self.chapters
+        cached = self.__dict__.get("_chapter_index")
+        if cached is None or cached[0] is not chapters:  # asked for dozens of times per check run
+            index: dict[str, Chapter] = {}
+            for chapter in chapters:
+                index.setdefault(chapter.key, chapter)
+            cached = self.__dict__["_chapter_index"] = (chapters, index)
+        return cached[1].get(key)
 
     def chapter(self, key: str) -> Chapter:
         chapter = self.find_chapter(key)
