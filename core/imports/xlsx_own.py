@@ -124,8 +124,7 @@ def _json_cell_map(hidden: SheetGrid, report: Report,
         if key in cells:
             mapped[key] = (sheet, where, text)
         else:
-            unknown.append(ImportProblem(HIDDEN_SHEET, coordinate(MAP_ROW, 2),
-                                         f"隐藏数据中有不属于“{report.template.name}”的单元格“{key}”", notice=True))
+            unknown.append(_unknown_key(report, key, MAP_ROW, 2))
     problems += unknown
     return mapped
 
@@ -140,10 +139,14 @@ def _cell_map(hidden: SheetGrid, report: Report, problems: list[ImportProblem]) 
         if str(key) in cells:
             mapped[str(key)] = (str(sheet), str(where), "" if text is None else str(text))
         else:
-            problems.append(ImportProblem(HIDDEN_SHEET, coordinate(row, 1),
-                                          f"隐藏数据中有不属于“{report.template.name}”的单元格“{key}”", notice=True))
+            problems.append(_unknown_key(report, key, row, 1))
         row += 1
     return mapped
+
+
+def _unknown_key(report: Report, key: object, row: int, col: int) -> ImportProblem:
+    return ImportProblem(HIDDEN_SHEET, coordinate(row, col), f"隐藏数据中有不属于“{report.template.name}”的单元格“{key}”",
+                         notice=True)
 
 
 def _report_moves(report: Report, mapped: dict[str, tuple[str, str, str]], located: dict[str, Located | None],
