@@ -122,6 +122,30 @@ def test_layout_version_1_workbooks_still_read_exactly(tmp_path, sample_report):
     assert result.report.cells == sample_report.cells and str(result.report.value("t2.fees.amount")) == "12.50"
 
 
+def test_a_cell_key_the_format_lacks_in_the_hidden_map_is_named_and_the_rest_read(tmp_path, sample_report):
+    for layout in (2, 1):
+        path = tmp_path / f"r{layout}.xlsx"
+        write_xlsx(sample_report, path, run_checks(sample_report))
+        wb = openpyxl.load_workbook(path)
+        entries = [*hidden_map(wb), ["t9.unknown.cell", "表二", "Z99", "7"]]
+        if layout == 2:
+            write_hidden_map(wb, entries)
+        else:
+            hidden = wb[HIDDEN_SHEET]
+            hidden["B1"] = 1
+            for cell in hidden[MAP_ROW]:
+                cell.value = None
+            for row, entry in enumerate(entries, start=MAP_ROW + 1):
+                for col, value in enumerate(entry, start=1):
+                    hidden.cell(row, col, value)
+        wb.save(path)
+        result = read_xlsx(path)
+        assert result.source == "nianbao" and result.complete and result.report.cells == sample_report.cells
+        [notice] = [p for p in result.notices if "t9.unknown.cell" in p.message]
+        assert notice.sheet == HIDDEN_SHEET and "隐藏数据中有不属于" in notice.message
+        assert notice.cell == ("B3" if layout == 2 else f"A{MAP_ROW + len(entries)}")
+
+
 def test_texts_excel_would_change_come_back_as_written(tmp_path, sample_report):
     odd = "见_x000D_号文件，_x4E00_ 与 \\_x 之后_"
     sample_report.opening = odd
