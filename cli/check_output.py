@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from decimal import Decimal
 
 from core.checks import CheckResult, chapter_title, group_by_chapter
-from core.checks.copied_text import chapter_repeats
+from core.checks.copied_text import ChapterRepeats
 from core.document import Report
 
 SEVERITY_TAGS = {"error": "错误", "warning": "警告", "info": "提示"}
@@ -50,20 +51,19 @@ def _number(value: Decimal | None) -> int | str | None:
     return int(value) if value == value.to_integral_value() else format(value, "f")
 
 
-def copied_shares(report: Report, previous: Report | None) -> list[dict]:
+def copied_shares(report: Report, repeats: Sequence[ChapterRepeats]) -> list[dict]:
     """Each text chapter's share repeated from last year's report, for programs reading the JSON."""
-    if previous is None:
-        return []
     return [{"chapter": c.chapter, "chapter_title": chapter_title(report, c.chapter), "percent": c.percent,
-             "repeated_chars": c.repeated_chars} for c in chapter_repeats(report, previous)]
+             "repeated_chars": c.repeated_chars} for c in repeats]
 
 
 def render_json(report: Report, result: CheckResult, source: str, previous_line: str = "",
-                previous: Report | None = None) -> str:
+                repeats: Sequence[ChapterRepeats] = ()) -> str:
+    """``repeats``: what the checks measured of last year's text (``CheckContext.chapter_repeats``)."""
     data = {
         "file": source,
         "previous": previous_line,
-        "copied_text": copied_shares(report, previous),
+        "copied_text": copied_shares(report, repeats),
         "template": report.template_id,
         "year": report.year,
         "unit": report.unit.name,

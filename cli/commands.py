@@ -9,7 +9,7 @@ from pathlib import Path
 from cli import years
 from cli.check_output import previous_source, render_json, render_text
 from cli.exit_codes import EXIT_FAILURE, EXIT_FINDINGS, EXIT_OK  # noqa: F401  # callers import them from here too
-from core.checks import run_checks
+from core.checks import CheckContext, run_checks, run_context
 from core.document import Report
 from core.last_year import other_unit_note
 from core.report_file import EXTENSION, ReportFileError, load_report, save_report
@@ -73,10 +73,11 @@ def check_report(args: argparse.Namespace) -> int:
         previous = last.report
         if note := other_unit_note(report, previous):
             print(f"  注意：{note}", file=sys.stderr)
-    result = run_checks(report, previous=previous)
+    context = CheckContext(report, previous)
+    result = run_context(context)
     source = previous_source(report, previous, args.previous, args.keep_previous)
-    if args.json:
-        print(render_json(report, result, args.file, source, previous))
+    if args.json:  # the copied-text shares the checks measured, not measured again
+        print(render_json(report, result, args.file, source, context.chapter_repeats))
     else:
         print(render_text(report, result, args.file, source))
     if args.previous and args.keep_previous:
