@@ -11,10 +11,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from core.document import Report
+from core.imports import WORKBOOK_SUFFIXES
 from core.report_file import EXTENSION, ReportFileError, load_report
 from core.text_clean import clean_report
-
-WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
 
 
 class LastYearError(Exception):

@@ -14,9 +14,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from core.document import Report
+from core.imports import WORKBOOK_SUFFIXES
+from core.report_file import EXTENSION
 
-WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
-REPORT_SUFFIX = ".nianbao"
 BATCH = 10  # files per task handed to a worker: few round trips, and the two finish together
 
 Progress = Callable[[int, int, str], None]  # (files done, files in all, file name); may raise Cancelled
@@ -87,12 +87,12 @@ def _sort(path: Path, files: list[Path], skipped: list[Submission], in_folder: b
     suffix = path.suffix.lower()
     if path.name.startswith("~$"):
         skipped.append(Submission(path, error="Excel 或 WPS 打开文件时留下的临时文件，不是单位的报表，未读取"))
-    elif suffix in WORKBOOK_SUFFIXES or suffix == REPORT_SUFFIX:
+    elif suffix in WORKBOOK_SUFFIXES or suffix == EXTENSION:
         files.append(path)
     elif path.name.startswith(".") and in_folder:
         return  # hidden files (.DS_Store, backups being written): never a unit's report
     else:
-        skipped.append(Submission(path, error=f"不是 Excel 工作簿（.xlsx）或年报文件（{REPORT_SUFFIX}），未读取"))
+        skipped.append(Submission(path, error=f"不是 Excel 工作簿（.xlsx）或年报文件（{EXTENSION}），未读取"))
 
 
 def collect(paths: Sequence[str | Path], year: int, workers: int = 1, progress: Progress | None = None) -> list[Submission]:
@@ -168,7 +168,7 @@ def read_submission(path: Path, year: int) -> Submission:
         submission.modified = path.stat().st_mtime
     except OSError:
         pass
-    if path.suffix.lower() == REPORT_SUFFIX:
+    if path.suffix.lower() == EXTENSION:
         _read_report_file(submission)
     else:
         _read_workbook(submission, year)

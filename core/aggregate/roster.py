@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from core.aggregate.names import shown_name, unit_key
+from core.imports import WORKBOOK_SUFFIXES
 from core.units import UNIT_KINDS, UNIT_LEVELS
 from core.user_files import read_user_file
 
@@ -61,7 +62,7 @@ class Roster:
 def read_roster(path: str | Path) -> Roster:
     path = Path(path)
     read_problems: list[str] = []
-    if path.suffix.lower() in (".xlsx", ".xlsm"):
+    if path.suffix.lower() in WORKBOOK_SUFFIXES:
         rows = _workbook_rows(path, read_problems)
     else:
         rows = _csv_rows(path)

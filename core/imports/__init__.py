@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 
 from core.document import Report
 
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")  # the workbooks core.imports.xlsx_reader opens
+
 Progress = Callable[[int, str], None]  # (percent 0-100, what is being done); may raise ImportCancelled
 
 
