@@ -144,13 +144,17 @@ def same_value(a: CellValue, b: CellValue) -> bool:
     return type(a) is type(b) and a == b and format_value(a) == format_value(b)
 
 
-_SMALL_COUNTS = tuple(Decimal(n) for n in range(1000))  # most cells of every report; Decimals are immutable
+_SMALL_COUNTS: list[Decimal] = []  # Decimal(n) for most cells of every report (immutable), made at first use
 
 
 def numeric(value: CellValue) -> Decimal | None:
     """The number a rule computes with; None for blank and "/" (not assessable)."""
     if type(value) is int:
-        return _SMALL_COUNTS[value] if 0 <= value < 1000 else Decimal(value)
+        if 0 <= value < 1000:
+            if not _SMALL_COUNTS:
+                _SMALL_COUNTS.extend(Decimal(n) for n in range(1000))
+            return _SMALL_COUNTS[value]
+        return Decimal(value)
     if value is None or isinstance(value, _Slash):
         return None
     return value if type(value) is Decimal else Decimal(value)
