@@ -144,17 +144,19 @@ def same_value(a: CellValue, b: CellValue) -> bool:
     return type(a) is type(b) and a == b and format_value(a) == format_value(b)
 
 
-_SMALL_COUNTS: list[Decimal] = []  # Decimal(n) for most cells of every report (immutable), made at first use
+_SMALL_COUNTS: tuple[Decimal, ...] = ()  # Decimal(n) for most cells of every report (immutable), made at first use
+
+
+def _small_counts() -> tuple[Decimal, ...]:
+    global _SMALL_COUNTS
+    _SMALL_COUNTS = tuple(Decimal(n) for n in range(1000))  # whole before it is seen (checks run in threads)
+    return _SMALL_COUNTS
 
 
 def numeric(value: CellValue) -> Decimal | None:
     """The number a rule computes with; None for blank and "/" (not assessable)."""
     if type(value) is int:
-        if 0 <= value < 1000:
-            if not _SMALL_COUNTS:
-                _SMALL_COUNTS.extend(Decimal(n) for n in range(1000))
-            return _SMALL_COUNTS[value]
-        return Decimal(value)
+        return (_SMALL_COUNTS or _small_counts())[value] if 0 <= value < 1000 else Decimal(value)
     if value is None or isinstance(value, _Slash):
         return None
     return value if type(value) is Decimal else Decimal(value)
