@@ -218,3 +218,39 @@ def test_the_hidden_sheet_read_from_its_xml_is_what_calamine_reads(tmp_path, sam
     for changed in (xml.replace(b'<c r="A1"', b'<c r="A1" t="s"', 1), xml.replace(b"meta", b"_x000D_", 1),
                     xml.replace(b"<v>2</v>", b"<v>2.5</v>", 1), xml.replace(b"</t>", b"&nbsp;</t>", 1)):
         assert changed != xml and exported_values(changed) is None
+
+
+def test_an_exports_fingerprints_are_what_its_zip_directory_records(tmp_path):
+    import zipfile
+
+    from core.export.xlsx_layout import is_zip_print, zip_print
+    from core.imports.xlsx_package import Package
+
+    report = unit_report("清河县甲镇人民政府", 1)
+    write_xlsx(report, tmp_path / "a.xlsx", run_checks(report))
+    data = (tmp_path / "a.xlsx").read_bytes()
+    prints = Package(data, "a").sheet_prints()
+    sheets = [i for i in zipfile.ZipFile(tmp_path / "a.xlsx").infolist() if i.filename.startswith("xl/worksheets/")]
+    assert len(prints) == len(sheets) >= 5 and all(is_zip_print(p) for p in prints.values())
+    assert prints == {i.filename: zip_print(i.CRC, i.file_size) for i in sheets}
+
+
+def test_an_export_fingerprinted_the_earlier_way_is_still_taken_from_its_map_unparsed(tmp_path, monkeypatch):
+    """Workbooks of the previous release (BLAKE2b digests of the sheets' XML) keep reaching the office."""
+    import zipfile
+
+    from core.export.xlsx_layout import legacy_sheet_print
+
+    report = unit_report("清河县甲镇人民政府", 1)
+    path = tmp_path / "a.xlsx"
+    write_xlsx(report, path, run_checks(report))
+    with zipfile.ZipFile(path) as archive:
+        legacy = ";".join(f"{i.filename}={legacy_sheet_print(archive.read(i))}" for i in archive.infolist()
+                          if i.filename.startswith("xl/worksheets/"))
+    _rewrite_part(path, "docProps/custom.xml",
+                  lambda xml: re.sub(rb"xl/worksheets/sheet1\.xml=[^<]*", legacy.encode(), xml, count=1))
+    taken = _spy(monkeypatch, xlsx_own, "as_exported_tables")
+    scanned = _spy(monkeypatch, xlsx_workbook, "scan_sheet")
+    result = read_xlsx(path)
+    assert taken == [True] and not scanned
+    assert result.report.cells == report.cells and result.complete and not result.problems

@@ -40,13 +40,34 @@ INFO_CHECKS = "检查结果"
 
 # A custom document property (docProps/custom.xml): "part=fingerprint;…" of every worksheet's XML as
 # the export wrote it (``xlsx_seal``). A sheet whose XML still has its fingerprint is exactly as
-# exported, so its cells are the hidden map's.
+# exported, so its cells are the hidden map's. The fingerprint is the XML's CRC-32 and length, which
+# the zip's own directory records for every part too: a reader compares the two without decompressing
+# the sheet (any edit in Excel, WPS or a script rewrites the part with its new CRC). Like any
+# fingerprint written in the file itself it tells an edited sheet from an unchanged one, and is no
+# signature against a forger. Exports before this one wrote a BLAKE2b digest of the XML instead.
 SHEET_PRINTS_PROPERTY = "nianbao-sheet-prints"
 CUSTOM_PROPERTIES_PART = "docProps/custom.xml"
+_ZIP_PRINT = "crc32:"
 
 
 def sheet_print(xml: bytes) -> str:
-    """A worksheet XML's fingerprint."""
+    """A worksheet XML's fingerprint, as the export writes it."""
+    from zlib import crc32
+
+    return zip_print(crc32(xml), len(xml))
+
+
+def zip_print(crc: int, size: int) -> str:
+    """The fingerprint of a part whose CRC-32 and uncompressed size the zip directory gives."""
+    return f"{_ZIP_PRINT}{crc:08x}:{size}"
+
+
+def is_zip_print(fingerprint: str) -> bool:
+    return fingerprint.startswith(_ZIP_PRINT)
+
+
+def legacy_sheet_print(xml: bytes) -> str:
+    """The fingerprint earlier exports wrote (read only: their workbooks keep reaching the office)."""
     from hashlib import blake2b
 
     return blake2b(xml, digest_size=16).hexdigest()

@@ -52,7 +52,9 @@ class Package:
     def __init__(self, data: bytes, name: str) -> None:
         self.name = name  # "“file.xlsx”", for messages
         self.archive = _open_archive(data, name)
-        self.sizes = {info.filename: info.file_size for info in self.archive.infolist()}
+        infos = self.archive.infolist()
+        self.sizes = {info.filename: info.file_size for info in infos}
+        self.crcs = {info.filename: info.CRC for info in infos}  # as the directory records them
         self.epoch = dt.datetime(1899, 12, 30)  # 1904-based workbooks (old Mac Excel) set their own
         self.sheets = _sheet_entries(self)
 
@@ -61,6 +63,13 @@ class Package:
 
     def size(self, part: str) -> int:
         return self.sizes.get(part, 0)
+
+    def recorded_print(self, part: str) -> str:
+        """The part's fingerprint as the zip directory records it (checked against the data when the
+        part is read: zipfile refuses a part whose CRC-32 differs)."""
+        from core.export.xlsx_layout import zip_print
+
+        return zip_print(self.crcs.get(part, 0), self.size(part))
 
     def read(self, part: str, limit: int, what: str) -> bytes:
         """A part's bytes, refused when it is larger than ``limit`` uncompressed."""

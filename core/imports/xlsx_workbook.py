@@ -17,7 +17,7 @@ from typing import Any
 
 from openpyxl.utils import get_column_letter
 
-from core.export.xlsx_layout import HIDDEN_SHEET, sheet_print
+from core.export.xlsx_layout import HIDDEN_SHEET, is_zip_print, legacy_sheet_print
 from core.imports import ImportProblem, Progress
 from core.imports.xlsx_exported_xml import exported_values
 from core.imports.xlsx_package import (
@@ -109,8 +109,14 @@ def load_grids(path: str | Path, problems: list[ImportProblem], progress: Progre
                                           notice=True))
             continue
         budget -= size
+        expected = prints.get(entry.part)
+        recorded = expected is not None and is_zip_print(expected) and expected == package.recorded_print(entry.part)
+        if recorded and entry.title != HIDDEN_SHEET:  # as exported, and not even decompressed
+            grids[entry.title] = SheetGrid(entry.title, entry.state, as_exported=True, parsed=False)
+            continue
         xml = package.read(entry.part, MAX_SHEET_BYTES, f"工作表“{entry.title}”")
-        as_exported = entry.part in prints and prints[entry.part] == sheet_print(xml)
+        as_exported = recorded or (expected is not None and not is_zip_print(expected)
+                                   and expected == legacy_sheet_print(xml))
         if as_exported and entry.title != HIDDEN_SHEET:
             grids[entry.title] = SheetGrid(entry.title, entry.state, as_exported=True, parsed=False)
             continue
