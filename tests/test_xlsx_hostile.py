@@ -67,3 +67,27 @@ def test_far_cells_never_reach_the_dense_reader(tmp_path):
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr[-2000:]
     assert done.stdout.split() == ["labels", "1", "labels", "1"]
+
+
+def test_a_broken_workbook_directory_is_refused_naming_each_file_and_a_good_one_is_read_after_it(tmp_path):
+    """The directory of sheets is kept per text (every export of a format has the same one); a part that
+    does not parse is refused every time, in the words of the file it came in."""
+    import io
+    import zipfile
+
+    from tests.xlsx_minimal import workbook_bytes
+
+    good = workbook_bytes([("表三", "visible", {(1, 1): "标题"})])
+    with zipfile.ZipFile(io.BytesIO(good)) as source:
+        parts = {i.filename: source.read(i) for i in source.infolist()}
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as target:
+        for part, data in parts.items():
+            target.writestr(part, data.replace(b"</sheets>", b"</sheetz>") if part == "xl/workbook.xml" else data)
+    for name in ("甲.xlsx", "乙.xlsx"):
+        (tmp_path / name).write_bytes(buffer.getvalue())
+        with pytest.raises(XlsxImportError, match=f"“{name}”已损坏（xl/workbook.xml 不是有效的 XML）"):
+            read_xlsx(tmp_path / name)
+    for name in ("丙.xlsx", "丁.xlsx"):  # the same good directory twice: the second from what the first kept
+        (tmp_path / name).write_bytes(good)
+        assert read_xlsx(tmp_path / name).report is not None

@@ -13,6 +13,8 @@ import io
 import posixpath
 import zipfile
 from dataclasses import dataclass
+from functools import lru_cache
+from types import MappingProxyType
 
 MAX_UNCOMPRESSED_BYTES = 200 * 1024 * 1024  # the whole archive, images included (never decompressed)
 MAX_PART_RATIO = 200  # uncompressed/compressed, for parts over 1 MiB
@@ -173,21 +175,47 @@ def parse_xml(data: bytes, name: str, part: str):
 
 
 def _sheet_entries(package: Package) -> list[SheetEntry]:
-    name = package.name
-    root = parse_xml(package.read(WORKBOOK, MAX_WORKBOOK_BYTES, "工作簿目录"), name, WORKBOOK)
-    properties = root.find(f"{{{_MAIN}}}workbookPr")
-    if properties is not None and properties.get("date1904", "").lower() in ("1", "true"):
+    date1904, sheets = _named(_workbook_sheets, package.read(WORKBOOK, MAX_WORKBOOK_BYTES, "工作簿目录"),
+                              package.name, WORKBOOK)
+    if date1904:
         package.epoch = dt.datetime(1904, 1, 1)
-    targets: dict[str, str] = {}
-    if package.has(WORKBOOK_RELS):
-        rels = parse_xml(package.read(WORKBOOK_RELS, MAX_WORKBOOK_BYTES, "工作簿目录"), name, WORKBOOK_RELS)
-        for rel in rels.iter(f"{{{_PKG_REL}}}Relationship"):
-            target = rel.get("Target", "")
-            path = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join("xl", target))
-            targets[rel.get("Id", "")] = path
+    targets = (_named(_relationship_targets, package.read(WORKBOOK_RELS, MAX_WORKBOOK_BYTES, "工作簿目录"),
+                      package.name, WORKBOOK_RELS) if package.has(WORKBOOK_RELS) else {})
     entries = []
-    for sheet in root.iter(f"{{{_MAIN}}}sheet"):
-        part = targets.get(sheet.get(f"{{{_REL}}}id", ""), "")
-        entries.append(SheetEntry(sheet.get("name", ""), sheet.get("state", "visible"),
-                                  part if package.has(part) else ""))
+    for title, state, rid in sheets:
+        part = targets.get(rid, "")
+        entries.append(SheetEntry(title, state, part if package.has(part) else ""))
     return entries
+
+
+def _named(read, xml: bytes, name: str, part: str):
+    """``read(xml)``; a part that does not parse is refused in the words naming this file."""
+    try:
+        return read(xml)
+    except XlsxImportError:
+        parse_xml(xml, name, part)  # raises the same refusal with the file's name
+        raise
+
+
+# Pure functions of a part's bytes, kept for the same bytes: every export of a format has the same
+# workbook directory, so collecting a thousand units parses it once (a refusal is never kept).
+@lru_cache(maxsize=64)
+def _workbook_sheets(xml: bytes) -> tuple[bool, tuple[tuple[str, str, str], ...]]:
+    """Whether dates count from 1904, and (name, state, relationship id) of every sheet in order."""
+    root = parse_xml(xml, "", WORKBOOK)
+    properties = root.find(f"{{{_MAIN}}}workbookPr")
+    date1904 = properties is not None and properties.get("date1904", "").lower() in ("1", "true")
+    sheets = tuple((sheet.get("name", ""), sheet.get("state", "visible"), sheet.get(f"{{{_REL}}}id", ""))
+                   for sheet in root.iter(f"{{{_MAIN}}}sheet"))
+    return date1904, sheets
+
+
+@lru_cache(maxsize=64)
+def _relationship_targets(xml: bytes) -> MappingProxyType:
+    """Relationship id → the part it points at (read-only: it is shared)."""
+    targets: dict[str, str] = {}
+    for rel in parse_xml(xml, "", WORKBOOK_RELS).iter(f"{{{_PKG_REL}}}Relationship"):
+        target = rel.get("Target", "")
+        path = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join("xl", target))
+        targets[rel.get("Id", "")] = path
+    return MappingProxyType(targets)
