@@ -91,3 +91,33 @@ def test_a_broken_workbook_directory_is_refused_naming_each_file_and_a_good_one_
     for name in ("丙.xlsx", "丁.xlsx"):  # the same good directory twice: the second from what the first kept
         (tmp_path / name).write_bytes(good)
         assert read_xlsx(tmp_path / name).report is not None
+
+
+def test_broken_styles_are_refused_naming_each_file_and_good_ones_read_after_them():
+    import io
+    import zipfile
+
+    from core.imports.xlsx_package import Package
+    from core.imports.xlsx_styles import read_number_formats
+    from tests.xlsx_minimal import workbook_bytes
+
+    good = workbook_bytes([("表三", "visible", {(1, 1): "标题"})])
+
+    def with_styles(styles: bytes) -> bytes:
+        with zipfile.ZipFile(io.BytesIO(good)) as source:
+            parts = {i.filename: source.read(i) for i in source.infolist()}
+        parts["xl/styles.xml"] = styles
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w") as target:
+            for part, data in parts.items():
+                target.writestr(part, data)
+        return buffer.getvalue()
+
+    ns = b'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
+    styles = (b'<styleSheet ' + ns + b'><numFmts><numFmt numFmtId="164" formatCode="0.00"/></numFmts>'
+              b'<cellXfs><xf numFmtId="0"/><xf numFmtId="164"/></cellXfs></styleSheet>')
+    for name in ("“甲.xlsx”", "“乙.xlsx”"):
+        with pytest.raises(XlsxImportError, match=f"{name}已损坏（xl/styles.xml 不是有效的 XML）"):
+            read_number_formats(Package(with_styles(styles[:-5]), name))
+    for name in ("“丙.xlsx”", "“丁.xlsx”"):
+        assert read_number_formats(Package(with_styles(styles), name)).codes == ("General", "0.00")

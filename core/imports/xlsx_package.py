@@ -12,9 +12,13 @@ import datetime as dt
 import io
 import posixpath
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from types import MappingProxyType
+from typing import TypeVar
+
+T = TypeVar("T")
 
 MAX_UNCOMPRESSED_BYTES = 200 * 1024 * 1024  # the whole archive, images included (never decompressed)
 MAX_PART_RATIO = 200  # uncompressed/compressed, for parts over 1 MiB
@@ -175,11 +179,11 @@ def parse_xml(data: bytes, name: str, part: str):
 
 
 def _sheet_entries(package: Package) -> list[SheetEntry]:
-    date1904, sheets = _named(_workbook_sheets, package.read(WORKBOOK, MAX_WORKBOOK_BYTES, "工作簿目录"),
+    date1904, sheets = read_kept(_workbook_sheets, package.read(WORKBOOK, MAX_WORKBOOK_BYTES, "工作簿目录"),
                               package.name, WORKBOOK)
     if date1904:
         package.epoch = dt.datetime(1904, 1, 1)
-    targets = (_named(_relationship_targets, package.read(WORKBOOK_RELS, MAX_WORKBOOK_BYTES, "工作簿目录"),
+    targets = (read_kept(_relationship_targets, package.read(WORKBOOK_RELS, MAX_WORKBOOK_BYTES, "工作簿目录"),
                       package.name, WORKBOOK_RELS) if package.has(WORKBOOK_RELS) else {})
     entries = []
     for title, state, rid in sheets:
@@ -188,8 +192,9 @@ def _sheet_entries(package: Package) -> list[SheetEntry]:
     return entries
 
 
-def _named(read, xml: bytes, name: str, part: str):
-    """``read(xml)``; a part that does not parse is refused in the words naming this file."""
+def read_kept(read: Callable[[bytes], T], xml: bytes, name: str, part: str) -> T:
+    """``read(xml)``, where ``read`` keeps what it read of each text (an lru_cache over ``parse_xml(xml,
+    "", part)``); a part that does not parse is refused in the words naming this file."""
     try:
         return read(xml)
     except XlsxImportError:

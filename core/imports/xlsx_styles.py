@@ -4,8 +4,9 @@ decimals, or dates in the fallback reader), from a size-capped styles.xml."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
-from core.imports.xlsx_package import MAX_STYLES_BYTES, STYLES, Package, parse_xml
+from core.imports.xlsx_package import MAX_STYLES_BYTES, STYLES, Package, parse_xml, read_kept
 
 _MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 
@@ -26,11 +27,16 @@ class NumberFormats:
 
 
 def read_number_formats(package: Package) -> NumberFormats:
-    from openpyxl.styles.numbers import BUILTIN_FORMATS
-
     if not package.has(STYLES):
         return NumberFormats(())
-    root = parse_xml(package.read(STYLES, MAX_STYLES_BYTES, "样式表"), package.name, STYLES)
+    return read_kept(_number_formats, package.read(STYLES, MAX_STYLES_BYTES, "样式表"), package.name, STYLES)
+
+
+@lru_cache(maxsize=16)  # the same styles in every workbook a program writes; a refusal is never kept
+def _number_formats(xml: bytes) -> NumberFormats:
+    from openpyxl.styles.numbers import BUILTIN_FORMATS
+
+    root = parse_xml(xml, "", STYLES)
     custom = {}
     for fmt in root.iter(f"{_MAIN}numFmt"):
         try:
