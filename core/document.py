@@ -131,11 +131,16 @@ class Report:
         return self.template.chapter_of_cell(key)
 
     def includes_cell(self, key: str) -> bool:
+        return key in self.printed_cells
+
+    @property
+    def printed_cells(self) -> frozenset[str]:
+        """The cells of the tables this report prints (the checks ask for every rule instance)."""
         tables = self.tables
         cached = self.__dict__.get("_printed_cells")
-        if cached is None or cached[0] is not tables:  # the checks ask for every rule instance
+        if cached is None or cached[0] is not tables:
             cached = self.__dict__["_printed_cells"] = (tables, frozenset(k for t in tables for k in t.cells))
-        return key in cached[1]
+        return cached[1]
 
     def find_chapter(self, key: str) -> Chapter | None:
         chapters = self.chapters

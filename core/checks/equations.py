@@ -20,10 +20,11 @@ _CLAUSE = re.compile(r"[^：，]+[：，]?")
 def equation(rule: Rule, context: CheckContext) -> Iterator[Outcome]:
     template = context.template
     numbers = context.numbers
+    printed = context.report.printed_cells
     for instance in rule.instances:
-        if not context.report.includes_cell(instance.anchor):
+        if instance.anchor not in printed:
             continue  # a table this report does not print
-        reason = context.missing_reason(instance.namespaces)
+        reason = context.missing_reason(instance.namespaces) if instance.namespaces else None
         if reason is not None:
             yield NotAssessable(rule.id, instance.subject, _without_arithmetic(instance.message), (), reason)
             continue
