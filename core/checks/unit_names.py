@@ -67,11 +67,17 @@ def _digits(text: str) -> str:
     return re.sub(r"\D", "", text)
 
 
-def _texts(context: CheckContext) -> Iterator[tuple[str, str, str]]:
-    """(key, heading, text) of the opening and every text slot."""
-    yield OPENING, context.report.template.front_matter.opening_title, context.report.opening
-    for key, text in context.report.iter_texts():
-        yield key, context.heading(key) or key, text
+def _texts(context: CheckContext) -> Iterator[tuple[str, str]]:
+    """(key, text) of the opening and every text slot."""
+    yield OPENING, context.report.opening
+    yield from context.report.iter_texts()
+
+
+def _heading(context: CheckContext, key: str) -> str:
+    """How a finding names the text (worked out only for a text that has one)."""
+    if key == OPENING:
+        return context.report.template.front_matter.opening_title
+    return context.heading(key) or key
 
 
 def foreign_unit(rule: Rule, context: CheckContext) -> Iterator[Outcome]:
@@ -83,8 +89,7 @@ def foreign_unit(rule: Rule, context: CheckContext) -> Iterator[Outcome]:
     places = rule.params["places"]
     anchors = rule.params.get("anchors") or {}
     reported: set[str] = set()
-    for key, heading, text in _texts(context):
-        chapter = FRONT_MATTER if key == OPENING else (report.chapter_of_text(key) or report.chapters[0]).key
+    for key, text in _texts(context):
         for name, pattern in rule.params["self_patterns"].items():
             if name in anchors and not any(word in text for word in anchors[name]):
                 continue
@@ -93,8 +98,9 @@ def foreign_unit(rule: Rule, context: CheckContext) -> Iterator[Outcome]:
                 foreign = foreign_places(written, unit, places)
                 if foreign and written not in reported:
                     reported.add(written)
-                    message = rule.messages["message"].format(heading=heading, written=written, unit=unit,
-                                                              place="、".join(foreign))
+                    message = rule.messages["message"].format(heading=_heading(context, key), written=written,
+                                                              unit=unit, place="、".join(foreign))
+                    chapter = FRONT_MATTER if key == OPENING else (report.chapter_of_text(key) or report.chapters[0]).key
                     yield Finding(rule.id, rule.severity, message, chapter, (key,), written)
     yield from _phones(rule, context)
     yield Passed(rule.id)
