@@ -20,11 +20,12 @@ def contact_details(report: Report) -> str:
     return f"（{details}）" if details else ""
 
 
-def fill(phrase: Phrase, report: Report) -> str:
-    return phrase.text.format(
-        year=report.year,
-        basis=report.template.basis,
-        unit=report.unit.name.strip() or NO_UNIT,
-        website=report.unit.website.strip() or NO_WEBSITE,
-        contact=contact_details(report),
-    )
+def phrase_fields(report: Report) -> dict[str, object]:
+    """What a standard sentence's placeholders stand for in this report."""
+    return {"year": report.year, "basis": report.template.basis, "unit": report.unit.name.strip() or NO_UNIT,
+            "website": report.unit.website.strip() or NO_WEBSITE, "contact": contact_details(report)}
+
+
+def fill(phrase: Phrase, report: Report, fields: dict[str, object] | None = None) -> str:
+    """The sentence for this report; ``fields`` (``phrase_fields``) when filling many of them."""
+    return phrase.text.format(**(fields if fields is not None else phrase_fields(report)))

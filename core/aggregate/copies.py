@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from core.aggregate.names import unit_key
 from core.document import OPENING, Report
-from core.phrases import fill
+from core.phrases import fill, phrase_fields
 from core.similarity import comparable, compare_forms, sentence_forms
 from core.template.model import Template
 
@@ -101,7 +101,8 @@ def chapter_texts(report: Report) -> ChapterTexts:
     """chapter key → the forms of its sentences, the unit's name removed and standard sentences left out."""
     names = [n for n in {report.unit.name.strip(), unit_key(report.unit.name)} if len(n) >= 2]
     phrases = dict.fromkeys(p for key in (*report.text_keys, OPENING) for p in report.phrases_for(key))
-    standard = {comparable(_without(fill(p, report), names)) for p in phrases}
+    fields = phrase_fields(report)
+    standard = {comparable(_without(fill(p, report, fields), names)) for p in phrases}
     found = {}
     for chapter in report.chapters:
         if chapter.table is not None:
