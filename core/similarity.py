@@ -66,15 +66,12 @@ def sentences(text: str) -> list[Sentence]:
 
 def sentence_forms(text: str) -> list[str]:
     """The forms of ``sentences(text)``, without their places (what an index of many texts needs)."""
-    # A text already in NFKC (nearly every one) has every sentence in NFKC: each starts after a
-    # sentence end or at the start, and no character composes with those.
-    normal = unicodedata.is_normalized("NFKC", text)
-    forms = (comparable(raw, normal) for raw in _SENTENCE_END.findall(text) if not raw.isspace())
+    forms = (comparable(raw) for raw in _SENTENCE_END.findall(text) if not raw.isspace())
     return [form for form in forms if len(form) >= MIN_SENTENCE_CHARS]
 
 
-def comparable(sentence: str, normalized: bool = False) -> str:
-    text = sentence if normalized else unicodedata.normalize("NFKC", sentence)
+def comparable(sentence: str) -> str:
+    text = unicodedata.normalize("NFKC", sentence)
     return _DROP.sub("", _NUMBER.sub("#", text))
 
 

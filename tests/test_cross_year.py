@@ -99,23 +99,3 @@ def test_sentence_forms_are_the_forms_of_the_sentences():
     for text in texts:
         assert sentence_forms(text) == [s.form for s in sentences(text)]
     assert sum(len(sentence_forms(t)) for t in texts) > 200
-
-
-def test_sentence_forms_of_a_text_in_nfkc_or_not_are_those_of_each_sentence_normalized_alone():
-    import random
-    import unicodedata
-
-    from core.similarity import _SENTENCE_END, MIN_SENTENCE_CHARS, comparable
-
-    # full-width forms, combining marks after a sentence end, half-width kana with voicing marks, Hangul jamo
-    alphabet = [*"政府信息公开申请件。！？；;!?\n 0123456789", "\u0301", "\u3099", "ｶ", "\uff9e", "\u1100", "\u1161",
-                "ﬁ", "①", "２", "﹔", "．"]
-    rng = random.Random(7)
-    normalized = 0
-    for _ in range(3000):
-        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40)))
-        normalized += unicodedata.is_normalized("NFKC", text)
-        alone = [f for raw in _SENTENCE_END.findall(text) if not raw.isspace()
-                 if len(f := comparable(raw)) >= MIN_SENTENCE_CHARS]
-        assert sentence_forms(text) == alone, text
-    assert 100 < normalized < 2900  # both ways were taken
