@@ -62,13 +62,16 @@ def copied_texts(units: Sequence[ChapterTexts], threshold: int) -> list[CopiedTe
     for number, chapters in enumerate(units):
         for chapter, forms in chapters.items():
             by_form = index[chapter]
-            counted = sum(len(f) for f in forms)
+            counted = sum(map(len, forms))
             # only sentences another unit also wrote can be shared with one
             shared = [(len(f), h) for f in forms if len(h := by_form[f]) > 1]
             candidates = _candidates([h for _, h in shared], number)
             if not counted or not candidates:
                 continue
-            overlap = {o: sum(n for n, h in shared if o in h) for o in candidates}
+            overlap = dict.fromkeys(candidates, 0)  # characters each candidate shares with this chapter
+            for n, h in shared:
+                for o in candidates.intersection(h):
+                    overlap[o] += n
             other = max(overlap, key=lambda o: (overlap[o], -o))
             percent, chars = round(100 * overlap[other] / counted), overlap[other]
             if percent <= threshold:

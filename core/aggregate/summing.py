@@ -33,10 +33,11 @@ class SumResult:
 def sum_members(template: Template, members: Sequence[tuple[Member, Report]]) -> SumResult:
     breakdown = MemberBreakdown(tuple(m for m, _ in members))
     result = SumResult({}, breakdown)
-    cells = [report.cells for _, report in members]
+    keys = list(template.cells)
+    by_unit = [list(map(report.cells.get, keys)) for _, report in members]  # each unit's values, in key order
     names = [m.name for m, _ in members]
-    for key, cell in template.cells.items():
-        values = tuple(c.get(key) for c in cells)
+    columns = zip(*by_unit, strict=True) if by_unit else [()] * len(keys)  # each cell's values, unit by unit
+    for (key, cell), values in zip(template.cells.items(), columns, strict=True):
         breakdown.values[key] = values
         if cell.computed:
             continue
