@@ -192,11 +192,14 @@ def _sheet_entries(package: Package) -> list[SheetEntry]:
     return entries
 
 
+KEPT_PART_BYTES = 64 * 1024  # larger parts (rare, up to the caps above) are read each time, never kept
+
+
 def read_kept(read: Callable[[bytes], T], xml: bytes, name: str, part: str) -> T:
     """``read(xml)``, where ``read`` keeps what it read of each text (an lru_cache over ``parse_xml(xml,
     "", part)``); a part that does not parse is refused in the words naming this file."""
     try:
-        return read(xml)
+        return read(xml) if len(xml) <= KEPT_PART_BYTES else read.__wrapped__(xml)  # type: ignore[attr-defined]
     except XlsxImportError:
         parse_xml(xml, name, part)  # raises the same refusal with the file's name
         raise
