@@ -31,7 +31,7 @@ REL_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}i
 TABLE_SHEETS = {"t2": "表二", "t3": "表三", "t4": "表四"}
 
 
-# --- helpers (also used by test_xlsx_import) ---------------------------------------------------
+# --- helpers (also used by the import tests) -------------------------------------------------
 
 def tricky_report(report: Report) -> Report:
     """``report`` with blank, 0, "/", odd money decimals and formula-looking text."""

@@ -58,9 +58,7 @@ class Package:
     def __init__(self, data: bytes, name: str) -> None:
         self.name = name  # "“file.xlsx”", for messages
         self.archive = _open_archive(data, name)
-        infos = self.archive.infolist()
-        self.sizes = {info.filename: info.file_size for info in infos}
-        self.crcs = {info.filename: info.CRC for info in infos}  # as the directory records them
+        self.sizes = {info.filename: info.file_size for info in self.archive.infolist()}
         self.epoch = dt.datetime(1899, 12, 30)  # 1904-based workbooks (old Mac Excel) set their own
         self.sheets = _sheet_entries(self)
 
@@ -75,7 +73,7 @@ class Package:
         part is read: zipfile refuses a part whose CRC-32 differs)."""
         from core.export.xlsx_layout import zip_print
 
-        return zip_print(self.crcs.get(part, 0), self.size(part))
+        return zip_print(self.archive.getinfo(part).CRC, self.size(part)) if self.has(part) else ""
 
     def read(self, part: str, limit: int, what: str) -> bytes:
         """A part's bytes, refused when it is larger than ``limit`` uncompressed."""

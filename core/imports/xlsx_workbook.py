@@ -109,14 +109,14 @@ def load_grids(path: str | Path, problems: list[ImportProblem], progress: Progre
                                           notice=True))
             continue
         budget -= size
-        expected = prints.get(entry.part)
-        recorded = expected is not None and is_zip_print(expected) and expected == package.recorded_print(entry.part)
-        if recorded and entry.title != HIDDEN_SHEET:  # as exported, and not even decompressed
-            grids[entry.title] = SheetGrid(entry.title, entry.state, as_exported=True, parsed=False)
-            continue
-        xml = package.read(entry.part, MAX_SHEET_BYTES, f"工作表“{entry.title}”")
-        as_exported = recorded or (expected is not None and not is_zip_print(expected)
-                                   and expected == legacy_sheet_print(xml))
+        expected = prints.get(entry.part, "")
+        # A sheet the zip directory shows as exported is not even decompressed (the hidden sheet, read
+        # below, is checked against that CRC by the unzipping); earlier exports' prints need the XML.
+        as_exported = is_zip_print(expected) and expected == package.recorded_print(entry.part)
+        if not as_exported or entry.title == HIDDEN_SHEET:
+            xml = package.read(entry.part, MAX_SHEET_BYTES, f"工作表“{entry.title}”")
+            as_exported = as_exported or (bool(expected) and not is_zip_print(expected)
+                                          and expected == legacy_sheet_print(xml))
         if as_exported and entry.title != HIDDEN_SHEET:
             grids[entry.title] = SheetGrid(entry.title, entry.state, as_exported=True, parsed=False)
             continue
