@@ -9,6 +9,7 @@ import os
 import pickle
 import subprocess
 import sys
+import typing
 from dataclasses import FrozenInstanceError, dataclass, field
 
 import pytest
@@ -190,3 +191,60 @@ print(json.dumps(sorted(set(found))))
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, env=env)
     assert out.returncode == 0, out.stderr
     assert json.loads(out.stdout.splitlines()[-1]) == []
+
+
+@record(frozen=True)
+class WithFactory:
+    key: str
+    rows: tuple[str, ...] = ()
+    extra: dict = field(default_factory=dict, compare=False)
+    hidden: int = field(default=7, repr=False)
+
+
+@dataclass(frozen=True)
+class WithFactoryDC:
+    key: str
+    rows: tuple[str, ...] = ()
+    extra: dict = field(default_factory=dict, compare=False)
+    hidden: int = field(default=7, repr=False)
+
+
+def _field_shape(cls) -> list[tuple]:
+    return [(f.name, f.type, f.default, f.default_factory, f.init, f.repr, f.hash, f.compare, f.kw_only,
+             f._field_type) for f in cls.__dataclass_fields__.values()]
+
+
+def test_the_field_list_made_without_dataclass_is_the_dataclass_one():
+    assert _field_shape(WithFactory) == _field_shape(WithFactoryDC)
+    assert _field_shape(FrozenRec) == _field_shape(FrozenDC)
+    assert WithFactory.__match_args__ == WithFactoryDC.__match_args__
+    # class attributes as dataclass leaves them: defaults kept, a factory's Field removed
+    assert WithFactory.rows == () and WithFactory.hidden == 7 and "extra" not in WithFactory.__dict__
+    assert "key" not in WithFactory.__dict__
+
+
+def test_unusual_classes_go_through_dataclass_and_keep_its_rules():
+    @record
+    class Counted:
+        total: typing.ClassVar[int] = 0
+        name: str = ""
+
+    assert [f.name for f in dataclasses.fields(Counted)] == ["name"] and Counted.total == 0
+
+    @record
+    class Base:
+        key: str
+
+    @record
+    class Child(Base):
+        count: int = 0
+
+    assert [f.name for f in dataclasses.fields(Child)] == ["key", "count"] and Child("k", 2).count == 2
+    with pytest.raises(ValueError, match="mutable default"):
+        @record
+        class Mutable:
+            rows: list = []  # noqa: RUF012
+    with pytest.raises(TypeError, match="has no type annotation"):
+        @record
+        class Unannotated:
+            rows = field(default=1)
