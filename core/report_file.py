@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import Any
 
 from core.document import UNIT_FIELD_LABELS, UNIT_KINDS, UNIT_LEVELS, Report, UnitInfo
-from core.member_breakdown import breakdown_from_json, breakdown_to_json
 from core.outline import OutlineError, check_outline
 from core.report_parts import free_tables_from_json, free_tables_to_json, outline_from_json, outline_to_json
 from core.template import Template, TemplateError, UnknownTemplateError, load_template
@@ -32,6 +31,8 @@ def report_to_dict(report: Report) -> dict[str, Any]:
         data["previous"] = _report_dict(report.previous, report.previous.template)
         data["previous_path"] = report.previous_path
     if report.members is not None:
+        from core.member_breakdown import breakdown_to_json  # aggregates only: loaded when there is one
+
         data["members"] = breakdown_to_json(report.members)
     return data
 
@@ -70,6 +71,8 @@ def report_from_dict(data: Any, source: str = "文件") -> Report:
         report.previous_path = _text(data.get("previous_path"), source, "上年报告的位置")
     if data.get("members") is None:  # a unit's own report (nearly all): no cell types to look up
         return report
+    from core.member_breakdown import breakdown_from_json
+
     try:
         report.members = breakdown_from_json(data["members"], {k: c.type for k, c in report.template.cells.items()})
     except ValueError as error:

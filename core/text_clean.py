@@ -18,8 +18,6 @@ from functools import cache
 from core.document import UNIT_FIELD_LABELS, Report, UnitInfo
 from core.records import record
 
-_SURROGATE = re.compile("[\ud800-\udfff]")  # reading a report needs only this one
-
 
 @cache
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
@@ -54,7 +52,13 @@ def clean_text(text: str, single_line: bool = False) -> str:
 
 def replace_surrogates(text: str) -> str:
     """Lone surrogates (which no file encoding can hold) as U+FFFD; everything else kept."""
-    return _SURROGATE.sub(REPLACEMENT, text)
+    if text.isascii():
+        return text
+    try:
+        text.encode("utf-8")  # refuses exactly the lone surrogates, in C: no pattern to compile at start-up
+    except UnicodeEncodeError:
+        return "".join(REPLACEMENT if "\ud800" <= c <= "\udfff" else c for c in text)
+    return text
 
 
 def forbidden_count(text: str) -> int:

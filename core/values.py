@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal, InvalidOperation
+from functools import cache
 from typing import Final
 
 from core.cell_types import kind_of
@@ -33,11 +34,15 @@ _WHOLE_LIMIT = 10 ** MAX_DIGITS
 
 # U+2212 (the minus sign of Word, WPS and PDFs) counts as "-" too.
 _FULL_WIDTH = str.maketrans("０１２３４５６７８９．－−＋／，　", "0123456789.--+/, ")
-_NUMBER = re.compile(r"\d+(?:\.\d+)?")
-_UNIT_SUFFIX = re.compile(r"^(-?[\d.]+)\s*(件|个|条|项|次|人|万元|元|千元|亿元|%)$")
 _DASHES = set("—–-－―─~～")
-# A change written in words ("减少2", "增3项"); group 1 says which way, group 2 is the number.
-_CHANGE_IN_WORDS = re.compile(r"^(增加|增|减少|减)\s*(\d+)\s*(?:项|个|件)?$")
+
+
+@cache
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """A number; a number with a unit; a change written in words ("减少2", "增3项": group 1 says
+    which way, group 2 is the number). Compiled with the first typed or read value, not at start-up."""
+    return (re.compile(r"\d+(?:\.\d+)?"), re.compile(r"^(-?[\d.]+)\s*(件|个|条|项|次|人|万元|元|千元|亿元|%)$"),
+            re.compile(r"^(增加|增|减少|减)\s*(\d+)\s*(?:项|个|件)?$"))
 
 
 class CellInputError(ValueError):
@@ -68,7 +73,8 @@ def parse_cell_input(text: str | None, cell_type: CellType = "count", strict: bo
     what = kind.expected
     if set(value) <= _DASHES:
         raise CellInputError(f"“{raw}”不是数字：没有发生请填 0，不要填横线")
-    unit = _UNIT_SUFFIX.match(value)
+    number_pattern, unit_suffix, change_in_words = _patterns()
+    unit = unit_suffix.match(value)
     if unit:
         number, suffix = unit.groups()
         if kind.money and suffix in ("元", "千元", "亿元"):
@@ -76,20 +82,20 @@ def parse_cell_input(text: str | None, cell_type: CellType = "count", strict: bo
         raise CellInputError(f"“{raw}”带了单位“{suffix}”：只填数字 {number}，不要带单位")
     if "," in value:
         raise CellInputError(f"“{raw}”含有逗号：请直接填数字，不要用千位分隔符")
-    words = _CHANGE_IN_WORDS.match(value)
+    words = change_in_words.match(value)
     if words and kind.signed:
         sign = "-" if words.group(1).startswith("减") else ""
         raise CellInputError(f"“{raw}”：增减数只填数字，减少的填负数、增加的填正数，这里应填 {sign}{int(words.group(2))}")
-    negative = value.startswith("-") and _NUMBER.fullmatch(value[1:]) is not None
+    negative = value.startswith("-") and number_pattern.fullmatch(value[1:]) is not None
     if negative and kind.signed:
         value = value[1:]
     elif negative:
         if not strict:
             return _lenient_number(value)
         raise CellInputError(f"“{raw}”是负数：应填{what}，不能为负")
-    if value.startswith("+") and _NUMBER.fullmatch(value[1:]):
+    if value.startswith("+") and number_pattern.fullmatch(value[1:]):
         value = value[1:]
-    if not _NUMBER.fullmatch(value):
+    if not number_pattern.fullmatch(value):
         raise CellInputError(f"“{raw}”不是数字：应填{what}")
     if len(value.replace(".", "").lstrip("0")) > MAX_DIGITS:
         raise CellInputError(f"“{raw}”位数太多，请检查是否输入有误")

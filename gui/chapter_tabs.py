@@ -5,16 +5,19 @@ text page modules only when their first page is built)."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QLabel, QTabBar, QTabWidget, QWidget
 
 from core.checks import FRONT_MATTER
 from core.document import OPENING
 from core.template.model import Chapter
-from gui.checks.tab_marks import Counts, ProblemBadge, describe_counts
 from gui.document import ReportDocument
 from gui.draft_marks import DRAFT_STYLE
 from gui.unit_info.form import UnitInfoPage
+
+if TYPE_CHECKING:
+    from gui.checks.tab_marks import Counts, ProblemBadge  # loaded with the first check's marks
 
 TAB_TITLE_CHARS = 8
 UNIT_TAB_TIP = "单位名称、类型和层级，开头段落，落款日期"
@@ -81,6 +84,8 @@ class ChapterPages(Mapping[str, QWidget]):
     def mark_of(self, key: str) -> ProblemBadge | None:
         """The badge on the tab of ``key`` (a chapter key or FRONT_MATTER), None without problems."""
         index = 0 if key == FRONT_MATTER else self._index[key]
+        from gui.checks.tab_marks import ProblemBadge
+
         badge = self.tabs.tabBar().tabButton(index, QTabBar.ButtonPosition.RightSide)
         return badge if isinstance(badge, ProblemBadge) else None
 
@@ -121,6 +126,8 @@ class ChapterPages(Mapping[str, QWidget]):
             old.deleteLater()
 
     def _mark(self, index: int, key: str, tip: str) -> None:
+        from gui.checks.tab_marks import ProblemBadge, describe_counts
+
         counts = self.marks.get(key, (0, 0))
         bar = self.tabs.tabBar()
         old = bar.tabButton(index, QTabBar.ButtonPosition.RightSide)

@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from core.document import OPENING, SIGNING_DATE, Report
-from core.editing import Change, Edit, SetCells, SetExplanation, SetField, SetText
-from core.values import CellValue
 from gui.draft_marks import DraftTexts
-from gui.undo import EditCommand
+
+if TYPE_CHECKING:
+    from core.editing import Change, Edit
+    from core.values import CellValue
 
 __all__ = ["OPENING", "SIGNING_DATE", "ReportDocument"]
 
@@ -86,15 +88,21 @@ class ReportDocument(QObject):
             self.notify(edit.revert(self.report))
             self.editRefused.emit(self.READ_ONLY_MESSAGE)
             return
+        from gui.undo import EditCommand  # the undo step and core.editing load with the first edit
+
         self.undo_stack.push(EditCommand(self, edit))
 
     def set_cells(self, values: dict[str, CellValue], label: str = "填写单元格") -> None:
+        from core.editing import SetCells
+
         edit = SetCells(values, label)
         if edit.changes_anything(self.report):
             self.perform(edit)
 
     def set_text(self, key: str, text: str) -> None:
         if self.report.text(key) != text:
+            from core.editing import SetText
+
             self.perform(SetText(key, text))
 
     def text(self, key: str) -> str:
@@ -102,12 +110,16 @@ class ReportDocument(QObject):
 
     def set_unit_field(self, name: str, value: str | dt.date | None) -> None:
         if self.unit_field(name) != value:
+            from core.editing import SetField
+
             self.perform(SetField(name, value))
 
     def unit_field(self, name: str) -> str | dt.date | None:
         return self.report.field_value(name)
 
     def set_explanation(self, finding_id: str, text: str | None) -> None:
+        from core.editing import SetExplanation
+
         edit = SetExplanation(finding_id, text)
         if self.report.explanations.get(finding_id) != edit.text:
             self.perform(edit)

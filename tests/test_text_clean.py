@@ -105,3 +105,13 @@ def test_long_unit_names_export_in_full_in_the_body(length):
     assert len(document.core_properties.title) <= PROPERTY_MAX_CHARS
     workbook = openpyxl.load_workbook(io.BytesIO(xlsx_bytes(report, run_checks(report))))
     assert workbook.properties.title is not None
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("", ""), ("plain ascii", "plain ascii"), ("中文与全角：１２", "中文与全角：１２"), ("表情😀保留", "表情😀保留"),
+    ("a\ud800b", "a\ufffdb"), ("\udfff开头与结尾\ud83d", "\ufffd开头与结尾\ufffd"), ("\ud800\udc00", "\ufffd\ufffd"),
+])
+def test_replace_surrogates_marks_each_lone_half_and_keeps_everything_else(text, expected):
+    from core.text_clean import replace_surrogates
+
+    assert replace_surrogates(text) == expected

@@ -16,6 +16,7 @@ import datetime as dt
 import json
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLockFile, QObject, QStandardPaths, QTimer
 
@@ -23,7 +24,9 @@ from core.document import Report
 from core.records import record
 from core.report_file import ReportFileError, report_from_dict, report_to_dict
 from gui.document import ReportDocument
-from gui.files.recovery_writer import RecoveryWriter
+
+if TYPE_CHECKING:
+    from gui.files.recovery_writer import RecoveryWriter
 
 AUTOSAVE_DELAY_MS = 2000  # after the last change
 AUTOSAVE_MAX_WAIT_MS = 4000  # after the first unsaved change, whatever the typing rhythm
@@ -63,10 +66,18 @@ class Autosaver(QObject):
         self._adopted = file is not None
         self._lock: QLockFile | None = None
         self.document: ReportDocument | None = None
-        self._writer = RecoveryWriter()
+        self._started_writer: RecoveryWriter | None = None  # made with the first write
         self._idle = self._timer(AUTOSAVE_DELAY_MS)
         self._deadline = self._timer(AUTOSAVE_MAX_WAIT_MS)
         self._timer = self._idle  # kept for callers that shorten the delay
+
+    @property
+    def _writer(self) -> RecoveryWriter:
+        if self._started_writer is None:
+            from gui.files.recovery_writer import RecoveryWriter
+
+            self._started_writer = RecoveryWriter()
+        return self._started_writer
 
     def _timer(self, interval: int) -> QTimer:
         timer = QTimer(self)
@@ -115,17 +126,18 @@ class Autosaver(QObject):
 
     def flush(self, timeout: float = 5.0) -> bool:
         """Wait until everything handed to the writer is on disk; False on timeout."""
-        return self._writer.wait_idle(timeout)
+        return self._started_writer is None or self._started_writer.wait_idle(timeout)
 
     @property
     def last_write_ms(self) -> float | None:
-        return self._writer.last_write_ms
+        return self._started_writer.last_write_ms if self._started_writer else None
 
     def discard(self) -> None:
         """Remove the recovery file (after a save, or when the user chose not to keep the changes)."""
         self._idle.stop()
         self._deadline.stop()
-        self._writer.cancel()  # a write in flight finishes first, so nothing recreates the file
+        if self._started_writer is not None:
+            self._started_writer.cancel()  # a write in flight finishes first, so nothing recreates the file
         if self._lock is not None:
             self._lock.unlock()
             self._lock = None
