@@ -1,7 +1,12 @@
 """The PySide6 desktop app (entry point: gui.app.main)."""
 
-import shiboken6  # noqa: F401  # sets up PySide6's import hook, which gui.pyside_imports shortcuts
+from gui import startup
 
-from gui import pyside_imports
+startup.pause_collector()  # until the first window is on screen
+startup.use_c_datetime()
+
+import shiboken6  # noqa: E402, F401  # sets up PySide6's import hook, which gui.pyside_imports shortcuts
+
+from gui import pyside_imports  # noqa: E402
 
 pyside_imports.install()

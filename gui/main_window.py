@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
@@ -21,12 +21,12 @@ from gui.actions import create_actions
 from gui.chapter_tabs import ChapterPages
 from gui.checks.panel import CheckPanel, counts_text
 from gui.checks.runner import CheckRunner, findings_by_cell
-from gui.checks.tab_marks import open_problems_by_chapter
 from gui.document import ReportDocument
 from gui.files.autosave import Autosaver
 from gui.files.recent import RecentFiles
 from gui.files.workflow import FileWorkflow
 from gui.first_frame import AfterFirstFrame
+from gui.startup import finished as startup_finished
 from gui.unit_info.form import UnitInfoPage
 from gui.window_geometry import WindowGeometry
 
@@ -79,12 +79,21 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self.geometry_memory = WindowGeometry(self, self.recent.settings)
         self.geometry_memory.restore(self.check_panel)
+        self.first_frame = AfterFirstFrame(self, self._first_frame_shown)
         if document is not None:
             self.set_document(document, check_now=False)
-            # The first screen shows before the checks run (unless something ran them already).
-            AfterFirstFrame(self, lambda: self.runner and self.runner.result is None and self.runner.run_now())
         else:
             self.show_start_page()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.first_frame.shown()
+
+    def _first_frame_shown(self) -> None:
+        """Start-up is over; the first screen showed before the checks ran (unless something ran them)."""
+        startup_finished()
+        if self.runner is not None and self.runner.result is None:
+            self.runner.run_now()
 
     # --- menus -------------------------------------------------------------------------------
 
@@ -354,6 +363,8 @@ class MainWindow(QMainWindow):
             block.model.set_findings(by_cell)
             block.refresh_help()
         self.check_panel.show_result(result)
+        from gui.checks.tab_marks import open_problems_by_chapter  # with the first result, after the first paint
+
         self.pages.set_marks(open_problems_by_chapter(result))
         for page in self.pages.built.values():
             if hasattr(page, "show_repeats"):

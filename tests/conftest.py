@@ -15,6 +15,15 @@ _TEMPLATE_CACHE = tempfile.mkdtemp(prefix="nianbao-test-cache-")
 os.environ["NIANBAO_CACHE_DIR"] = _TEMPLATE_CACHE
 
 
+def pytest_collection_finish(session):
+    """Importing ``gui`` pauses the garbage collector until the app's first window shows
+    (gui/startup.py); the tests run with it on."""
+    import sys
+
+    if "gui.startup" in sys.modules:
+        sys.modules["gui.startup"].finished()
+
+
 def pytest_sessionfinish(session, exitstatus):
     shutil.rmtree(_TEMPLATE_CACHE, ignore_errors=True)
 
