@@ -9,10 +9,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, QRect, QSize, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHeaderView, QStyledItemDelegate, QTreeWidget, QWidget
 
-if TYPE_CHECKING:  # its Python type (and eight enums) is made when the first finding is drawn
+if TYPE_CHECKING:  # their Python types (QStyleOptionViewItem's with eight enums) are made when the
+    # first finding is drawn, after the first paint
+    from PySide6.QtCore import QModelIndex, QSize
     from PySide6.QtWidgets import QStyleOptionViewItem
 
 
@@ -38,6 +40,7 @@ class WrappingDelegate(QStyledItemDelegate):
         option.textElideMode = Qt.TextElideMode.ElideNone
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+        from PySide6.QtCore import QRect, QSize
         from PySide6.QtWidgets import QStyleOptionViewItem
 
         opt = QStyleOptionViewItem(option)

@@ -6,14 +6,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QDockWidget,
     QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -22,12 +20,14 @@ from core.checks import group_by_chapter
 from gui.checks.finding_tree import FindingTree
 from gui.document import ReportDocument
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the items and their colours load with the first result, after the first paint
+    from PySide6.QtWidgets import QTreeWidgetItem
+
     from core.checks import CheckResult, Finding
 
 FindingRole = Qt.ItemDataRole.UserRole + 10
-SEVERITY_COLOURS = {"error": QColor("#b3261e"), "warning": QColor("#8a5a00"), "info": QColor("#1f5fa8")}
-CONFIRMED_COLOUR = QColor("#2e7d32")
+SEVERITY_COLOURS = {"error": "#b3261e", "warning": "#8a5a00", "info": "#1f5fa8"}
+CONFIRMED_COLOUR = "#2e7d32"
 
 
 def _icon(style, severity: str, confirmed: bool):
@@ -87,6 +87,8 @@ class CheckPanel(QDockWidget):
     # --- showing results ---------------------------------------------------------------------
 
     def show_result(self, result: CheckResult) -> None:
+        from PySide6.QtWidgets import QTreeWidgetItem
+
         selected = self.current_finding()
         self.result = result
         self.tree.clear()
@@ -117,10 +119,13 @@ class CheckPanel(QDockWidget):
             text = f"［已说明］{finding.message}\n说明：{result.explanation(finding)}"
         else:
             text = f"［{finding.severity_label}］{finding.message}"
+        from PySide6.QtGui import QBrush, QColor
+        from PySide6.QtWidgets import QTreeWidgetItem
+
         item = QTreeWidgetItem([text])
         item.setData(0, FindingRole, finding)
         item.setIcon(0, _icon(style, finding.severity, confirmed))
-        item.setForeground(0, QBrush(CONFIRMED_COLOUR if confirmed else SEVERITY_COLOURS[finding.severity]))
+        item.setForeground(0, QBrush(QColor(CONFIRMED_COLOUR if confirmed else SEVERITY_COLOURS[finding.severity])))
         item.setToolTip(0, text + ("\n（双击跳转到相关位置）" if finding.targets else ""))
         return item
 

@@ -18,14 +18,16 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLockFile, QObject, QStandardPaths, QTimer
+from PySide6.QtCore import QObject, QStandardPaths, QTimer
 
 from core.document import Report
 from core.records import record
 from core.report_file import ReportFileError, report_from_dict, report_to_dict
 from gui.document import ReportDocument
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # loaded with the first write, or the first recovery file found
+    from PySide6.QtCore import QLockFile
+
     from gui.files.recovery_writer import RecoveryWriter
 
 AUTOSAVE_DELAY_MS = 2000  # after the last change
@@ -149,6 +151,8 @@ class Autosaver(QObject):
 
     def _hold_lock(self) -> None:
         if self._lock is None:
+            from PySide6.QtCore import QLockFile
+
             self._lock = QLockFile(str(self.file) + ".lock")
             self._lock.setStaleLockTime(0)
             self._lock.tryLock(0)
@@ -161,6 +165,8 @@ def find_recoverable(folder: Path | None = None) -> list[Recovered]:
     if not folder.is_dir():
         return found
     for file in folder.glob("*" + RECOVERY_SUFFIX):
+        from PySide6.QtCore import QLockFile
+
         lock = QLockFile(str(file) + ".lock")
         lock.setStaleLockTime(0)
         if not lock.tryLock(0):

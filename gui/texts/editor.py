@@ -103,8 +103,9 @@ class TextSlotEditor(QWidget):
 
     def _load(self) -> None:
         text = self.document.text(self.key)
-        if self.editor.toPlainText() != text:
-            self._show(text, self.editor.textCursor().position())  # counted by _typed
+        shown = self.editor.toPlainText()
+        if shown != text:
+            self._show(text, self.editor.textCursor().position() if shown else 0)  # counted by _typed
 
     def _typed(self) -> None:
         if not self._syncing:
@@ -119,10 +120,11 @@ class TextSlotEditor(QWidget):
         """Replace the editor's text without it counting as typing; the cursor stays where it was."""
         self._syncing = True
         try:
-            self.editor.setPlainText(text)
-            cursor = self.editor.textCursor()
-            cursor.setPosition(min(position, len(text)))
-            self.editor.setTextCursor(cursor)
+            self.editor.setPlainText(text)  # the cursor goes to the start
+            if position:  # the first text shown: nothing to move (nor a cursor object to make before the first paint)
+                cursor = self.editor.textCursor()
+                cursor.setPosition(min(position, len(text)))
+                self.editor.setTextCursor(cursor)
         finally:
             self._syncing = False
 
