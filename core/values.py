@@ -35,14 +35,25 @@ _WHOLE_LIMIT = 10 ** MAX_DIGITS
 # U+2212 (the minus sign of Word, WPS and PDFs) counts as "-" too.
 _FULL_WIDTH = str.maketrans("０１２３４５６７８９．－−＋／，　", "0123456789.--+/, ")
 _DASHES = set("—–-－―─~～")
+_UNITS = ("件", "个", "条", "项", "次", "人", "万元", "元", "千元", "亿元", "%")
+
+
+def _is_number(text: str) -> bool:
+    """``text`` is digits, or digits, a point and digits (what ``\\d+(?:\\.\\d+)?`` matches)."""
+    whole, point, fraction = text.partition(".")
+    return whole.isdecimal() and (not point or fraction.isdecimal())
 
 
 @cache
-def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    """A number; a number with a unit; a change written in words ("减少2", "增3项": group 1 says
-    which way, group 2 is the number). Compiled with the first typed or read value, not at start-up."""
-    return (re.compile(r"\d+(?:\.\d+)?"), re.compile(r"^(-?[\d.]+)\s*(件|个|条|项|次|人|万元|元|千元|亿元|%)$"),
-            re.compile(r"^(增加|增|减少|减)\s*(\d+)\s*(?:项|个|件)?$"))
+def _with_unit() -> re.Pattern[str]:
+    """A number with a unit ("3件"); compiled with the first text ending in one, not at start-up."""
+    return re.compile(rf"^(-?[\d.]+)\s*({'|'.join(_UNITS)})$")
+
+
+@cache
+def _change_in_words() -> re.Pattern[str]:
+    """A change written in words ("减少2", "增3项"): group 1 says which way, group 2 is the number."""
+    return re.compile(r"^(增加|增|减少|减)\s*(\d+)\s*(?:项|个|件)?$")
 
 
 class CellInputError(ValueError):
@@ -73,8 +84,7 @@ def parse_cell_input(text: str | None, cell_type: CellType = "count", strict: bo
     what = kind.expected
     if set(value) <= _DASHES:
         raise CellInputError(f"“{raw}”不是数字：没有发生请填 0，不要填横线")
-    number_pattern, unit_suffix, change_in_words = _patterns()
-    unit = unit_suffix.match(value)
+    unit = _with_unit().match(value) if value.endswith(_UNITS) else None
     if unit:
         number, suffix = unit.groups()
         if kind.money and suffix in ("元", "千元", "亿元"):
@@ -82,20 +92,20 @@ def parse_cell_input(text: str | None, cell_type: CellType = "count", strict: bo
         raise CellInputError(f"“{raw}”带了单位“{suffix}”：只填数字 {number}，不要带单位")
     if "," in value:
         raise CellInputError(f"“{raw}”含有逗号：请直接填数字，不要用千位分隔符")
-    words = change_in_words.match(value)
+    words = _change_in_words().match(value) if value[0] in "增减" else None
     if words and kind.signed:
         sign = "-" if words.group(1).startswith("减") else ""
         raise CellInputError(f"“{raw}”：增减数只填数字，减少的填负数、增加的填正数，这里应填 {sign}{int(words.group(2))}")
-    negative = value.startswith("-") and number_pattern.fullmatch(value[1:]) is not None
+    negative = value.startswith("-") and _is_number(value[1:])
     if negative and kind.signed:
         value = value[1:]
     elif negative:
         if not strict:
             return _lenient_number(value)
         raise CellInputError(f"“{raw}”是负数：应填{what}，不能为负")
-    if value.startswith("+") and number_pattern.fullmatch(value[1:]):
+    if value.startswith("+") and _is_number(value[1:]):
         value = value[1:]
-    if not number_pattern.fullmatch(value):
+    if not _is_number(value):
         raise CellInputError(f"“{raw}”不是数字：应填{what}")
     if len(value.replace(".", "").lstrip("0")) > MAX_DIGITS:
         raise CellInputError(f"“{raw}”位数太多，请检查是否输入有误")
