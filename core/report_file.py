@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 from pathlib import Path
 from typing import Any
 
+from core import json_text
 from core.document import UNIT_FIELD_LABELS, UNIT_KINDS, UNIT_LEVELS, Report, UnitInfo
 from core.outline import OutlineError, check_outline
 from core.report_parts import free_tables_from_json, free_tables_to_json, outline_from_json, outline_to_json
@@ -199,18 +199,22 @@ def _shown(value: Any, limit: int = 40) -> str:
 
 
 def dumps_report(report: Report) -> str:
+    import json  # the encoder loads with the first save, not to open a report
+
     return json.dumps(report_to_dict(report), ensure_ascii=False, indent=1) + "\n"
 
 
 def loads_report(text: str, source: str = "文件") -> Report:
     try:
-        data = json.loads(text)
-    except json.JSONDecodeError as error:
-        raise ReportFileError(f"{source}已损坏或不完整（第 {error.lineno} 行附近无法解析），无法打开") from None
+        data = json_text.loads(text)
     except RecursionError:
         raise ReportFileError(f"{source}的结构嵌套过深，不是年报文件，无法打开") from None
-    except ValueError:  # e.g. a number of thousands of digits
-        raise ReportFileError(f"{source}中有无法读取的数值，文件可能已损坏，无法打开") from None
+    except ValueError as error:
+        from json import JSONDecodeError
+
+        if isinstance(error, JSONDecodeError):
+            raise ReportFileError(f"{source}已损坏或不完整（第 {error.lineno} 行附近无法解析），无法打开") from None
+        raise ReportFileError(f"{source}中有无法读取的数值，文件可能已损坏，无法打开") from None  # thousands of digits
     return report_from_dict(data, source)
 
 

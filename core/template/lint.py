@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from core.template.json_lines import LinedDict
+if TYPE_CHECKING:  # json (with its encoder) loads to build a template, not to open a report
+    from core.template.json_lines import LinedDict
 
 
 class TemplateError(ValueError):

@@ -13,13 +13,13 @@ restored report keeps the file it came from, so a second crash right after resto
 from __future__ import annotations
 
 import datetime as dt
-import json
 import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QStandardPaths, QTimer
 
+from core import json_text
 from core.document import Report
 from core.records import record
 from core.report_file import ReportFileError, report_from_dict, report_to_dict
@@ -108,6 +108,8 @@ class Autosaver(QObject):
 
     def write_now(self) -> None:
         """Serialise now and hand the bytes to the writer thread (the write itself does not wait)."""
+        import json  # the encoder loads with the first autosave, not before the first window
+
         self._idle.stop()
         self._deadline.stop()
         document = self.document
@@ -173,7 +175,7 @@ def find_recoverable(folder: Path | None = None) -> list[Recovered]:
             continue  # another running window owns it
         lock.unlock()
         try:
-            data = json.loads(file.read_text(encoding="utf-8"))
+            data = json_text.loads(file.read_text(encoding="utf-8"))
             if data.get("format") != RECOVERY_FORMAT:
                 continue
             report = report_from_dict(data["report"], "恢复文件")
