@@ -10,3 +10,4 @@ import shiboken6  # noqa: E402, F401  # sets up PySide6's import hook, which gui
 from gui import pyside_imports  # noqa: E402
 
 pyside_imports.install()
+pyside_imports.skip_feature_import()

@@ -5,11 +5,12 @@ uses PySide6 and so may switch on its ``__feature__`` options (snake_case, true_
 costs about a millisecond per module at start-up. The answer is known without reading: the app's own
 ``gui`` and ``cli`` packages use PySide6 (and no features), ``core`` never imports Qt, and neither does
 the standard library. Other modules keep PySide6's own check. Does nothing where PySide6 has no such
-check.
+check. ``skip_feature_import`` goes further and takes the feature hook out of the import statement.
 """
 
 from __future__ import annotations
 
+import builtins
 import os
 import sys
 from types import ModuleType
@@ -49,6 +50,23 @@ def install() -> bool:
 
     uses_pyside._nianbao = True  # type: ignore[attr-defined]
     feature._mod_uses_pyside = uses_pyside
+    return True
+
+
+def skip_feature_import() -> bool:
+    """Put back the import PySide6 wrapped for ``from __feature__ import ...``; True if done.
+
+    PySide6 replaces ``builtins.__import__`` with ``__feature_import__``, which calls two Python
+    functions on every import statement (a few thousand before the first window) so that a module
+    may switch on snake_case or true_property. The app uses neither, nor does anything it imports,
+    so the wrapped import (``__orig_import__``; in PySide6 6.11 its lazy-loading import) is put
+    back; PySide6's documentation names these two. Only its own hook is replaced: should a later
+    import install it again, the shortcut above still spares the source reads.
+    """
+    original = getattr(builtins, "__orig_import__", None)
+    if original is None or builtins.__import__ is not getattr(builtins, "__feature_import__", None):
+        return False
+    builtins.__import__ = original
     return True
 
 

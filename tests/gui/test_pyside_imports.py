@@ -38,3 +38,24 @@ def test_other_modules_keep_pysides_own_check(monkeypatch):
     assert feature._mod_uses_pyside(third_party) is True
     monkeypatch.setattr(feature.inspect, "getsource", lambda module: "import os")
     assert feature._mod_uses_pyside(third_party) is False
+
+
+def test_the_feature_hook_is_out_of_the_import_statement():
+    import builtins
+
+    from PySide6.QtWidgets import QLabel  # PySide6 types still load lazily through the import put back
+
+    assert builtins.__import__ is getattr(builtins, "__orig_import__", builtins.__import__)
+    assert builtins.__import__ is not getattr(builtins, "__feature_import__", None)
+    assert not pyside_imports.skip_feature_import()  # nothing left to do
+    assert QLabel("x").text() == "x"
+
+
+def test_another_import_replacement_is_left_alone(monkeypatch):
+    import builtins
+
+    original = builtins.__import__
+    replacement = lambda *args, **kwargs: original(*args, **kwargs)  # noqa: E731
+    monkeypatch.setattr(builtins, "__import__", replacement)
+    assert not pyside_imports.skip_feature_import()
+    assert builtins.__import__ is replacement
