@@ -106,3 +106,18 @@ def test_retyping_money_with_more_decimals_is_one_change_views_and_autosave_hear
     assert document.undo_stack.count() == steps and len(heard) == 1
     window.actions.undo.trigger()
     assert str(document.report.value("t2.fees.amount")) == "1.0"
+
+
+def test_the_undo_pass_through_is_put_on_a_field_when_it_first_has_the_focus(qtbot, make_window):
+    """Until then no filter hears the field's events (some 150 calls into Python before the first
+    window is on screen); from then on Ctrl+Z in the field undoes the document's last step."""
+    window = make_window()
+    page = window.pages["problems"]
+    editor = page.editors["problems"].editor
+    other = window.pages["other_matters"].editors["other_matters"].editor
+    assert editor.property("nianbaoUndoToDocument") and not editor.property("nianbaoUndoFiltered")
+    window.tabs.setCurrentWidget(page)
+    type_chinese(qtbot, editor, "存在的问题：")
+    assert editor.property("nianbaoUndoFiltered") and not other.property("nianbaoUndoFiltered")
+    qtbot.keyClick(editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.document.report.text("problems") == ""
