@@ -59,9 +59,7 @@ class CheckPanel(QDockWidget):
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
         self.tree = FindingTree()
-        self.tree.itemDoubleClicked.connect(self._activated)
-        self.tree.itemActivated.connect(self._activated)
-        self.tree.currentItemChanged.connect(lambda *_: self._update_buttons())
+        self._tree_followed = False  # its item signals are connected with the first result (see show_result)
         layout.addWidget(self.tree, 1)
         # The selected finding again, selectable for copying, with what can be done about it.
         self.detail = QLabel()
@@ -89,6 +87,11 @@ class CheckPanel(QDockWidget):
     def show_result(self, result: CheckResult) -> None:
         from PySide6.QtWidgets import QTreeWidgetItem
 
+        if not self._tree_followed:  # the tree had no items before: nothing to activate or select
+            self._tree_followed = True
+            self.tree.itemDoubleClicked.connect(self._activated)
+            self.tree.itemActivated.connect(self._activated)
+            self.tree.currentItemChanged.connect(lambda *_: self._update_buttons())
         selected = self.current_finding()
         self.result = result
         self.tree.clear()
@@ -144,6 +147,8 @@ class CheckPanel(QDockWidget):
         return False
 
     def current_finding(self) -> Finding | None:
+        if not self._tree_followed:
+            return None  # no result shown yet: no items (nor their Python type made before the first paint)
         item = self.tree.currentItem()
         return item.data(0, FindingRole) if item is not None else None
 

@@ -63,10 +63,9 @@ class TextSlotEditor(QWidget):
         self.phrase_button = QPushButton("插入常用语句", self)
         self.phrase_button.setToolTip("在光标处插入常用的标准语句（年度、单位信息会自动填入）")
         menu = QMenu(self.phrase_button)
-        for phrase in document.report.phrases_for(key):
-            menu.addAction(phrase.title, lambda p=phrase: self.insert_phrase(p))
+        menu.aboutToShow.connect(self.phrase_menu)  # filled when first opened, not before the first paint
         self.phrase_button.setMenu(menu)
-        self.phrase_button.setVisible(not menu.isEmpty())
+        self.phrase_button.setVisible(bool(document.report.phrases_for(key)))
         footer.addWidget(self.phrase_button)
         layout.addLayout(footer)
 
@@ -90,6 +89,14 @@ class TextSlotEditor(QWidget):
     def set_text(self, text: str) -> None:
         """Replace the whole text as if typed (one undo step)."""
         self.editor.setPlainText(text)
+
+    def phrase_menu(self) -> QMenu:
+        """The 插入常用语句 menu, its sentences added the first time it is asked for."""
+        menu = self.phrase_button.menu()
+        if menu.isEmpty():
+            for phrase in self.document.report.phrases_for(self.key):
+                menu.addAction(phrase.title, lambda p=phrase: self.insert_phrase(p))
+        return menu
 
     def insert_phrase(self, phrase: Phrase) -> None:
         from core.phrases import fill  # with the first phrase inserted, not the first window

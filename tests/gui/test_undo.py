@@ -82,6 +82,9 @@ def test_standard_sentence_is_inserted_with_the_year(qtbot, make_window):
     window = make_window()
     opening = window.unit_page.opening
     menu = opening.phrase_button.menu()
+    assert menu.isEmpty() and not opening.phrase_button.isHidden()  # the sentences are added when it opens
+    menu.aboutToShow.emit()
+    assert opening.phrase_menu() is menu and len(menu.actions()) == len(window.document.report.phrases_for(opening.key)) > 0
     period = next(a for a in menu.actions() if a.text() == "统计期限")
     period.trigger()
     assert window.document.report.opening == "本报告中所列数据统计期限自2025年1月1日起至2025年12月31日止。"
