@@ -187,3 +187,74 @@ def test_another_installation_keeps_its_own_build(folder, monkeypatch):
     assert len(_cached_files(folder)) == 2  # neither removed the other's
     cache.load_cached(path, build)
     assert build.calls == 2
+
+
+def test_the_tables_computations_and_rules_are_read_when_first_asked_for(folder):
+    path = TEMPLATES_DIR / "2021.json"
+    build = CountingBuild()
+    built = cache.load_cached(path, build)
+    read = cache.load_cached(path, build)
+    assert not {"tables", "rules", "computations", "dependents"} & set(read.__dict__)
+    assert read.chapters == built.chapters and read.cells == built.cells  # what the first window shows
+    assert read.rules == built.rules and "tables" in read.__dict__  # one asked for: all of them read
+    assert read.table("t3") == built.table("t3") and read.rule(built.rules[0].id) == built.rules[0]
+    assert read.computations_after(["t3.new.natural"]) == built.computations_after(["t3.new.natural"])
+    assert build.calls == 1
+
+
+def test_a_cached_template_copies_and_is_stored_again_whole(folder):
+    import copy
+    import io
+
+    path = TEMPLATES_DIR / "2021.json"
+    built = cache.load_cached(path, load_template_file)
+    copied = copy.copy(cache.load_cached(path, lambda p: pytest.fail("built again")))
+    assert copied == built and copied.tables == built.tables and "_complete_deferred" not in copied.__dict__
+    stored = cache._dumps(b"text", b"code", cache.load_cached(path, lambda p: pytest.fail("built again")))
+    unpickler = cache.Unpickler(io.BytesIO(stored))
+    _size, text, code, first = unpickler.load()
+    parts = unpickler.load()
+    assert (text, code) == (b"text", b"code") and parts["rules"] == built.rules and first.chapters == built.chapters
+
+
+def test_threads_asking_at_once_all_get_the_parts(folder):
+    import threading
+
+    path = TEMPLATES_DIR / "2021.json"
+    built = cache.load_cached(path, load_template_file)
+    read = cache.load_cached(path, lambda p: pytest.fail("built again"))
+    start, got = threading.Barrier(8), []
+
+    def ask(name):
+        start.wait()
+        got.append(getattr(read, name) == getattr(built, name))
+
+    threads = [threading.Thread(target=ask, args=(name,)) for name in ("rules", "tables", "dependents", "computations") * 2]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert got == [True] * 8
+
+
+def test_a_damaged_second_part_is_built_instead_and_the_file_removed(folder):
+    path = TEMPLATES_DIR / "2021.json"
+    build = CountingBuild()
+    built = cache.load_cached(path, build)
+    (file,) = _cached_files(folder)
+    data = bytearray(file.read_bytes())
+    data[-40:-1] = b"\xff" * 39  # the end of the second pickle, the length unchanged
+    file.write_bytes(bytes(data))
+    read = cache.load_cached(path, build)
+    assert build.calls == 1 and read.chapters == built.chapters
+    assert read.rules == built.rules and build.calls == 2 and not file.exists()
+    assert cache.load_cached(path, build) == built and build.calls == 3 and file.exists()
+
+
+def test_a_shortened_file_is_not_taken(folder):
+    path = TEMPLATES_DIR / "2021.json"
+    build = CountingBuild()
+    cache.load_cached(path, build)
+    (file,) = _cached_files(folder)
+    file.write_bytes(file.read_bytes()[:-100])
+    assert cache.load_cached(path, build).rules and build.calls == 2

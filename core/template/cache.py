@@ -5,7 +5,10 @@ back, plus the compiling of its regular expressions).
 A cache file holds what the build depended on — the JSON text itself, and the app's and Python's
 versions and the code that builds it (each source file's size and modification time; a frozen app's
 executable instead, which holds that code) — and the template; it is used only when both equal this
-run's exactly (its name, by a checksum of the two, only finds it). A file that is missing, unreadable,
+run's exactly (its name, by a checksum of the two, only finds it). The template is stored in two
+pickles sharing one memo: what the first window shows, read at once, then its tables, computations
+and rules (three quarters of the file), read when first asked for (``model.DEFERRED_PARTS``); the
+file's length, stored in the first, tells that the second is all there. A file that is missing, unreadable,
 truncated, of another build or holding anything but a template of the expected id is ignored and
 written anew; writing is best effort (a read-only or full disk costs only the time). The file is the user's own, in the user's cache folder, like Python's own bytecode cache:
 nothing a report or a workbook contains reaches it.
@@ -27,14 +30,15 @@ from types import MappingProxyType
 
 import core
 from core.cache_folder import cache_folder
-from core.template.model import Template
+from core.template.model import DEFERRED_PARTS, Template, defer_parts
 
 try:
-    from _pickle import loads  # the C unpickler alone: importing pickle.py costs 2 ms more at start-up
+    from _pickle import Unpickler  # the C unpickler alone: importing pickle.py costs 2 ms more at start-up
 except ImportError:  # an interpreter without the accelerator
-    from pickle import loads
+    from pickle import Unpickler
 
-CACHE_FORMAT = 1  # bump when the file's layout changes
+CACHE_FORMAT = 2  # bump when the file's layout changes
+_SIZE_BYTES = 8
 SUBFOLDER = "templates"
 _CORE_DIR = Path(core.__file__).resolve().parent
 _BUILDER_MODULES = ("__init__.py", "cache_folder.py", "cell_types.py", "expressions.py", "records.py", "units.py")
@@ -52,30 +56,47 @@ def load_cached(path: Path, build: Callable[[Path], Template]) -> Template:
     if folder is None:
         return build(path)
     file = folder / SUBFOLDER / f"{path.stem}-{_installation():08x}-{zlib.crc32(code, zlib.crc32(text)):08x}.pickle"
-    template = _read(file, text, code, path.stem)
+    template = _read(file, text, code, path.stem, lambda: build(path))
     if template is None:
         template = build(path)
-        _write(file, (text, code, template))
+        _write(file, text, code, template)
     template.path = path
     return template
 
 
-def _read(file: Path, text: bytes, code: bytes, template_id: str) -> Template | None:
+def _read(file: Path, text: bytes, code: bytes, template_id: str, build: Callable[[], Template]) -> Template | None:
     try:
-        stored_text, stored_code, template = loads(file.read_bytes())
+        data = file.read_bytes()
+        unpickler = Unpickler(io.BytesIO(data))
+        size, stored_text, stored_code, template = unpickler.load()
     except Exception:  # noqa: BLE001  # missing, unreadable, torn or foreign: built again
         return None
-    if stored_text != text or stored_code != code or not isinstance(template, Template) \
+    if size != len(data).to_bytes(_SIZE_BYTES, "little") or stored_text != text or stored_code != code or not isinstance(template, Template) \
             or template.id != template_id:
         return None
+    defer_parts(template, lambda: _deferred_parts(unpickler, file, build))
     return template
 
 
-def _write(file: Path, content: tuple[bytes, bytes, Template]) -> None:
+def _deferred_parts(unpickler: Unpickler, file: Path, build: Callable[[], Template]) -> dict[str, object]:
+    """The second pickle; should it not read (the file was whole when opened), the template is built."""
+    try:
+        parts = unpickler.load()
+        if isinstance(parts, dict) and set(parts) == set(DEFERRED_PARTS):
+            return parts
+    except Exception:  # noqa: BLE001  # the same failures as above, found later
+        pass
+    with contextlib.suppress(OSError):
+        file.unlink()  # built and written again at the next start
+    built = build()
+    return {name: built.__dict__[name] for name in DEFERRED_PARTS}
+
+
+def _write(file: Path, text: bytes, code: bytes, template: Template) -> None:
     import pickle
 
     try:
-        data = _dumps(content)
+        data = _dumps(text, code, template)
         file.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=file.parent, prefix=f".{file.stem}.", suffix=".tmp")
         try:
@@ -109,15 +130,26 @@ def _installation() -> int:
     return zlib.crc32(where.encode("utf-8", "surrogatepass"))
 
 
-def _dumps(value: object) -> bytes:
+def _dumps(text: bytes, code: bytes, template: Template) -> bytes:
+    """The file: (its length, text, code, the template without its deferred parts), then those parts;
+    one memo, so that what the two share (a cell's row and column) is shared again when read back."""
     import pickle
 
-    buffer = io.BytesIO()
-    pickler = pickle.Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL)
-    pickler.dispatch_table = copyreg.dispatch_table.copy()  # type: ignore[misc]
-    pickler.dispatch_table[MappingProxyType] = lambda proxy: (read_only, (dict(proxy),))  # type: ignore[index]
-    pickler.dump(value)
-    return buffer.getvalue()
+    state = template.__getstate__()
+    first = object.__new__(Template)
+    first.__dict__.update({k: v for k, v in state.items() if k not in DEFERRED_PARTS})
+    parts = {name: state[name] for name in DEFERRED_PARTS}
+    size = bytes(_SIZE_BYTES)
+    for _ in range(2):  # the length (of fixed width) is known after the first pass
+        buffer = io.BytesIO()
+        pickler = pickle.Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL)
+        pickler.dispatch_table = copyreg.dispatch_table.copy()  # type: ignore[misc]
+        pickler.dispatch_table[MappingProxyType] = lambda proxy: (read_only, (dict(proxy),))  # type: ignore[index]
+        pickler.dump((size, text, code, first))
+        pickler.dump(parts)
+        data = buffer.getvalue()
+        size = len(data).to_bytes(_SIZE_BYTES, "little")
+    return data
 
 
 def read_only(mapping: dict) -> MappingProxyType:

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from _thread import allocate_lock
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import field
 from functools import cache
 from pathlib import Path
@@ -326,6 +327,23 @@ class Template:
         self._tables = {t.key: t for t in self.tables}
         self._rules = {r.id: r for r in self.rules}
 
+    def __getattr__(self, name: str) -> Any:
+        """A template read from the cache (core/template/cache.py) gets its tables, computations and
+        rules (what the first window does not show) when one of them is first asked for."""
+        if name in DEFERRED_PARTS:
+            with _DEFERRED_LOCK:
+                complete = self.__dict__.pop(_DEFERRED, None)
+                if complete is not None:
+                    self.__dict__.update(complete())
+            if name in self.__dict__:
+                return self.__dict__[name]
+        raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+
+    def __getstate__(self) -> dict[str, Any]:
+        if _DEFERRED in self.__dict__:  # complete before being pickled or copied
+            getattr(self, DEFERRED_PARTS[0])
+        return self.__dict__
+
     def find_chapter(self, key: str) -> Chapter | None:
         return self._chapters.get(key)
 
@@ -373,6 +391,20 @@ class Template:
                 found[computation.cell] = computation
         order = {c.cell: i for i, c in enumerate(self.computations)}
         return sorted(found.values(), key=lambda c: order[c.cell])
+
+
+# What a template read from the cache reads only when first asked for (Template.__getattr__); none
+# has a class attribute (a default), so that asking for it reaches __getattr__.
+DEFERRED_PARTS = ("tables", "computations", "rules", "dependents", "_tables", "_rules")
+_DEFERRED = "_complete_deferred"  # the instance attribute holding how to read them
+_DEFERRED_LOCK = allocate_lock()
+
+
+def defer_parts(template: Template, complete: Callable[[], dict[str, Any]]) -> None:
+    """Leave the deferred parts of ``template`` to ``complete()`` (their values by name)."""
+    for name in DEFERRED_PARTS:
+        template.__dict__.pop(name, None)
+    template.__dict__[_DEFERRED] = complete
 
 
 def text_keys_of(chapters: Iterable[Chapter]) -> tuple[str, ...]:
