@@ -87,20 +87,6 @@ def link_previous(report: Report, last: Report | None, path: str = "") -> None:
     report.previous_path = path if last is not None else ""
 
 
-def unchanged_drafts(report: Report) -> list[str]:
-    """Text slots still word for word as last year's report had them."""
-    if report.previous is None:
-        return []
-    return [key for key in (OPENING, *report.text_keys) if is_unchanged_draft(report, key)]
-
-
-def is_unchanged_draft(report: Report, key: str) -> bool:
-    """Whether one text slot (of ``report.text_keys``, or OPENING) is still last year's text word for word."""
-    previous = report.previous
-    text = report.text(key)
-    return previous is not None and bool(text.strip()) and text == previous.text(key)
-
-
 def carried_summary(last: Report, report: Report) -> list[str]:
     """What a report started from ``last`` took from it, and what stays blank (Chinese, for both faces)."""
     lines = ["单位信息和联系方式沿用上年报告"]

@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
-from core.carry_over import is_unchanged_draft, unchanged_drafts
 from core.document import OPENING
+from core.drafts import is_unchanged_draft, unchanged_drafts
 
 if TYPE_CHECKING:
     from gui.document import ReportDocument

@@ -3,8 +3,9 @@
 
 from __future__ import annotations
 
-from core.carry_over import carried_summary, report_from_last_year, unchanged_drafts
+from core.carry_over import carried_summary, report_from_last_year
 from core.checks import run_checks
+from core.drafts import unchanged_drafts
 from core.report_file import load_report
 from resources import SAMPLE_REPORT
 from tests.conftest import FIXTURES

@@ -94,7 +94,7 @@ def reporting_period(rule: Rule, context: CheckContext) -> Iterator[Outcome]:
 
 def unedited_drafts(rule: Rule, context: CheckContext) -> Iterator[Outcome]:
     """Texts carried over from last year's report as drafts and not yet rewritten."""
-    from core.carry_over import unchanged_drafts
+    from core.drafts import unchanged_drafts
 
     report = context.report
     by_chapter: dict[str, list[str]] = {}

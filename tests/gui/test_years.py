@@ -93,7 +93,7 @@ def test_a_chapter_partly_rewritten_names_the_sections_still_last_years(qtbot, m
 def test_typing_looks_at_the_typed_slot_only_and_checks_find_drafts_once_per_run(qtbot, make_window, answers,
                                                                                   monkeypatch):
     """C12's scan of every slot runs once per check run, not once per page per keystroke."""
-    from core import carry_over
+    from core import drafts
 
     window = make_window()
     document = _new_from(window, answers, SAMPLE_2020)
@@ -102,7 +102,7 @@ def test_typing_looks_at_the_typed_slot_only_and_checks_find_drafts_once_per_run
     page = window.pages["problems"]
     window.tabs.setCurrentWidget(page)
     editor = page.editors["problems"].editor
-    scans = count_calls(monkeypatch, carry_over.unchanged_drafts)
+    scans = count_calls(monkeypatch, drafts.unchanged_drafts)
     runs = []
     window.runner.finished.connect(runs.append)
     editor.setFocus()
