@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QApplication
 from core.report_file import ReportFileError
 from gui.document import ReportDocument
 from gui.files.autosave import Autosaver, find_recoverable
+from gui.files.opening import open_document
 from gui.files.recent import RecentFiles
-from gui.files.workflow import open_document
 from gui.fonts import apply_ui_font
 from gui.main_window import MainWindow
 from gui.startup import MAX_PAUSE_MS

@@ -24,7 +24,6 @@ from gui.checks.runner import CheckRunner, findings_by_cell
 from gui.document import ReportDocument
 from gui.files.autosave import Autosaver
 from gui.files.recent import RecentFiles
-from gui.files.workflow import FileWorkflow
 from gui.first_frame import AfterFirstFrame
 from gui.startup import finished as startup_finished
 from gui.unit_info.form import UnitInfoPage
@@ -33,6 +32,7 @@ from gui.window_geometry import WindowGeometry
 if TYPE_CHECKING:
     from core.checks import CheckResult, Finding
     from gui.files.last_year import LastYearWorkflow
+    from gui.files.workflow import FileWorkflow
     from gui.start.banner import ReadOnlyBanner
     from gui.start.page import StartPage
     from gui.tables.view import ReportTableView
@@ -51,7 +51,7 @@ class MainWindow(QMainWindow):
         self.autosaver = autosaver or Autosaver(parent=self)
         self.autosaver.setParent(self)
         self.actions = create_actions(self)
-        self.files = FileWorkflow(self)
+        self._files: FileWorkflow | None = None  # made with the first file command
         self._last_year: LastYearWorkflow | None = None  # made with the first of its commands
         self.document: ReportDocument | None = None
         self.runner: CheckRunner | None = None
@@ -102,7 +102,7 @@ class MainWindow(QMainWindow):
         file_menu = self.menuBar().addMenu("文件(&F)")
         file_menu.addActions([a.new, a.new_from_last_year, a.open])
         self.recent_menu = file_menu.addMenu("最近打开的文件")
-        self.recent_menu.aboutToShow.connect(self.files.fill_recent_menu)
+        self.recent_menu.aboutToShow.connect(lambda: self.files.fill_recent_menu())
         file_menu.addActions([a.save, a.save_as])
         file_menu.addSeparator()
         file_menu.addActions([a.export_word, a.export_excel, a.import_excel, a.import_tables, a.import_published])
@@ -128,18 +128,18 @@ class MainWindow(QMainWindow):
         help_menu = self.menuBar().addMenu("帮助(&H)")
         help_menu.addActions([a.guide, a.about])
 
-        a.new.triggered.connect(self.files.new_report)
+        a.new.triggered.connect(lambda: self.files.new_report())
         a.new_from_last_year.triggered.connect(lambda: self.last_year.new_from_last_year())
         a.link_previous.triggered.connect(lambda: self.last_year.link_previous())
         a.remove_previous.triggered.connect(lambda: self.last_year.remove_previous())
         a.open.triggered.connect(lambda: self.files.open_file())
-        a.save.triggered.connect(self.files.save)
-        a.save_as.triggered.connect(self.files.save_as)
-        a.export_word.triggered.connect(self.files.export_word)
-        a.export_excel.triggered.connect(self.files.export_excel)
-        a.import_excel.triggered.connect(self.files.import_excel)
-        a.import_tables.triggered.connect(self.files.import_into_current)
-        a.import_published.triggered.connect(self.files.import_published)
+        a.save.triggered.connect(lambda: self.files.save())
+        a.save_as.triggered.connect(lambda: self.files.save_as())
+        a.export_word.triggered.connect(lambda: self.files.export_word())
+        a.export_excel.triggered.connect(lambda: self.files.export_excel())
+        a.import_excel.triggered.connect(lambda: self.files.import_excel())
+        a.import_tables.triggered.connect(lambda: self.files.import_into_current())
+        a.import_published.triggered.connect(lambda: self.files.import_published())
         a.aggregate.triggered.connect(self.show_aggregate)
         a.quit.triggered.connect(self.close)
         a.undo.triggered.connect(lambda: self.document and self.document.undo_stack.undo())
@@ -163,6 +163,15 @@ class MainWindow(QMainWindow):
             self._read_only_banner.newReport.connect(lambda: self.files.new_report())
             self._report_column.insertWidget(0, self._read_only_banner)
         return self._read_only_banner
+
+    @property
+    def files(self) -> FileWorkflow:
+        """新建/打开/保存/导入/导出 (made, with its module, by the first of these commands)."""
+        if self._files is None:
+            from gui.files.workflow import FileWorkflow
+
+            self._files = FileWorkflow(self)
+        return self._files
 
     @property
     def last_year(self) -> LastYearWorkflow:

@@ -1,6 +1,7 @@
 """新建, 打开, 保存, 另存为, recent files, import and export, and the question before discarding changes.
 
-The dialogs and the export flow are imported when first used: the first screen needs neither."""
+The window makes it with the first of these commands; the dialogs and the export flow are imported
+when first used. Opening the file given at start is gui/files/opening.py."""
 
 from __future__ import annotations
 
@@ -8,33 +9,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from core.document import Report
-from core.report_file import EXTENSION, ReportFileError, load_report, save_report
+from core.report_file import EXTENSION, ReportFileError, save_report
 from core.template.registry import UnknownTemplateError
 from core.user_files import is_read_only
 from gui.document import ReportDocument
+from gui.files.opening import is_bundled_sample, open_document
 from resources import SAMPLE_REPORT
 
 if TYPE_CHECKING:
     from gui.main_window import MainWindow
-
-SAMPLE_NAME = "示例报告（只读）"
-
-
-def is_bundled_sample(path: Path) -> bool:
-    try:
-        return Path(path).resolve() == SAMPLE_REPORT.resolve()
-    except OSError:
-        return False
-
-
-def open_document(path: Path) -> ReportDocument:
-    """Load a report file; the bundled sample opens read-only and untitled, to look at, never to write
-    over (a report begun over it keeps the sample town in its texts)."""
-    report = load_report(path)
-    if is_bundled_sample(path):
-        return ReportDocument(report, None, untitled_name=SAMPLE_NAME, read_only=True)
-    return ReportDocument(report, Path(path).resolve())
-
 
 class FileWorkflow:
     def __init__(self, window: MainWindow) -> None:
