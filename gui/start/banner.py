@@ -3,7 +3,7 @@ own starts anew, blank or from last year's report."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
@@ -18,6 +18,7 @@ class ReadOnlyBanner(QWidget):
     def __init__(self, parent: QWidget | None = None, from_last_year: QAction | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("readOnlyBanner")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)  # a QWidget subclass paints no style sheet background without it
         self.setStyleSheet("#readOnlyBanner { background: #fff4ce; border-bottom: 1px solid #e0c060; }")
         row = QHBoxLayout(self)
         self.text = QLabel(TEXT)

@@ -177,3 +177,15 @@ def test_drawn_tables_and_explanations_of_a_read_only_report(qtbot, settings, re
     finally:
         window.close()
         window.deleteLater()
+
+
+def test_the_banner_is_drawn_on_its_yellow_ground(qtbot, sample_window):
+    window, _refused = sample_window
+    banner = window.read_only_banner
+    qtbot.waitExposed(window)
+    window.repaint()
+    # what the window painted on screen (a widget's own grab draws style sheets even where the window does not)
+    picture = window.screen().grabWindow(window.winId()).toImage()
+    corner = banner.mapTo(window, banner.rect().topLeft()) * window.devicePixelRatio()
+    colour = picture.pixelColor(corner.x() + 2, corner.y() + 2)  # away from the text and the buttons
+    assert (colour.red(), colour.green(), colour.blue()) == (0xff, 0xf4, 0xce)
