@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Collection, Iterable, Iterator
-from dataclasses import field
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from core.cell_types import kind_of
 from core.expressions import evaluate_partial
 from core.outline import Outline, chapters_of
-from core.records import record
+from core.records import field, record
 from core.template import Template, load_template, template_for_year
 from core.template.model import Chapter, Phrase, Section, Table, text_keys_of
 from core.units import UNIT_FIELD_LABELS, UNIT_KINDS, UNIT_LEVELS, UnitInfo

@@ -7,10 +7,9 @@ unit contributed what. Saved in the .nianbao file as "members" (absent in any ot
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import field
 from typing import Any
 
-from core.records import record
+from core.records import field, record
 from core.values import CellInputError, CellValue, format_value, from_json, numeric, to_json
 
 MAX_MEMBERS = 5000

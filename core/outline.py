@@ -7,8 +7,6 @@ what may change (``Template.outline``); a report without an outline of its own u
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from core.records import record
 from core.template.model import Chapter, Section, Template
 
@@ -57,6 +55,8 @@ def chapters_of(template: Template, outline: Outline | None) -> tuple[Chapter, .
     """The chapters as the report prints them: the template's, shaped by the report's outline."""
     if outline is None:
         return template.chapters
+    from dataclasses import replace  # a report of the format's own outline (most) needs neither
+
     chapters = []
     free = template.outline.chapters == "free"
     for position, item in enumerate(outline, start=1):
@@ -81,6 +81,8 @@ def chapters_of(template: Template, outline: Outline | None) -> tuple[Chapter, .
 def _section(base: Chapter | None, item: OutlineSection) -> Section:
     customary = next((s for s in base.sections if s.key == item.key), None) if base else None
     if customary is not None:
+        from dataclasses import replace
+
         return replace(customary, title=item.title, tables=item.tables)
     return Section(item.key, item.title, base.help if base else "", (), item.tables)
 

@@ -10,9 +10,12 @@ would. Only ``__dataclass_params__`` differs (it describes the bare dataclass th
 to). Building an instance costs a little more (``__init__`` walks the field list), so classes made by
 the thousand in a hot loop (the check engine's outcomes) stay plain dataclasses.
 
-The field list itself is made here too for the plain case (annotated fields, defaults or ``field()``,
-no dataclass base, no ``ClassVar``/``InitVar``/``KW_ONLY``): ``dataclass()`` would spend another
-50 µs a class resolving each string annotation. Anything else goes through ``dataclass()``.
+The field list itself is made here too for the plain case (annotated fields, defaults or this
+module's ``field()``, no dataclass base, no ``ClassVar``/``InitVar``/``KW_ONLY``): ``dataclass()``
+would spend another 50 µs a class resolving each string annotation, and the ``dataclasses`` module
+itself is not imported until something asks a record for its dataclass fields (``fields``,
+``replace``, ``asdict``, ``is_dataclass``: ``__dataclass_fields__`` is made then). Anything else goes
+through ``dataclass()``.
 
     @record(frozen=True)
     class Phrase:
@@ -23,8 +26,9 @@ no dataclass base, no ``ClassVar``/``InitVar``/``KW_ONLY``): ``dataclass()`` wou
 from __future__ import annotations
 
 import reprlib
+import sys
 from collections.abc import Callable
-from dataclasses import MISSING, Field, FrozenInstanceError, dataclass, field, fields
+from functools import cache
 from operator import attrgetter
 from typing import Any, TypeVar, overload
 
@@ -37,6 +41,68 @@ except ImportError:  # Python 3.10: type checkers read the decorator as they can
 T = TypeVar("T", bound=type)
 
 RECORD_MARK = "__record__"  # set on every class made here (tests find classes that are not)
+_SPECS = "__record_fields__"  # a record's fields, as this module's FieldSpec
+
+
+class _Missing:
+    def __repr__(self) -> str:
+        return "MISSING"
+
+
+MISSING: Any = _Missing()  # no default (dataclasses.MISSING where a dataclasses.Field is made)
+
+
+class FieldSpec:
+    """A field of a record: what ``dataclasses.Field`` says of it, without the dataclasses module."""
+
+    __slots__ = ("name", "type", "default", "default_factory", "init", "repr", "hash", "compare", "metadata",
+                 "kw_only")
+
+    def __init__(self, default: Any = MISSING, default_factory: Any = MISSING, init: bool = True,
+                 repr: bool = True, hash: bool | None = None, compare: bool = True,  # noqa: A002
+                 metadata: Any = None, kw_only: Any = MISSING) -> None:
+        if default is not MISSING and default_factory is not MISSING:
+            raise ValueError("cannot specify both default and default_factory")
+        self.name: str = ""
+        self.type: Any = None
+        self.default, self.default_factory, self.init, self.repr = default, default_factory, init, repr
+        self.hash, self.compare, self.metadata, self.kw_only = hash, compare, metadata, kw_only
+
+    @classmethod
+    def of(cls, made: Any) -> FieldSpec:
+        """The spec of a ``dataclasses.Field`` (a class ``dataclass()`` made)."""
+        import dataclasses
+
+        def ours(value: Any) -> Any:
+            return MISSING if value is dataclasses.MISSING else value
+
+        spec = cls(ours(made.default), ours(made.default_factory), made.init, made.repr, made.hash, made.compare,
+                   made.metadata, ours(made.kw_only))
+        spec.name, spec.type = made.name, made.type
+        return spec
+
+    def as_dataclass_field(self) -> Any:
+        import dataclasses
+
+        def theirs(value: Any) -> Any:
+            return dataclasses.MISSING if value is MISSING else value
+
+        made = dataclasses.field(default=theirs(self.default), default_factory=theirs(self.default_factory),
+                                 init=self.init, repr=self.repr, hash=self.hash, compare=self.compare,
+                                 metadata=self.metadata, kw_only=theirs(self.kw_only))
+        made.name, made.type = self.name, self.type
+        return made
+
+
+def field(*, default: Any = MISSING, default_factory: Any = MISSING, init: bool = True, repr: bool = True,  # noqa: A002
+          hash: bool | None = None, compare: bool = True, metadata: Any = None, kw_only: Any = MISSING) -> Any:  # noqa: A002
+    """``dataclasses.field`` for records (without importing dataclasses)."""
+    return FieldSpec(default, default_factory, init, repr, hash, compare, metadata, kw_only)
+
+
+def field_names(cls: type) -> tuple[str, ...]:
+    """The names of a record's fields, in order."""
+    return tuple(spec.name for spec in cls.__dict__[_SPECS])
 
 
 @overload
@@ -47,7 +113,7 @@ def record(cls: T, /) -> T: ...
 def record(*, frozen: bool = False) -> Callable[[T], T]: ...
 
 
-@dataclass_transform(field_specifiers=(Field,))
+@dataclass_transform(field_specifiers=(field,))
 def record(cls: T | None = None, /, *, frozen: bool = False) -> T | Callable[[T], T]:
     """``@record`` is ``@dataclass``, ``@record(frozen=True)`` is ``@dataclass(frozen=True)``."""
     if cls is None:
@@ -63,9 +129,9 @@ def _make(cls: T, frozen: bool) -> T:
     documented = bool(own.get("__doc__"))
     if not documented:
         cls.__doc__ = cls.__name__  # spares dataclass its inspect.signature(); replaced below
-    if not _add_plain_fields(cls):
-        dataclass(cls, init=False, repr=False, eq=False)
-    specs = fields(cls)
+    specs = _add_plain_fields(cls)
+    if specs is None:
+        specs = _through_dataclass(cls)
     if not documented:
         cls.__doc__ = f"{cls.__name__}({', '.join(f.name for f in specs if f.init)})"
     cls.__init__ = _init(cls, specs)
@@ -83,50 +149,89 @@ def _make(cls: T, frozen: bool) -> T:
     return cls
 
 
-@dataclass(init=False, repr=False, eq=False)
-class _Probe:
-    """What ``dataclass(cls, init=False, repr=False, eq=False)`` sets, read once from a real one."""
-
-    value: int
-
-
-_PARAMS = _Probe.__dataclass_params__  # type: ignore[attr-defined]
-_FIELD_KIND = _Probe.__dataclass_fields__["value"]._field_type  # type: ignore[attr-defined]
-del _Probe
 _UNUSUAL = ("ClassVar", "InitVar", "KW_ONLY")  # annotations only dataclass() reads right
 
 
-def _add_plain_fields(cls: type) -> bool:
-    """Give ``cls`` its dataclass fields as ``dataclass(cls, init=False, repr=False, eq=False)``
-    would; False (nothing changed) when the class is not the plain case this handles."""
+def _add_plain_fields(cls: type) -> tuple[FieldSpec, ...] | None:
+    """Give ``cls`` its fields as ``dataclass(cls, init=False, repr=False, eq=False)`` would; None
+    (nothing changed) when the class is not the plain case this handles."""
     own = cls.__dict__
     annotations = own.get("__annotations__", {})
+    for name, value in own.items():
+        if isinstance(value, FieldSpec) and name not in annotations:
+            raise TypeError(f"{name!r} is a field but has no type annotation")
+    made_by_dataclasses = sys.modules.get("dataclasses")
     if any(hasattr(base, "__dataclass_fields__") for base in cls.__mro__[1:]) \
             or any(not isinstance(kind, str) or any(word in kind for word in _UNUSUAL) for kind in annotations.values()) \
-            or any(isinstance(value, Field) and name not in annotations for name, value in own.items()) \
+            or (made_by_dataclasses and any(isinstance(value, made_by_dataclasses.Field) for value in own.values())) \
             or getattr(cls, "__abstractmethods__", None):
-        return False
-    specs: dict[str, Field] = {}
+        return None
+    specs = []
     for name, kind in annotations.items():
         default = getattr(cls, name, MISSING)
-        spec = default if isinstance(default, Field) else field(default=default)
+        spec = default if isinstance(default, FieldSpec) else FieldSpec(default)
         if spec.default is not MISSING and spec.default.__class__.__hash__ is None:
             raise ValueError(f"mutable default {type(spec.default)} for field {name} is not allowed: "
                              "use default_factory")
-        spec.name, spec.type, spec._field_type = name, kind, _FIELD_KIND  # type: ignore[attr-defined]
+        spec.name, spec.type = name, kind
         if spec.kw_only is MISSING:
             spec.kw_only = False
-        specs[name] = spec
-        if isinstance(default, Field):
+        specs.append(spec)
+        if isinstance(default, FieldSpec):
             if spec.default is MISSING:
                 delattr(cls, name)
             else:
                 setattr(cls, name, spec.default)
-    cls.__dataclass_params__ = _PARAMS  # type: ignore[attr-defined]
-    cls.__dataclass_fields__ = specs  # type: ignore[attr-defined]
+    setattr(cls, _SPECS, tuple(specs))
+    cls.__dataclass_fields__ = _DataclassAttribute("__dataclass_fields__")  # type: ignore[attr-defined]
+    cls.__dataclass_params__ = _DataclassAttribute("__dataclass_params__")  # type: ignore[attr-defined]
     if "__match_args__" not in own:
-        cls.__match_args__ = tuple(name for name, spec in specs.items() if spec.init)  # type: ignore[attr-defined]
-    return True
+        cls.__match_args__ = tuple(spec.name for spec in specs if spec.init)  # type: ignore[attr-defined]
+    return tuple(specs)
+
+
+def _through_dataclass(cls: type) -> tuple[FieldSpec, ...]:
+    """The unusual classes: ``dataclass()`` makes the field list (this module's ``field()`` read as its own)."""
+    import dataclasses
+
+    for name, value in list(cls.__dict__.items()):
+        if isinstance(value, FieldSpec):
+            setattr(cls, name, value.as_dataclass_field())
+    dataclasses.dataclass(cls, init=False, repr=False, eq=False)
+    specs = tuple(FieldSpec.of(made) for made in dataclasses.fields(cls))
+    setattr(cls, _SPECS, specs)
+    return specs
+
+
+class _DataclassAttribute:
+    """A plain record's ``__dataclass_fields__`` and ``__dataclass_params__``, made (with the
+    dataclasses module) the first time either is read, in place of this descriptor."""
+
+    def __init__(self, name: str) -> None:
+        self._name = name
+
+    def __get__(self, instance: object, owner: type) -> Any:
+        cls = next(c for c in owner.__mro__ if isinstance(c.__dict__.get("__dataclass_fields__"), _DataclassAttribute))
+        made = {}
+        for spec in cls.__dict__[_SPECS]:
+            one = spec.as_dataclass_field()
+            one._field_type = _dataclass_kinds()[0]
+            made[spec.name] = one
+        type.__setattr__(cls, "__dataclass_params__", _dataclass_kinds()[1])
+        type.__setattr__(cls, "__dataclass_fields__", made)
+        return getattr(owner if instance is None else instance, self._name)
+
+
+@cache
+def _dataclass_kinds() -> tuple[Any, Any]:
+    """What ``dataclass(cls, init=False, repr=False, eq=False)`` sets: a field's kind, the parameters."""
+    import dataclasses
+
+    @dataclasses.dataclass(init=False, repr=False, eq=False)
+    class Probe:
+        value: int
+
+    return Probe.__dataclass_fields__["value"]._field_type, Probe.__dataclass_params__  # type: ignore[attr-defined]
 
 
 def _getter(names: tuple[str, ...]) -> Callable[[object], tuple]:
@@ -139,7 +244,7 @@ def _getter(names: tuple[str, ...]) -> Callable[[object], tuple]:
     return attrgetter(*names)
 
 
-def _init(cls: type, specs: tuple[Field, ...]) -> Callable[..., None]:
+def _init(cls: type, specs: tuple[FieldSpec, ...]) -> Callable[..., None]:
     names = tuple(f.name for f in specs if f.init)
     known = frozenset(names)
     # Per init field: MISSING (required), or (False, default) or (True, factory).
@@ -218,6 +323,8 @@ def _hash(values: Callable[[object], tuple]) -> Callable[[object], int]:
 def _frozen_setattr(cls: type, names: frozenset[str]) -> Callable[[object, str, object], None]:
     def __setattr__(self: object, name: str, value: object) -> None:
         if type(self) is cls or name in names:
+            from dataclasses import FrozenInstanceError
+
             raise FrozenInstanceError(f"cannot assign to field {name!r}")
         super(cls, self).__setattr__(name, value)
 
@@ -227,6 +334,8 @@ def _frozen_setattr(cls: type, names: frozenset[str]) -> Callable[[object, str, 
 def _frozen_delattr(cls: type, names: frozenset[str]) -> Callable[[object, str], None]:
     def __delattr__(self: object, name: str) -> None:
         if type(self) is cls or name in names:
+            from dataclasses import FrozenInstanceError
+
             raise FrozenInstanceError(f"cannot delete field {name!r}")
         super(cls, self).__delattr__(name)
 

@@ -9,14 +9,12 @@ which fields they changed.
 
 from __future__ import annotations
 
-import copy
 import re
 from collections.abc import Iterator
-from dataclasses import field
 from functools import cache
 
 from core.document import UNIT_FIELD_LABELS, Report, UnitInfo
-from core.records import record
+from core.records import field, record
 
 
 @cache
@@ -91,6 +89,8 @@ def clean_report(report: Report) -> CleanedReport:
         if new == text:
             continue
         if cleaned is None:
+            import copy
+
             cleaned = copy.deepcopy(report)
         store_text(cleaned, kind, key, new)
         count = forbidden_count(text)

@@ -4,9 +4,7 @@ Unit types and levels decide which checks apply (a format's template names them 
 
 from __future__ import annotations
 
-from dataclasses import fields
-
-from core.records import record
+from core.records import field_names, record
 
 UNIT_KINDS = {"government": "人民政府", "department": "部门/机构"}
 UNIT_LEVELS = {"province": "省级", "city": "设区的市", "county": "县级", "township": "乡镇街道"}
@@ -46,4 +44,4 @@ class UnitInfo:
 
     @classmethod
     def field_names(cls) -> list[str]:
-        return [f.name for f in fields(cls)]
+        return list(field_names(cls))

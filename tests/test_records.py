@@ -15,6 +15,7 @@ from dataclasses import FrozenInstanceError, dataclass, field
 import pytest
 
 from core.records import RECORD_MARK, record
+from core.records import field as record_field
 
 
 @dataclass(frozen=True)
@@ -31,8 +32,8 @@ class FrozenRec:
     key: str
     count: int = 0
     tags: tuple[str, ...] = ()
-    note: str = field(default="", compare=False)
-    cache: dict = field(default_factory=dict, repr=False, hash=False, compare=False)
+    note: str = record_field(default="", compare=False)
+    cache: dict = record_field(default_factory=dict, repr=False, hash=False, compare=False)
 
 
 @dataclass
@@ -52,8 +53,8 @@ class MutableRec:
     """A mutable one with a post-init step and a field left out of __init__."""
 
     name: str
-    rows: list[str] = field(default_factory=list)
-    size: int = field(default=0, init=False)
+    rows: list[str] = record_field(default_factory=list)
+    size: int = record_field(default=0, init=False)
 
     def __post_init__(self) -> None:
         self.size = len(self.rows)
@@ -197,8 +198,8 @@ print(json.dumps(sorted(set(found))))
 class WithFactory:
     key: str
     rows: tuple[str, ...] = ()
-    extra: dict = field(default_factory=dict, compare=False)
-    hidden: int = field(default=7, repr=False)
+    extra: dict = record_field(default_factory=dict, compare=False)
+    hidden: int = record_field(default=7, repr=False)
 
 
 @dataclass(frozen=True)
@@ -248,3 +249,41 @@ def test_unusual_classes_go_through_dataclass_and_keep_its_rules():
         @record
         class Unannotated:
             rows = field(default=1)
+
+
+def test_plain_records_are_made_without_importing_dataclasses():
+    code = """
+from __future__ import annotations  # as every module of the app: the annotations stay text
+import json, sys
+from core.records import field, field_names, record
+
+@record(frozen=True)
+class Point:
+    x: int
+    y: int = 0
+    tags: tuple = field(default=(), compare=False)
+    notes: list = field(default_factory=list, repr=False)
+
+p = Point(1, tags=("a",))
+before = "dataclasses" in sys.modules
+import dataclasses
+print(json.dumps({"before": before, "names": field_names(Point), "fields": [f.name for f in dataclasses.fields(p)],
+                  "replaced": repr(dataclasses.replace(p, y=5)), "asdict": dataclasses.asdict(p),
+                  "is": dataclasses.is_dataclass(Point), "same": Point(1) == Point(1, tags=("b",))}))
+"""
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60,
+                         env=dict(os.environ, PYTHONPATH=os.getcwd()))
+    assert out.returncode == 0, out.stderr
+    assert json.loads(out.stdout) == {
+        "before": False, "names": ["x", "y", "tags", "notes"], "fields": ["x", "y", "tags", "notes"],
+        "replaced": "Point(x=1, y=5, tags=('a',))", "asdict": {"x": 1, "y": 0, "tags": ["a"], "notes": []},
+        "is": True, "same": True}
+
+
+def test_a_record_field_without_annotation_or_with_both_defaults_is_refused():
+    with pytest.raises(TypeError, match="has no type annotation"):
+        @record
+        class Unannotated:
+            rows = record_field(default=1)
+    with pytest.raises(ValueError, match="both default and default_factory"):
+        record_field(default=1, default_factory=list)

@@ -5,13 +5,12 @@ from __future__ import annotations
 import re
 from _thread import allocate_lock
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import field
 from functools import cache
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Literal
 
-from core.records import record
+from core.records import field, record
 
 CellType = Literal["count", "money", "signed_count"]
 Severity = Literal["error", "warning", "info"]
