@@ -8,10 +8,11 @@ executable instead, which holds that code) — and the template; it is used only
 run's exactly (its name, by a checksum of the two, only finds it). The template is stored in two
 pickles sharing one memo: what the first window shows, read at once, then its tables, computations
 and rules (three quarters of the file), read when first asked for (``model.DEFERRED_PARTS``); the
-file's length, stored in the first, tells that the second is all there. A file that is missing, unreadable,
-truncated, of another build or holding anything but a template of the expected id is ignored and
-written anew; writing is best effort (a read-only or full disk costs only the time). The file is the user's own, in the user's cache folder, like Python's own bytecode cache:
-nothing a report or a workbook contains reaches it.
+file's length, stored in the first, tells that the second is all there. A file that is missing,
+unreadable, truncated, of another build or holding anything but a template of the expected id is
+ignored and written anew; writing is best effort (a read-only or full disk costs only the time). The
+file is the user's own, in the user's cache folder, like Python's own bytecode cache: nothing a
+report or a workbook contains reaches it.
 """
 
 from __future__ import annotations
@@ -64,15 +65,16 @@ def load_cached(path: Path, build: Callable[[Path], Template]) -> Template:
     return template
 
 
-def _read(file: Path, text: bytes, code: bytes, template_id: str, build: Callable[[], Template]) -> Template | None:
+def _read(file: Path, text: bytes, code: bytes, template_id: str,
+          build: Callable[[], Template]) -> Template | None:
     try:
         data = file.read_bytes()
         unpickler = Unpickler(io.BytesIO(data))
         size, stored_text, stored_code, template = unpickler.load()
     except Exception:  # noqa: BLE001  # missing, unreadable, torn or foreign: built again
         return None
-    if size != len(data).to_bytes(_SIZE_BYTES, "little") or stored_text != text or stored_code != code or not isinstance(template, Template) \
-            or template.id != template_id:
+    if size != len(data).to_bytes(_SIZE_BYTES, "little") or stored_text != text or stored_code != code \
+            or not isinstance(template, Template) or template.id != template_id:
         return None
     defer_parts(template, lambda: _deferred_parts(unpickler, file, build))
     return template
