@@ -116,3 +116,18 @@ def test_a_number_in_a_file_reads_as_its_text_does(raw, cell_type):
         except CellInputError as error:
             outcomes.append((CellInputError, str(error)))
     assert outcomes[0] == outcomes[1]
+
+
+def test_the_number_test_matches_the_pattern_it_replaced():
+    """``_is_number`` stands for ``\\d+(?:\\.\\d+)?`` (full match): every character class it meets."""
+    import random
+    import re
+
+    from core.values import _is_number
+
+    pattern = re.compile(r"\d+(?:\.\d+)?")
+    alphabet = "0123456789..-+ eE,٣²０xa"
+    random.seed(16)
+    cases = ["", ".", "1.", ".5", "1.5", "00", "١٢٣", "²", "1..2", "12.5.1"]
+    cases += ["".join(random.choice(alphabet) for _ in range(random.randint(0, 6))) for _ in range(20000)]
+    assert all(_is_number(text) == (pattern.fullmatch(text) is not None) for text in cases)
