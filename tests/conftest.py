@@ -15,13 +15,23 @@ _TEMPLATE_CACHE = tempfile.mkdtemp(prefix="nianbao-test-cache-")
 os.environ["NIANBAO_CACHE_DIR"] = _TEMPLATE_CACHE
 
 
-def pytest_collection_finish(session):
+def _collector_on() -> None:
     """Importing ``gui`` pauses the garbage collector until the app's first window shows
     (gui/startup.py); the tests run with it on."""
     import sys
 
     if "gui.startup" in sys.modules:
         sys.modules["gui.startup"].finished()
+
+
+def pytest_collection_finish(session):
+    _collector_on()
+
+
+@pytest.fixture(autouse=True)
+def _collector_on_after_each_test():
+    yield
+    _collector_on()  # a test that imported gui for the first time paused it
 
 
 def pytest_sessionfinish(session, exitstatus):
