@@ -53,12 +53,13 @@ MISSING: Any = _Missing()  # no default (dataclasses.MISSING where a dataclasses
 
 
 class FieldSpec:
-    """A field of a record: what ``dataclasses.Field`` says of it, without the dataclasses module."""
+    """A field of a record: what ``dataclasses.Field`` says of it, without the dataclasses module.
+    In a class body it is ``field(...)``, as ``dataclasses.field`` is for a dataclass."""
 
     __slots__ = ("name", "type", "default", "default_factory", "init", "repr", "hash", "compare", "metadata",
                  "kw_only")
 
-    def __init__(self, default: Any = MISSING, default_factory: Any = MISSING, init: bool = True,
+    def __init__(self, *, default: Any = MISSING, default_factory: Any = MISSING, init: bool = True,
                  repr: bool = True, hash: bool | None = None, compare: bool = True,  # noqa: A002
                  metadata: Any = None, kw_only: Any = MISSING) -> None:
         if default is not MISSING and default_factory is not MISSING:
@@ -76,8 +77,9 @@ class FieldSpec:
         def ours(value: Any) -> Any:
             return MISSING if value is dataclasses.MISSING else value
 
-        spec = cls(ours(made.default), ours(made.default_factory), made.init, made.repr, made.hash, made.compare,
-                   made.metadata, ours(made.kw_only))
+        spec = cls(default=ours(made.default), default_factory=ours(made.default_factory), init=made.init,
+                   repr=made.repr, hash=made.hash, compare=made.compare, metadata=made.metadata,
+                   kw_only=ours(made.kw_only))
         spec.name, spec.type = made.name, made.type
         return spec
 
@@ -94,10 +96,7 @@ class FieldSpec:
         return made
 
 
-def field(*, default: Any = MISSING, default_factory: Any = MISSING, init: bool = True, repr: bool = True,  # noqa: A002
-          hash: bool | None = None, compare: bool = True, metadata: Any = None, kw_only: Any = MISSING) -> Any:  # noqa: A002
-    """``dataclasses.field`` for records (without importing dataclasses)."""
-    return FieldSpec(default, default_factory, init, repr, hash, compare, metadata, kw_only)
+field: Any = FieldSpec  # ``dataclasses.field`` for records (without importing dataclasses)
 
 
 def field_names(cls: type) -> tuple[str, ...]:
@@ -169,7 +168,7 @@ def _add_plain_fields(cls: type) -> tuple[FieldSpec, ...] | None:
     specs = []
     for name, kind in annotations.items():
         default = getattr(cls, name, MISSING)
-        spec = default if isinstance(default, FieldSpec) else FieldSpec(default)
+        spec = default if isinstance(default, FieldSpec) else FieldSpec(default=default)
         if spec.default is not MISSING and spec.default.__class__.__hash__ is None:
             raise ValueError(f"mutable default {type(spec.default)} for field {name} is not allowed: "
                              "use default_factory")

@@ -212,7 +212,7 @@ def test_a_cached_template_copies_and_is_stored_again_whole(folder):
     assert copied == built and copied.tables == built.tables and "_complete_deferred" not in copied.__dict__
     stored = cache._dumps(b"text", b"code", cache.load_cached(path, lambda p: pytest.fail("built again")))
     unpickler = cache.Unpickler(io.BytesIO(stored))
-    _size, text, code, first = unpickler.load()
+    text, code, first = unpickler.load()
     parts = unpickler.load()
     assert (text, code) == (b"text", b"code") and parts["rules"] == built.rules and first.chapters == built.chapters
 
@@ -243,7 +243,7 @@ def test_a_damaged_second_part_is_built_instead_and_the_file_removed(folder):
     built = cache.load_cached(path, build)
     (file,) = _cached_files(folder)
     data = bytearray(file.read_bytes())
-    data[-40:-1] = b"\xff" * 39  # the end of the second pickle, the length unchanged
+    data[-48:-9] = b"\xff" * 39  # the end of the second pickle, the length after it unchanged
     file.write_bytes(bytes(data))
     read = cache.load_cached(path, build)
     assert build.calls == 1 and read.chapters == built.chapters
@@ -258,3 +258,24 @@ def test_a_shortened_file_is_not_taken(folder):
     (file,) = _cached_files(folder)
     file.write_bytes(file.read_bytes()[:-100])
     assert cache.load_cached(path, build).rules and build.calls == 2
+
+
+def test_deferred_parts_that_fail_to_come_are_asked_for_again():
+    import copy
+
+    from core.template.model import DEFERRED_PARTS, defer_parts
+
+    built = load_template_file(TEMPLATES_DIR / "2021.json")
+    template = copy.copy(built)
+    calls = []
+
+    def complete():
+        calls.append(1)
+        if len(calls) == 1:
+            raise OSError("the disk went away")
+        return {name: built.__dict__[name] for name in DEFERRED_PARTS}
+
+    defer_parts(template, complete)
+    with pytest.raises(OSError):
+        template.rules  # noqa: B018
+    assert template.rules == built.rules and len(calls) == 2

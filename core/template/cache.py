@@ -8,7 +8,7 @@ executable instead, which holds that code) — and the template; it is used only
 run's exactly (its name, by a checksum of the two, only finds it). The template is stored in two
 pickles sharing one memo: what the first window shows, read at once, then its tables, computations
 and rules (three quarters of the file), read when first asked for (``model.DEFERRED_PARTS``); the
-file's length, stored in the first, tells that the second is all there. A file that is missing,
+file's length, in its last 8 bytes, tells that the second is all there. A file that is missing,
 unreadable, truncated, of another build or holding anything but a template of the expected id is
 ignored and written anew; writing is best effort (a read-only or full disk costs only the time). The
 file is the user's own, in the user's cache folder, like Python's own bytecode cache: nothing a
@@ -38,8 +38,8 @@ try:
 except ImportError:  # an interpreter without the accelerator
     from pickle import Unpickler
 
-CACHE_FORMAT = 2  # bump when the file's layout changes
-_SIZE_BYTES = 8
+CACHE_FORMAT = 3  # bump when the file's layout changes
+_SIZE_BYTES = 8  # the file's length, after the two pickles
 SUBFOLDER = "templates"
 _CORE_DIR = Path(core.__file__).resolve().parent
 _BUILDER_MODULES = ("__init__.py", "cache_folder.py", "cell_types.py", "expressions.py", "records.py", "units.py")
@@ -69,12 +69,14 @@ def _read(file: Path, text: bytes, code: bytes, template_id: str,
           build: Callable[[], Template]) -> Template | None:
     try:
         data = file.read_bytes()
+        if data[-_SIZE_BYTES:] != len(data).to_bytes(_SIZE_BYTES, "little"):
+            return None  # shortened, or not a file of this layout
         unpickler = Unpickler(io.BytesIO(data))
-        size, stored_text, stored_code, template = unpickler.load()
+        stored_text, stored_code, template = unpickler.load()
     except Exception:  # noqa: BLE001  # missing, unreadable, torn or foreign: built again
         return None
-    if size != len(data).to_bytes(_SIZE_BYTES, "little") or stored_text != text or stored_code != code \
-            or not isinstance(template, Template) or template.id != template_id:
+    if stored_text != text or stored_code != code or not isinstance(template, Template) \
+            or template.id != template_id:
         return None
     defer_parts(template, lambda: _deferred_parts(unpickler, file, build))
     return template
@@ -133,25 +135,23 @@ def _installation() -> int:
 
 
 def _dumps(text: bytes, code: bytes, template: Template) -> bytes:
-    """The file: (its length, text, code, the template without its deferred parts), then those parts;
-    one memo, so that what the two share (a cell's row and column) is shared again when read back."""
+    """The file: (text, code, the template without its deferred parts), then those parts, then the
+    file's length; one memo, so that what the two share (a cell's row and column) is shared again when
+    read back."""
     import pickle
 
     state = template.__getstate__()
     first = object.__new__(Template)
     first.__dict__.update({k: v for k, v in state.items() if k not in DEFERRED_PARTS})
     parts = {name: state[name] for name in DEFERRED_PARTS}
-    size = bytes(_SIZE_BYTES)
-    for _ in range(2):  # the length (of fixed width) is known after the first pass
-        buffer = io.BytesIO()
-        pickler = pickle.Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL)
-        pickler.dispatch_table = copyreg.dispatch_table.copy()  # type: ignore[misc]
-        pickler.dispatch_table[MappingProxyType] = lambda proxy: (read_only, (dict(proxy),))  # type: ignore[index]
-        pickler.dump((size, text, code, first))
-        pickler.dump(parts)
-        data = buffer.getvalue()
-        size = len(data).to_bytes(_SIZE_BYTES, "little")
-    return data
+    buffer = io.BytesIO()
+    pickler = pickle.Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL)
+    pickler.dispatch_table = copyreg.dispatch_table.copy()  # type: ignore[misc]
+    pickler.dispatch_table[MappingProxyType] = lambda proxy: (read_only, (dict(proxy),))  # type: ignore[index]
+    pickler.dump((text, code, first))
+    pickler.dump(parts)
+    buffer.write((buffer.tell() + _SIZE_BYTES).to_bytes(_SIZE_BYTES, "little"))
+    return buffer.getvalue()
 
 
 def read_only(mapping: dict) -> MappingProxyType:

@@ -331,9 +331,10 @@ class Template:
         rules (what the first window does not show) when one of them is first asked for."""
         if name in DEFERRED_PARTS:
             with _DEFERRED_LOCK:
-                complete = self.__dict__.pop(_DEFERRED, None)
+                complete = self.__dict__.get(_DEFERRED)
                 if complete is not None:
-                    self.__dict__.update(complete())
+                    self.__dict__.update(complete())  # should it fail, the next access tries again
+                    del self.__dict__[_DEFERRED]
             if name in self.__dict__:
                 return self.__dict__[name]
         raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
